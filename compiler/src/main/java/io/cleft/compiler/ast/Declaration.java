@@ -1,0 +1,31 @@
+package io.cleft.compiler.ast;
+
+import io.cleft.compiler.source.SourceSpan;
+import java.util.Optional;
+
+/**
+ * {@code name = value unit in [lower, upper] "doc"}: a parameter, constant or state.
+ *
+ * @param docString the string literal after the declaration, without quotes or escapes
+ * @param docComment a {@code /** ... *}{@code /} comment right before the declaration
+ */
+public record Declaration(
+    Identifier name,
+    NumberText value,
+    Optional<UnitExpression> unit,
+    Optional<ValueRange> range,
+    Optional<String> docString,
+    Optional<String> docComment,
+    SourceSpan span) {
+
+  /** The documentation to show for this declaration: the string if given, else the comment. */
+  public Optional<String> doc() {
+    return docString.isPresent() ? docString : docComment;
+  }
+
+  /** {@code in [lower, upper]}; an empty bound is infinite. */
+  public record ValueRange(Bound lower, Bound upper, SourceSpan span) {}
+
+  /** One end of a range: a number, or {@code inf}/{@code -inf} when {@code value} is empty. */
+  public record Bound(Optional<NumberText> value, boolean negativeInfinity, SourceSpan span) {}
+}

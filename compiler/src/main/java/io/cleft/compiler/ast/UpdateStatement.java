@@ -1,0 +1,25 @@
+package io.cleft.compiler.ast;
+
+import io.cleft.compiler.source.SourceSpan;
+import java.util.Optional;
+
+/** One line of an {@code update} block. */
+public sealed interface UpdateStatement {
+  Identifier target();
+
+  Expression value();
+
+  SourceSpan span();
+
+  /**
+   * {@code name = expression}: the next value of a state when {@code name} is a state, otherwise
+   * a local definition. Which one is the checker's call, not the parser's.
+   */
+  record Assignment(Identifier target, Expression value, SourceSpan span)
+      implements UpdateStatement {}
+
+  /** {@code x' = expression using method}. */
+  record DifferentialEquation(
+      Identifier target, Expression value, Optional<Identifier> method, SourceSpan span)
+      implements UpdateStatement {}
+}

@@ -1,0 +1,319 @@
+package io.cleft.compiler.check;
+
+import io.cleft.compiler.diagnostic.DiagnosticCode;
+import io.cleft.compiler.diagnostic.DiagnosticCollector;
+import io.cleft.compiler.model.BuiltinFunction;
+import io.cleft.compiler.model.Expr;
+import io.cleft.compiler.model.StateUpdate;
+import io.cleft.compiler.model.Symbol;
+import io.cleft.compiler.model.SynapseModel;
+import io.cleft.compiler.source.SourceSpan;
+import io.cleft.compiler.units.Dimension;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Infers the type of every expression, a quantity of some {@link Dimension} or a condition, and
+ * checks:
+ *
+ * <ol>
+ *   <li>both sides of {@code + - < <= > >= == !=}, both arguments of {@code min}/{@code max} and
+ *       both branches of {@code if} have one dimension;
+ *   <li>{@code exp}, {@code safe_exp}, {@code log}, {@code tanh}, {@code sigmoid} take
+ *       dimensionless arguments; {@code sqrt} a dimension with even exponents; an exponent is
+ *       dimensionless, and a constant whole number when the base has a dimension;
+ *   <li>numbers and conditions are not mixed; locals are numbers;
+ *   <li>a next value has its state's dimension, a derivative the state's per time, and the
+ *       current is a current.
+ * </ol>
+ *
+ * Scale never matters here: values are converted to working units before they meet, so only
+ * dimensions are compared.
+ */
+public final class UnitChecker {
+  /** The type of an expression; {@link #UNKNOWN} after an error, to avoid follow-up errors. */
+  private sealed interface Type {}
+
+  private record Quantity(Dimension dimension) implements Type {}
+
+  private enum Condition implements Type {
+    INSTANCE
+  }
+
+  private enum Unknown implements Type {
+    INSTANCE
+  }
+
+  private static final Type UNKNOWN = Unknown.INSTANCE;
+  private static final Type CONDITION = Condition.INSTANCE;
+
+  private final DiagnosticCollector diagnostics;
+  private final Map<Symbol.Local, Type> localTypes = new HashMap<>();
+
+  private UnitChecker(DiagnosticCollector diagnostics) {
+    this.diagnostics = diagnostics;
+  }
+
+  public static void check(SynapseModel model, DiagnosticCollector diagnostics) {
+    new UnitChecker(diagnostics).checkModel(model);
+  }
+
+  private void checkModel(SynapseModel model) {
+    for (Symbol.Local local : model.locals()) {
+      Type type = typeOf(local.definition());
+      if (type == CONDITION) {
+        diagnostics.error(
+            DiagnosticCode.EXPECTED_NUMBER,
+            local.definition().span(),
+            "local '" + local.name() + "' must be a number, but this is a condition; write the condition where it is used");
+        type = UNKNOWN;
+      }
+      localTypes.put(local, type);
+    }
+    for (StateUpdate update : model.updates()) {
+      Symbol.State state = update.state();
+      if (update instanceof StateUpdate.NextValue next) {
+        expect(
+            next.value(),
+            state.dimension(),
+            DiagnosticCode.NEXT_STATE_DIMENSION,
+            "the next value of '" + state.name() + "' must be " + described(state.dimension()) + ", like the state");
+      } else if (update instanceof StateUpdate.Derivative derivative) {
+        Dimension expected = state.dimension().over(Dimension.TIME);
+        expect(
+            derivative.derivative(),
+            expected,
+            DiagnosticCode.DERIVATIVE_DIMENSION,
+            "the derivative " + state.name() + "' must be " + described(expected)
+                + " (the state's unit per ms)");
+      } else {
+        throw new AssertionError(update);
+      }
+    }
+    expect(
+        model.current(),
+        Dimension.CURRENT,
+        DiagnosticCode.CURRENT_DIMENSION,
+        "the current must be a current (nA); a conductance times a voltage, uS*mV, is one");
+  }
+
+  private void expect(Expr expr, Dimension expected, DiagnosticCode code, String requirement) {
+    Optional<Dimension> actual = quantity(expr);
+    if (actual.isPresent() && !actual.get().equals(expected)) {
+      diagnostics.error(code, expr.span(), requirement + ", but it is " + described(actual.get()));
+    }
+  }
+
+  private static String described(Dimension dimension) {
+    return dimension.isDimensionless() ? "dimensionless" : "in " + dimension.describe();
+  }
+
+  /** The dimension of a numeric expression; empty if unknown, or if it is a condition (reported). */
+  private Optional<Dimension> quantity(Expr expr) {
+    Type type = typeOf(expr);
+    if (type instanceof Quantity quantity) {
+      return Optional.of(quantity.dimension());
+    }
+    if (type == CONDITION) {
+      diagnostics.error(
+          DiagnosticCode.EXPECTED_NUMBER,
+          expr.span(),
+          "expected a number, but this is a condition; use 'if ... then ... else ...' to choose a number");
+    }
+    return Optional.empty();
+  }
+
+  private void condition(Expr expr) {
+    Type type = typeOf(expr);
+    if (type instanceof Quantity) {
+      diagnostics.error(
+          DiagnosticCode.EXPECTED_CONDITION,
+          expr.span(),
+          "expected a condition, but this is a number; compare it, as in 'x > 0'");
+    }
+  }
+
+  private Type typeOf(Expr expr) {
+    if (expr instanceof Expr.Erroneous) {
+      return UNKNOWN;
+    }
+    if (expr instanceof Expr.Literal literal) {
+      return new Quantity(literal.dimension());
+    }
+    if (expr instanceof Expr.Reference reference) {
+      return referenceType(reference.symbol());
+    }
+    if (expr instanceof Expr.Negate negate) {
+      return quantity(negate.operand()).<Type>map(Quantity::new).orElse(UNKNOWN);
+    }
+    if (expr instanceof Expr.Arithmetic arithmetic) {
+      return arithmeticType(arithmetic);
+    }
+    if (expr instanceof Expr.Call call) {
+      return callType(call);
+    }
+    if (expr instanceof Expr.Comparison comparison) {
+      same(comparison.left(), comparison.right(), comparison.span(), "compare");
+      return CONDITION;
+    }
+    if (expr instanceof Expr.Logical logical) {
+      condition(logical.left());
+      condition(logical.right());
+      return CONDITION;
+    }
+    if (expr instanceof Expr.Not not) {
+      condition(not.operand());
+      return CONDITION;
+    }
+    if (expr instanceof Expr.Conditional conditional) {
+      condition(conditional.condition());
+      return same(conditional.whenTrue(), conditional.whenFalse(), conditional.span(), "choose between");
+    }
+    throw new AssertionError(expr);
+  }
+
+  private Type referenceType(Symbol symbol) {
+    if (symbol instanceof Symbol.Parameter parameter) {
+      return new Quantity(parameter.dimension());
+    }
+    if (symbol instanceof Symbol.Constant constant) {
+      return new Quantity(constant.dimension());
+    }
+    if (symbol instanceof Symbol.State state) {
+      return new Quantity(state.dimension());
+    }
+    if (symbol instanceof Symbol.Input input) {
+      return new Quantity(input.dimension());
+    }
+    if (symbol instanceof Symbol.Local local) {
+      return localTypes.getOrDefault(local, UNKNOWN);
+    }
+    throw new AssertionError(symbol);
+  }
+
+  /** Both operands must have one dimension, which is the result's. */
+  private Type same(Expr left, Expr right, SourceSpan span, String verb) {
+    Optional<Dimension> l = quantity(left);
+    Optional<Dimension> r = quantity(right);
+    if (l.isEmpty() || r.isEmpty()) {
+      return UNKNOWN;
+    }
+    if (!l.get().equals(r.get())) {
+      diagnostics.error(
+          DiagnosticCode.INCOMPATIBLE_DIMENSIONS,
+          span,
+          "cannot " + verb + " " + l.get().describe() + " and " + r.get().describe()
+              + hintForLiteral(left, right));
+      return UNKNOWN;
+    }
+    return new Quantity(l.get());
+  }
+
+  private static String hintForLiteral(Expr left, Expr right) {
+    for (Expr side : new Expr[] {left, right}) {
+      if (side instanceof Expr.Literal literal && literal.dimension().isDimensionless()) {
+        return "; give the number a unit, as in '" + trim(literal.value()) + " [mV]'";
+      }
+    }
+    return "";
+  }
+
+  private static String trim(double value) {
+    return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+  }
+
+  private Type arithmeticType(Expr.Arithmetic arithmetic) {
+    switch (arithmetic.operator()) {
+      case ADD:
+        return same(arithmetic.left(), arithmetic.right(), arithmetic.span(), "add");
+      case SUBTRACT:
+        return same(arithmetic.left(), arithmetic.right(), arithmetic.span(), "subtract");
+      case MULTIPLY:
+      case DIVIDE:
+        Optional<Dimension> l = quantity(arithmetic.left());
+        Optional<Dimension> r = quantity(arithmetic.right());
+        if (l.isEmpty() || r.isEmpty()) {
+          return UNKNOWN;
+        }
+        return new Quantity(
+            arithmetic.operator() == Expr.ArithmeticOperator.MULTIPLY
+                ? l.get().times(r.get())
+                : l.get().over(r.get()));
+      case POWER:
+        return powerType(arithmetic.left(), arithmetic.right());
+      default:
+        throw new AssertionError(arithmetic.operator());
+    }
+  }
+
+  private Type powerType(Expr base, Expr exponent) {
+    Optional<Dimension> b = quantity(base);
+    Optional<Dimension> e = quantity(exponent);
+    if (b.isEmpty() || e.isEmpty()) {
+      return UNKNOWN;
+    }
+    if (!e.get().isDimensionless()) {
+      diagnostics.error(
+          DiagnosticCode.INVALID_EXPONENT,
+          exponent.span(),
+          "an exponent must be dimensionless, but this is in " + e.get().describe());
+      return UNKNOWN;
+    }
+    if (b.get().isDimensionless()) {
+      return new Quantity(Dimension.NONE);
+    }
+    Optional<Double> constant = ConstantValue.of(exponent);
+    if (constant.isEmpty() || constant.get() != Math.rint(constant.get()) || Math.abs(constant.get()) > 64) {
+      diagnostics.error(
+          DiagnosticCode.INVALID_EXPONENT,
+          exponent.span(),
+          "a quantity in " + b.get().describe()
+              + " can only be raised to a constant whole number, so that the result has a unit");
+      return UNKNOWN;
+    }
+    return new Quantity(b.get().power((int) (double) constant.get()));
+  }
+
+  private Type callType(Expr.Call call) {
+    BuiltinFunction function = call.function();
+    switch (function) {
+      case EXP:
+      case SAFE_EXP:
+      case LOG:
+      case TANH:
+      case SIGMOID:
+        Optional<Dimension> argument = quantity(call.arguments().get(0));
+        if (argument.isPresent() && !argument.get().isDimensionless()) {
+          diagnostics.error(
+              DiagnosticCode.DIMENSIONED_ARGUMENT,
+              call.arguments().get(0).span(),
+              "the argument of " + function.symbol() + " must be dimensionless, but it is in "
+                  + argument.get().describe() + "; divide it by a quantity of the same unit");
+        }
+        return new Quantity(Dimension.NONE);
+      case SQRT:
+        Optional<Dimension> radicand = quantity(call.arguments().get(0));
+        if (radicand.isEmpty()) {
+          return UNKNOWN;
+        }
+        if (!radicand.get().hasSquareRoot()) {
+          diagnostics.error(
+              DiagnosticCode.SQRT_DIMENSION,
+              call.arguments().get(0).span(),
+              "the square root of a quantity in " + radicand.get().describe() + " has no unit");
+          return UNKNOWN;
+        }
+        return new Quantity(radicand.get().squareRoot());
+      case POW:
+        return powerType(call.arguments().get(0), call.arguments().get(1));
+      case MIN:
+      case MAX:
+        return same(call.arguments().get(0), call.arguments().get(1), call.span(), "compare");
+      case ABS:
+        return quantity(call.arguments().get(0)).<Type>map(Quantity::new).orElse(UNKNOWN);
+      default:
+        throw new AssertionError(function);
+    }
+  }
+}

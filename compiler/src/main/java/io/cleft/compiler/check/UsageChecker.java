@@ -1,0 +1,67 @@
+package io.cleft.compiler.check;
+
+import io.cleft.compiler.diagnostic.DiagnosticCode;
+import io.cleft.compiler.diagnostic.DiagnosticCollector;
+import io.cleft.compiler.model.Expr;
+import io.cleft.compiler.model.ExprWalker;
+import io.cleft.compiler.model.StateUpdate;
+import io.cleft.compiler.model.Symbol;
+import io.cleft.compiler.model.SynapseModel;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Warns about declarations that have no effect: a local, parameter or constant nobody reads, and
+ * a state nothing updates (it keeps its initial value forever).
+ */
+public final class UsageChecker {
+  private UsageChecker() {}
+
+  public static void check(SynapseModel model, DiagnosticCollector diagnostics) {
+    Set<Symbol> used = new HashSet<>();
+    model.locals().forEach(l -> collect(l.definition(), used));
+    for (StateUpdate update : model.updates()) {
+      if (update instanceof StateUpdate.NextValue next) {
+        collect(next.value(), used);
+      } else if (update instanceof StateUpdate.Derivative derivative) {
+        collect(derivative.derivative(), used);
+      }
+    }
+    collect(model.current(), used);
+
+    for (Symbol.Local local : model.locals()) {
+      if (!used.contains(local)) {
+        diagnostics.warning(
+            DiagnosticCode.UNUSED_LOCAL, local.span(), "local '" + local.name() + "' is never used");
+      }
+    }
+    for (Symbol.Parameter parameter : model.parameters()) {
+      if (!used.contains(parameter)) {
+        diagnostics.warning(
+            DiagnosticCode.UNUSED_PARAMETER, parameter.span(), "parameter '" + parameter.name() + "' is never used");
+      }
+    }
+    for (Symbol.Constant constant : model.constants()) {
+      if (!used.contains(constant)) {
+        diagnostics.warning(
+            DiagnosticCode.UNUSED_CONSTANT, constant.span(), "constant '" + constant.name() + "' is never used");
+      }
+    }
+    for (Symbol.State state : model.states()) {
+      if (model.updateOf(state).isEmpty()) {
+        diagnostics.warning(
+            DiagnosticCode.STATE_NEVER_UPDATED,
+            state.span(),
+            "state '" + state.name() + "' is never updated and keeps its initial value; give it a next value or an equation in 'update'");
+      }
+    }
+  }
+
+  private static void collect(Expr expr, Set<Symbol> used) {
+    ExprWalker.forEach(expr, node -> {
+      if (node instanceof Expr.Reference reference) {
+        used.add(reference.symbol());
+      }
+    });
+  }
+}

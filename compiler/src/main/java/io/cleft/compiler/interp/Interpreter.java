@@ -1,0 +1,150 @@
+package io.cleft.compiler.interp;
+
+import io.cleft.compiler.ir.IrCondition;
+import io.cleft.compiler.ir.IrExpr;
+import io.cleft.compiler.ir.IrProgram;
+import io.cleft.runtime.CleftMath;
+import java.util.List;
+
+/**
+ * The reference semantics of cleft: evaluates the IR in IEEE double precision, left to right,
+ * exactly as written, with no reassociation, no fused multiply-add and the runtime's math
+ * functions. Generated code is tested against it.
+ */
+public final class Interpreter {
+  private final IrProgram program;
+
+  public Interpreter(IrProgram program) {
+    this.program = program;
+  }
+
+  public IrProgram program() {
+    return program;
+  }
+
+  /**
+   * One update step: the states after a step of {@code dt} ms, from the states before it.
+   *
+   * @param parameters in declaration order and declared units
+   * @param states in declaration order and declared units; not modified
+   */
+  public double[] update(double[] parameters, double[] states, double dt, double vPre, double vPost) {
+    Frame frame = new Frame(parameters, states, new double[program.locals().size()], dt, vPre, vPost);
+    List<IrExpr> locals = program.locals();
+    for (int i = 0; i < locals.size(); i++) {
+      frame.locals[i] = frame.eval(locals.get(i));
+    }
+    double[] next = new double[states.length];
+    for (int i = 0; i < next.length; i++) {
+      next[i] = frame.eval(program.nextStates().get(i));
+    }
+    return next;
+  }
+
+  /** The synaptic current (nA) for the given states. */
+  public double current(double[] parameters, double[] states, double vPre, double vPost) {
+    return new Frame(parameters, states, new double[0], Double.NaN, vPre, vPost).eval(program.current());
+  }
+
+  private static final class Frame {
+    final double[] parameters;
+    final double[] states;
+    final double[] locals;
+    final double dt;
+    final double vPre;
+    final double vPost;
+
+    Frame(double[] parameters, double[] states, double[] locals, double dt, double vPre, double vPost) {
+      this.parameters = parameters;
+      this.states = states;
+      this.locals = locals;
+      this.dt = dt;
+      this.vPre = vPre;
+      this.vPost = vPost;
+    }
+
+    double eval(IrExpr expr) {
+      if (expr instanceof IrExpr.Constant constant) {
+        return constant.value();
+      }
+      if (expr instanceof IrExpr.Parameter parameter) {
+        return parameters[parameter.index()];
+      }
+      if (expr instanceof IrExpr.State state) {
+        return states[state.index()];
+      }
+      if (expr instanceof IrExpr.Local local) {
+        return locals[local.index()];
+      }
+      if (expr instanceof IrExpr.Input input) {
+        return switch (input.input()) {
+          case DT -> dt;
+          case V_PRE -> vPre;
+          case V_POST -> vPost;
+        };
+      }
+      if (expr instanceof IrExpr.Negate negate) {
+        return -eval(negate.operand());
+      }
+      if (expr instanceof IrExpr.Binary binary) {
+        double l = eval(binary.left());
+        double r = eval(binary.right());
+        return switch (binary.operator()) {
+          case ADD -> l + r;
+          case SUBTRACT -> l - r;
+          case MULTIPLY -> l * r;
+          case DIVIDE -> l / r;
+          case POWER -> CleftMath.pow(l, r);
+        };
+      }
+      if (expr instanceof IrExpr.Call call) {
+        return call(call);
+      }
+      if (expr instanceof IrExpr.Select select) {
+        return test(select.condition()) ? eval(select.whenTrue()) : eval(select.whenFalse());
+      }
+      throw new AssertionError(expr);
+    }
+
+    private double call(IrExpr.Call call) {
+      double a = eval(call.arguments().get(0));
+      return switch (call.function()) {
+        case EXP -> CleftMath.exp(a);
+        case SAFE_EXP -> CleftMath.safeExp(a);
+        case LOG -> CleftMath.log(a);
+        case SQRT -> CleftMath.sqrt(a);
+        case TANH -> CleftMath.tanh(a);
+        case SIGMOID -> CleftMath.sigmoid(a);
+        case ABS -> CleftMath.abs(a);
+        case POW -> CleftMath.pow(a, eval(call.arguments().get(1)));
+        case MIN -> CleftMath.min(a, eval(call.arguments().get(1)));
+        case MAX -> CleftMath.max(a, eval(call.arguments().get(1)));
+      };
+    }
+
+    boolean test(IrCondition condition) {
+      if (condition instanceof IrCondition.Compare compare) {
+        double l = eval(compare.left());
+        double r = eval(compare.right());
+        return switch (compare.operator()) {
+          case LESS -> l < r;
+          case LESS_OR_EQUAL -> l <= r;
+          case GREATER -> l > r;
+          case GREATER_OR_EQUAL -> l >= r;
+          case EQUAL -> l == r;
+          case NOT_EQUAL -> l != r;
+        };
+      }
+      if (condition instanceof IrCondition.And and) {
+        return test(and.left()) && test(and.right());
+      }
+      if (condition instanceof IrCondition.Or or) {
+        return test(or.left()) || test(or.right());
+      }
+      if (condition instanceof IrCondition.Not not) {
+        return !test(not.operand());
+      }
+      throw new AssertionError(condition);
+    }
+  }
+}

@@ -1,0 +1,146 @@
+package io.cleft.compiler.lower;
+
+import io.cleft.compiler.ir.IrBinaryOperator;
+import io.cleft.compiler.ir.IrCondition;
+import io.cleft.compiler.ir.IrExpr;
+import io.cleft.compiler.ir.IrInput;
+import io.cleft.compiler.ir.IrProgram;
+import io.cleft.compiler.model.Expr;
+import io.cleft.compiler.model.StateUpdate;
+import io.cleft.compiler.model.Symbol;
+import io.cleft.compiler.model.SynapseModel;
+import io.cleft.compiler.units.Unit;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Lowers a solved model to the IR. This is where units become arithmetic: a parameter or state
+ * declared in another unit than cleft's working one is converted where it is read, and a next
+ * value is converted back to the state's declared unit; constants become numbers.
+ *
+ * <p>A conversion by a power of ten is a multiplication by an exact integer or a division by
+ * one, so it is correctly rounded: {@code k = 25 1/s} gives exactly the double nearest 0.025,
+ * the same as writing {@code k = 0.025 1/ms}.
+ */
+public final class Lowering {
+  private Lowering() {}
+
+  /** Requires a model whose updates the solver has turned into next values. */
+  public static IrProgram lower(SynapseModel model) {
+    List<IrExpr> locals = model.locals().stream().map(l -> expr(l.definition())).toList();
+    List<IrExpr> nextStates = new ArrayList<>();
+    for (Symbol.State state : model.states()) {
+      IrExpr next =
+          model.updateOf(state)
+              .map(update -> fromWorkingUnit(expr(nextValue(update)), state.unit()))
+              .orElse(new IrExpr.State(state.index()));
+      nextStates.add(next);
+    }
+    return new IrProgram(model, locals, nextStates, expr(model.current()));
+  }
+
+  private static Expr nextValue(StateUpdate update) {
+    if (update instanceof StateUpdate.NextValue next) {
+      return next.value();
+    }
+    throw new IllegalStateException("lowering needs solved updates; got " + update);
+  }
+
+  private static IrExpr expr(Expr expr) {
+    if (expr instanceof Expr.Literal literal) {
+      return new IrExpr.Constant(literal.value());
+    }
+    if (expr instanceof Expr.Reference reference) {
+      return reference(reference.symbol());
+    }
+    if (expr instanceof Expr.Negate negate) {
+      return new IrExpr.Negate(expr(negate.operand()));
+    }
+    if (expr instanceof Expr.Arithmetic arithmetic) {
+      return new IrExpr.Binary(
+          IrBinaryOperator.valueOf(arithmetic.operator().name()),
+          expr(arithmetic.left()),
+          expr(arithmetic.right()));
+    }
+    if (expr instanceof Expr.Call call) {
+      return new IrExpr.Call(call.function(), call.arguments().stream().map(Lowering::expr).toList());
+    }
+    if (expr instanceof Expr.Conditional conditional) {
+      return new IrExpr.Select(
+          condition(conditional.condition()), expr(conditional.whenTrue()), expr(conditional.whenFalse()));
+    }
+    throw new IllegalStateException("not a number in a checked model: " + expr);
+  }
+
+  private static IrCondition condition(Expr expr) {
+    if (expr instanceof Expr.Comparison comparison) {
+      return new IrCondition.Compare(comparison.operator(), expr(comparison.left()), expr(comparison.right()));
+    }
+    if (expr instanceof Expr.Logical logical) {
+      IrCondition left = condition(logical.left());
+      IrCondition right = condition(logical.right());
+      return switch (logical.operator()) {
+        case AND -> new IrCondition.And(left, right);
+        case OR -> new IrCondition.Or(left, right);
+      };
+    }
+    if (expr instanceof Expr.Not not) {
+      return new IrCondition.Not(condition(not.operand()));
+    }
+    throw new IllegalStateException("not a condition in a checked model: " + expr);
+  }
+
+  private static IrExpr reference(Symbol symbol) {
+    if (symbol instanceof Symbol.Parameter parameter) {
+      return toWorkingUnit(new IrExpr.Parameter(parameter.index()), parameter.unit());
+    }
+    if (symbol instanceof Symbol.State state) {
+      return toWorkingUnit(new IrExpr.State(state.index()), state.unit());
+    }
+    if (symbol instanceof Symbol.Constant constant) {
+      return new IrExpr.Constant(constant.canonicalValue());
+    }
+    if (symbol instanceof Symbol.Local local) {
+      return new IrExpr.Local(local.index());
+    }
+    if (symbol instanceof Symbol.Input input) {
+      return new IrExpr.Input(
+          switch (input) {
+            case DT -> IrInput.DT;
+            case V_PRE -> IrInput.V_PRE;
+            case V_POST -> IrInput.V_POST;
+          });
+    }
+    throw new AssertionError(symbol);
+  }
+
+  static IrExpr toWorkingUnit(IrExpr value, Unit unit) {
+    return scale(value, unit.toCanonicalFactor());
+  }
+
+  static IrExpr fromWorkingUnit(IrExpr value, Unit unit) {
+    return scale(value, BigDecimal.ONE.divide(unit.toCanonicalFactor(), MathContext.DECIMAL128));
+  }
+
+  /** {@code value * factor}, as a multiplication or division by an exact double where possible. */
+  private static IrExpr scale(IrExpr value, BigDecimal factor) {
+    if (factor.compareTo(BigDecimal.ONE) == 0) {
+      return value;
+    }
+    if (isExactDouble(factor)) {
+      return new IrExpr.Binary(IrBinaryOperator.MULTIPLY, value, new IrExpr.Constant(factor.doubleValue()));
+    }
+    BigDecimal reciprocal = BigDecimal.ONE.divide(factor, MathContext.DECIMAL128);
+    if (isExactDouble(reciprocal)) {
+      return new IrExpr.Binary(IrBinaryOperator.DIVIDE, value, new IrExpr.Constant(reciprocal.doubleValue()));
+    }
+    return new IrExpr.Binary(IrBinaryOperator.MULTIPLY, value, new IrExpr.Constant(factor.doubleValue()));
+  }
+
+  private static boolean isExactDouble(BigDecimal value) {
+    double d = value.doubleValue();
+    return !Double.isInfinite(d) && new BigDecimal(d).compareTo(value) == 0;
+  }
+}

@@ -1,0 +1,100 @@
+package io.cleft.compiler.model;
+
+import io.cleft.compiler.source.SourceSpan;
+import io.cleft.compiler.units.Dimension;
+import io.cleft.compiler.units.Unit;
+import java.util.Optional;
+
+/** Something a name in an expression can stand for. */
+public sealed interface Symbol {
+  String name();
+
+  /** A per-synapse value set from outside, stored in its declared unit. */
+  record Parameter(
+      String name,
+      int index,
+      Unit unit,
+      String unitText,
+      double defaultValue,
+      Optional<ValueRange> range,
+      Optional<String> doc,
+      SourceSpan span)
+      implements Symbol {
+    /** The dimension of the symbol's value inside expressions. */
+    public Dimension dimension() {
+      return unit.dimension();
+    }
+  }
+
+  /** A value fixed at compile time; uses are folded into literals. */
+  record Constant(
+      String name, Unit unit, String unitText, double value, double canonicalValue, Optional<String> doc, SourceSpan span)
+      implements Symbol {
+    /** The dimension of the symbol's value inside expressions. */
+    public Dimension dimension() {
+      return unit.dimension();
+    }
+  }
+
+  /** A per-synapse value that the update advances, stored in its declared unit. */
+  record State(
+      String name,
+      int index,
+      Unit unit,
+      String unitText,
+      double initialValue,
+      Optional<ValueRange> range,
+      Optional<String> doc,
+      SourceSpan span)
+      implements Symbol {
+    /** The dimension of the symbol's value inside expressions. */
+    public Dimension dimension() {
+      return unit.dimension();
+    }
+  }
+
+  /**
+   * A named intermediate of the update block, computed from the old states. Its type is its
+   * definition's, as the unit checker finds it.
+   */
+  record Local(String name, int index, Expr definition, SourceSpan span) implements Symbol {}
+
+  /** The values the simulator passes in at every step. */
+  enum Input implements Symbol {
+    DT("dt", Dimension.TIME, "the time step (ms)"),
+    V_PRE("v_pre", Dimension.VOLTAGE, "the presynaptic voltage (mV)"),
+    V_POST("v_post", Dimension.VOLTAGE, "the postsynaptic voltage (mV)");
+
+    private final String name;
+    private final Dimension dimension;
+    private final String description;
+
+    Input(String name, Dimension dimension, String description) {
+      this.name = name;
+      this.dimension = dimension;
+      this.description = description;
+    }
+
+    public Dimension dimension() {
+      return dimension;
+    }
+
+    public String description() {
+      return description;
+    }
+
+    /** The name written in models (Java's {@code name()} is the enum constant's). */
+    public String symbol() {
+      return name;
+    }
+
+    public static Optional<Input> named(String name) {
+      for (Input input : values()) {
+        if (input.name.equals(name)) {
+          return Optional.of(input);
+        }
+      }
+      return Optional.empty();
+    }
+  }
+}

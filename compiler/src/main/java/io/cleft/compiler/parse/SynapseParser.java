@@ -1,0 +1,45 @@
+package io.cleft.compiler.parse;
+
+import io.cleft.compiler.ast.SynapseDecl;
+import io.cleft.compiler.diagnostic.DiagnosticCode;
+import io.cleft.compiler.diagnostic.DiagnosticCollector;
+import io.cleft.grammar.CleftLexer;
+import io.cleft.grammar.CleftParser;
+import io.cleft.compiler.source.SourceFile;
+import io.cleft.compiler.source.SourceSpan;
+import java.util.Optional;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+
+/** Parses one model file into its AST: the only entry point to the ANTLR-generated code. */
+public final class SynapseParser {
+  private SynapseParser() {}
+
+  /**
+   * Parses {@code file}. On a syntax error, reports it to {@code diagnostics} and returns empty:
+   * a tree recovered from a syntax error would only produce misleading follow-up errors.
+   */
+  public static Optional<SynapseDecl> parse(SourceFile file, DiagnosticCollector diagnostics) {
+    CleftLexer lexer = new CleftLexer(CharStreams.fromString(file.text(), file.displayName()));
+    lexer.removeErrorListeners();
+    CommonTokenStream tokens = new CommonTokenStream(lexer);
+    CleftParser parser = new CleftParser(tokens);
+    SyntaxErrorListener errors = new SyntaxErrorListener(file, diagnostics);
+    parser.removeErrorListeners();
+    parser.addErrorListener(errors);
+    CleftParser.CompilationUnitContext tree;
+    try {
+      tree = parser.compilationUnit();
+    } catch (StackOverflowError e) {
+      diagnostics.error(
+          DiagnosticCode.SYNTAX,
+          new SourceSpan(file, 1, 1, 1, 1),
+          "the model is nested too deeply to parse");
+      return Optional.empty();
+    }
+    if (errors.reported()) {
+      return Optional.empty();
+    }
+    return Optional.of(new AstBuilder(file, tokens, diagnostics).build(tree));
+  }
+}

@@ -1,0 +1,44 @@
+package io.cleft.compiler.solve;
+
+import io.cleft.compiler.diagnostic.DiagnosticCollector;
+import io.cleft.compiler.model.StateUpdate;
+import io.cleft.compiler.model.SynapseModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns every ODE of a checked model into an explicit next value, by the method it names. The
+ * result has only {@link StateUpdate.NextValue} updates, so later stages see one kind of update.
+ */
+public final class OdeSolver {
+  private OdeSolver() {}
+
+  /** The solved model, or empty if an equation cannot be solved by its method (reported). */
+  public static Optional<SynapseModel> solve(SynapseModel model, DiagnosticCollector diagnostics) {
+    List<StateUpdate> solved = new ArrayList<>();
+    boolean failed = false;
+    for (StateUpdate update : model.updates()) {
+      if (update instanceof StateUpdate.NextValue) {
+        solved.add(update);
+      } else if (update instanceof StateUpdate.Derivative derivative) {
+        Optional<StateUpdate.NextValue> next =
+            switch (derivative.method()) {
+              case EXPONENTIAL_EULER -> ExponentialEulerSolver.solve(derivative, diagnostics);
+              case EULER -> Optional.of(ForwardEulerSolver.solve(derivative));
+            };
+        next.ifPresent(solved::add);
+        failed |= next.isEmpty();
+      } else {
+        throw new AssertionError(update);
+      }
+    }
+    if (failed) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new SynapseModel(
+            model.name(), model.doc(), model.source(), model.span(), model.parameters(),
+            model.constants(), model.states(), model.locals(), solved, model.current()));
+  }
+}
