@@ -1,7 +1,11 @@
 package io.cleft.compiler.interp;
 
+import io.cleft.compiler.ir.IrBlock;
+import io.cleft.compiler.ir.IrBlock;
 import io.cleft.compiler.ir.IrCondition;
 import io.cleft.compiler.ir.IrExpr;
+import io.cleft.compiler.ir.IrLocal;
+import io.cleft.compiler.ir.IrLocal;
 import io.cleft.compiler.ir.IrProgram;
 import io.cleft.runtime.CleftMath;
 import java.util.List;
@@ -29,35 +33,49 @@ public final class Interpreter {
    * @param states in declaration order and declared units; not modified
    */
   public double[] update(double[] parameters, double[] states, double dt, double vPre, double vPost) {
-    Frame frame = new Frame(parameters, states, new double[program.locals().size()], dt, vPre, vPost);
-    List<IrExpr> locals = program.locals();
-    for (int i = 0; i < locals.size(); i++) {
-      frame.locals[i] = frame.eval(locals.get(i));
-    }
-    double[] next = new double[states.length];
-    for (int i = 0; i < next.length; i++) {
-      next[i] = frame.eval(program.nextStates().get(i));
-    }
-    return next;
+    return run(program.update(), new Frame(parameters, states, dt, vPre, vPost));
   }
 
   /** The synaptic current (nA) for the given states. */
   public double current(double[] parameters, double[] states, double vPre, double vPost) {
-    return new Frame(parameters, states, new double[0], Double.NaN, vPre, vPost).eval(program.current());
+    return currentBlock(parameters, states, vPre, vPost)[IrProgram.CURRENT];
+  }
+
+  /** The exact derivative of the current with respect to {@code v_post} (uS). */
+  public double conductance(double[] parameters, double[] states, double vPre, double vPost) {
+    return currentBlock(parameters, states, vPre, vPost)[IrProgram.CONDUCTANCE];
+  }
+
+  private double[] currentBlock(double[] parameters, double[] states, double vPre, double vPost) {
+    // The current has no time step; NaN makes any accidental use of it visible.
+    return run(program.current(), new Frame(parameters, states, Double.NaN, vPre, vPost));
+  }
+
+  private static double[] run(IrBlock block, Frame frame) {
+    List<IrLocal> locals = block.locals();
+    frame.locals = new double[locals.size()];
+    for (int i = 0; i < locals.size(); i++) {
+      frame.locals[i] = frame.eval(locals.get(i).value());
+    }
+    List<IrExpr> results = block.results();
+    double[] values = new double[results.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = frame.eval(results.get(i));
+    }
+    return values;
   }
 
   private static final class Frame {
     final double[] parameters;
     final double[] states;
-    final double[] locals;
+    double[] locals;
     final double dt;
     final double vPre;
     final double vPost;
 
-    Frame(double[] parameters, double[] states, double[] locals, double dt, double vPre, double vPost) {
+    Frame(double[] parameters, double[] states, double dt, double vPre, double vPost) {
       this.parameters = parameters;
       this.states = states;
-      this.locals = locals;
       this.dt = dt;
       this.vPre = vPre;
       this.vPost = vPost;

@@ -1,20 +1,17 @@
 package io.cleft.compiler.ir;
 
 import io.cleft.compiler.model.SynapseModel;
-import java.util.List;
 
 /**
- * A synapse lowered for execution. One step computes {@link #locals} in order, then every
- * {@link #nextStates} entry from the old states and the locals; the current is computed from
- * the states alone.
+ * A synapse lowered for execution.
  *
- * @param model the checked model, for names, defaults, units and docs
- * @param nextStates one per state, in the state's declared unit; a state the model never
- *     updates has {@code State(i)} here
+ * @param model the checked model, for names, defaults, units, docs and source lines
+ * @param update one step: its results are the states after the step, one per state in
+ *     declaration order and declared unit (a state the model never updates yields {@code State(i)})
+ * @param current from the states alone: results are the current (nA), then its exact
+ *     derivative with respect to {@code v_post} (uS)
  */
-public record IrProgram(SynapseModel model, List<IrExpr> locals, List<IrExpr> nextStates, IrExpr current) {
-  public IrProgram {
-    locals = List.copyOf(locals);
-    nextStates = List.copyOf(nextStates);
-  }
+public record IrProgram(SynapseModel model, IrBlock update, IrBlock current) {
+  public static final int CURRENT = 0;
+  public static final int CONDUCTANCE = 1;
 }

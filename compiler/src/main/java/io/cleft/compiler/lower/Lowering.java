@@ -1,9 +1,13 @@
 package io.cleft.compiler.lower;
 
 import io.cleft.compiler.ir.IrBinaryOperator;
+import io.cleft.compiler.ir.IrBlock;
+import io.cleft.compiler.ir.IrBlock;
 import io.cleft.compiler.ir.IrCondition;
 import io.cleft.compiler.ir.IrExpr;
 import io.cleft.compiler.ir.IrInput;
+import io.cleft.compiler.ir.IrLocal;
+import io.cleft.compiler.ir.IrLocal;
 import io.cleft.compiler.ir.IrProgram;
 import io.cleft.compiler.model.Expr;
 import io.cleft.compiler.model.StateUpdate;
@@ -14,11 +18,17 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
+import java.util.OptionalInt;
 
 /**
  * Lowers a solved model to the IR. This is where units become arithmetic: a parameter or state
  * declared in another unit than cleft's working one is converted where it is read, and a next
  * value is converted back to the state's declared unit; constants become numbers.
+ *
+ * <p>Lowering also derives the current's exact derivative with respect to {@code v_post}.
+ *
+ * <p>Lowering also derives the current's exact derivative with respect to {@code v_post}.
  *
  * <p>A conversion by a power of ten is a multiplication by an exact integer or a division by
  * one, so it is correctly rounded: {@code k = 25 1/s} gives exactly the double nearest 0.025,
@@ -29,7 +39,10 @@ public final class Lowering {
 
   /** Requires a model whose updates the solver has turned into next values. */
   public static IrProgram lower(SynapseModel model) {
-    List<IrExpr> locals = model.locals().stream().map(l -> expr(l.definition())).toList();
+    List<IrLocal> locals =
+        model.locals().stream()
+            .map(l -> new IrLocal(l.name(), expr(l.definition()), OptionalInt.of(l.span().line())))
+            .toList();
     List<IrExpr> nextStates = new ArrayList<>();
     for (Symbol.State state : model.states()) {
       IrExpr next =
@@ -38,7 +51,10 @@ public final class Lowering {
               .orElse(new IrExpr.State(state.index()));
       nextStates.add(next);
     }
-    return new IrProgram(model, locals, nextStates, expr(model.current()));
+    IrExpr current = expr(model.current());
+    IrExpr conductance = Differentiator.derivative(current, IrInput.V_POST);
+    return new IrProgram(
+        model, new IrBlock(locals, nextStates), new IrBlock(List.of(), List.of(current, conductance)));
   }
 
   private static Expr nextValue(StateUpdate update) {
