@@ -1,0 +1,90 @@
+package io.cleft.compiler.emit;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.NameAllocator;
+import io.cleft.compiler.ir.IrBlock;
+import io.cleft.compiler.ir.IrExpr;
+import io.cleft.compiler.ir.IrInput;
+import io.cleft.compiler.ir.IrLocal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes one block as Java statements, a {@code double} local per IR local, each under a
+ * comment with the model line it comes from. The scalar methods and the population loops use
+ * the same writer, so they compute the same thing the same way.
+ */
+final class BlockWriter {
+  static final String DT = "dt";
+  static final String V_PRE = "vPre";
+  static final String V_POST = "vPost";
+
+  private final GenerationPlan plan;
+  private final List<String> parameterNames = new ArrayList<>();
+  private final List<String> stateNames = new ArrayList<>();
+  private final List<String> localNames = new ArrayList<>();
+  private final ExpressionWriter expressions;
+
+  /**
+   * @param names the method's allocator, with its parameters and loop variables already taken
+   */
+  BlockWriter(GenerationPlan plan, IrBlock block, NameAllocator names) {
+    this.plan = plan;
+    plan.parameters().forEach(p -> parameterNames.add(names.newName(p.name())));
+    plan.states().forEach(s -> stateNames.add(names.newName(s.name())));
+    block.locals().forEach(l -> localNames.add(names.newName(l.name())));
+    this.expressions = new ExpressionWriter(this::read);
+  }
+
+  String parameter(int index) {
+    return parameterNames.get(index);
+  }
+
+  String state(int index) {
+    return stateNames.get(index);
+  }
+
+  private String read(IrExpr expr) {
+    if (expr instanceof IrExpr.Parameter p) {
+      return parameterNames.get(p.index());
+    }
+    if (expr instanceof IrExpr.State s) {
+      return stateNames.get(s.index());
+    }
+    if (expr instanceof IrExpr.Local l) {
+      return localNames.get(l.index());
+    }
+    if (expr instanceof IrExpr.Input i) {
+      return input(i.input());
+    }
+    throw new AssertionError(expr);
+  }
+
+  static String input(IrInput input) {
+    return switch (input) {
+      case DT -> DT;
+      case V_PRE -> V_PRE;
+      case V_POST -> V_POST;
+    };
+  }
+
+  /** {@code double name = value;} for every local, in order. */
+  CodeBlock locals(IrBlock block) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    for (int i = 0; i < block.locals().size(); i++) {
+      IrLocal local = block.locals().get(i);
+      local.sourceLine().ifPresent(line -> code.add("// $L\n", plan.origin(line)));
+      code.addStatement("double $L = $L", localNames.get(i), expressions.write(local.value()));
+    }
+    return code.build();
+  }
+
+  CodeBlock expression(IrExpr expr) {
+    return expressions.write(expr);
+  }
+
+  /** A comment naming the model line a result comes from, or nothing for line 0. */
+  CodeBlock origin(int line) {
+    return line == 0 ? CodeBlock.of("") : CodeBlock.of("// $L\n", plan.origin(line));
+  }
+}

@@ -1,0 +1,115 @@
+package io.cleft.compiler.load;
+
+import com.palantir.javapoet.JavaFile;
+import io.cleft.runtime.Synapse;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.FileObject;
+import javax.tools.ForwardingJavaFileManager;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileManager;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/**
+ * Compiles generated sources with the JDK's compiler, in memory, and loads the synapse. This is
+ * how {@code cleft eval} runs the generated code rather than the interpreter, and how tests
+ * check that what the emitter writes compiles and behaves.
+ */
+public final class InMemoryCompiler {
+  private InMemoryCompiler() {}
+
+  /** Thrown when javac rejects generated code: a bug in the emitter, never the user's. */
+  public static final class CompilationFailedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    CompilationFailedException(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * Compiles {@code file} against the runtime on this JVM's class path and returns a new
+   * instance of its class.
+   */
+  public static Synapse load(JavaFile file) {
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    if (javac == null) {
+      throw new IllegalStateException("no Java compiler in this runtime; run cleft on a JDK, not a JRE");
+    }
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    StandardJavaFileManager standard = javac.getStandardFileManager(diagnostics, null, null);
+    ClassesInMemory classes = new ClassesInMemory(standard);
+    String className = file.packageName().isEmpty() ? file.typeSpec().name() : file.packageName() + "." + file.typeSpec().name();
+    StringWriter output = new StringWriter();
+    boolean ok =
+        javac
+            .getTask(
+                output,
+                classes,
+                diagnostics,
+                List.of("--release", "17", "-Xlint:all", "-Werror", "-classpath", System.getProperty("java.class.path")),
+                null,
+                List.of(file.toJavaFileObject()))
+            .call();
+    if (!ok) {
+      StringBuilder message = new StringBuilder("javac rejected the generated " + className + ":\n");
+      for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+        message.append(d.getKind()).append(" at line ").append(d.getLineNumber()).append(": ")
+            .append(d.getMessage(null)).append('\n');
+      }
+      throw new CompilationFailedException(message.append(output).toString());
+    }
+    ClassLoader loader = new ClassLoader(InMemoryCompiler.class.getClassLoader()) {
+      @Override
+      protected Class<?> findClass(String name) throws ClassNotFoundException {
+        byte[] bytes = classes.bytes(name);
+        if (bytes == null) {
+          throw new ClassNotFoundException(name);
+        }
+        return defineClass(name, bytes, 0, bytes.length);
+      }
+    };
+    try {
+      return (Synapse) loader.loadClass(className).getConstructor().newInstance();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot instantiate the generated " + className, e);
+    }
+  }
+
+  /** Keeps javac's class files in memory instead of writing them to disk. */
+  private static final class ClassesInMemory extends ForwardingJavaFileManager<JavaFileManager> {
+    private final Map<String, ByteArrayOutputStream> classes = new HashMap<>();
+
+    ClassesInMemory(JavaFileManager delegate) {
+      super(delegate);
+    }
+
+    byte[] bytes(String className) {
+      ByteArrayOutputStream out = classes.get(className);
+      return out == null ? null : out.toByteArray();
+    }
+
+    @Override
+    public JavaFileObject getJavaFileForOutput(
+        Location location, String className, JavaFileObject.Kind kind, FileObject sibling) {
+      return new SimpleJavaFileObject(URI.create("mem:///" + className.replace('.', '/') + kind.extension), kind) {
+        @Override
+        public OutputStream openOutputStream() {
+          ByteArrayOutputStream out = new ByteArrayOutputStream();
+          classes.put(className, out);
+          return out;
+        }
+      };
+    }
+  }
+}

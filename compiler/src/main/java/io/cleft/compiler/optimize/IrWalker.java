@@ -1,0 +1,47 @@
+package io.cleft.compiler.optimize;
+
+import io.cleft.compiler.ir.IrCondition;
+import io.cleft.compiler.ir.IrExpr;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The numeric subexpressions directly below an IR node, conditions looked through. */
+final class IrWalker {
+  private IrWalker() {}
+
+  static List<IrExpr> children(IrExpr expr) {
+    if (expr instanceof IrExpr.Negate negate) {
+      return List.of(negate.operand());
+    }
+    if (expr instanceof IrExpr.Binary binary) {
+      return List.of(binary.left(), binary.right());
+    }
+    if (expr instanceof IrExpr.Call call) {
+      return call.arguments();
+    }
+    if (expr instanceof IrExpr.Select select) {
+      List<IrExpr> children = new ArrayList<>(operands(select.condition()));
+      children.add(select.whenTrue());
+      children.add(select.whenFalse());
+      return children;
+    }
+    return List.of();
+  }
+
+  private static List<IrExpr> operands(IrCondition condition) {
+    if (condition instanceof IrCondition.Compare compare) {
+      return List.of(compare.left(), compare.right());
+    }
+    List<IrExpr> operands = new ArrayList<>();
+    if (condition instanceof IrCondition.And and) {
+      operands.addAll(operands(and.left()));
+      operands.addAll(operands(and.right()));
+    } else if (condition instanceof IrCondition.Or or) {
+      operands.addAll(operands(or.left()));
+      operands.addAll(operands(or.right()));
+    } else if (condition instanceof IrCondition.Not not) {
+      operands.addAll(operands(not.operand()));
+    }
+    return operands;
+  }
+}

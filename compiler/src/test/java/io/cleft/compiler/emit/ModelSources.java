@@ -1,0 +1,48 @@
+package io.cleft.compiler.emit;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cleft.compiler.Compilation;
+import io.cleft.compiler.Pipeline;
+import io.cleft.compiler.ir.IrProgram;
+import io.cleft.compiler.source.SourceFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The model library's .syn files, compiled, for tests of what comes after the front end. */
+final class ModelSources {
+  static final Path LIBRARY = Path.of("../models/src/main/syn");
+
+  private ModelSources() {}
+
+  static List<String> names() {
+    try (Stream<Path> files = Files.list(LIBRARY)) {
+      List<String> names =
+          files.map(p -> p.getFileName().toString())
+              .filter(n -> n.endsWith(".syn"))
+              .map(n -> n.substring(0, n.length() - 4))
+              .sorted()
+              .toList();
+      assertFalse(names.isEmpty(), "no models in " + LIBRARY.toAbsolutePath());
+      return names;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static IrProgram program(String name) {
+    Path path = LIBRARY.resolve(name + ".syn");
+    try {
+      Compilation compilation = Pipeline.compile(new SourceFile(path.toString(), Files.readString(path)));
+      assertTrue(compilation.program().isPresent(), () -> name + ": " + compilation.diagnostics());
+      return compilation.program().get();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
