@@ -6,14 +6,14 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code cleft} command line. It only dispatches: each subcommand gathers its arguments and
- * hands them to a plain class ({@link CheckRun}) that does the work.
+ * hands them to a plain class ({@link CheckRun}, {@link EvalRun}) that does the work.
  */
 @Command(
     name = "cleft",
     mixinStandardHelpOptions = true,
     versionProvider = ManifestVersionProvider.class,
     description = "Checks and evaluates synapse models.",
-    subcommands = {CheckCommand.class})
+    subcommands = {CheckCommand.class, EvalCommand.class})
 public final class CleftCommand {
   public static void main(String[] args) {
     System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));

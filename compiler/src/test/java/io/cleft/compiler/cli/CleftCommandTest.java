@@ -18,7 +18,7 @@ class CleftCommandTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "check"})
+  @ValueSource(strings = {"", "check", "eval"})
   void everyCommandHasHelp(String command) {
     CliRun run = command.isEmpty() ? CliRun.of("--help") : CliRun.of(command, "--help");
 
@@ -51,6 +51,21 @@ class CleftCommandTest {
 
     assertEquals(ExitCodes.USAGE, run.exitCode());
     assertEquals("Unknown option: '--frob'\nTry 'cleft check --help' for more information.\n", run.err());
+  }
+
+  @Test
+  void misspeltRequiredOptionIsExplainedBeforeItIsMissed() {
+    CliRun run = CliRun.of("eval", "m.syn", "--inptu", "in.csv");
+
+    assertEquals(ExitCodes.USAGE, run.exitCode());
+    assertEquals(
+        """
+        Unknown options: '--inptu', 'in.csv'
+        Possible solutions: --input
+        Missing required option: '--input=CSV'
+        Try 'cleft eval --help' for more information.
+        """,
+        run.err());
   }
 
   @Test
