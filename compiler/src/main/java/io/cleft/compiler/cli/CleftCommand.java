@@ -1,0 +1,37 @@
+package io.cleft.compiler.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code cleft} command line. It only dispatches: each subcommand gathers its arguments and
+ * hands them to a plain class ({@link CheckRun}, {@link EvalRun}) that does the work.
+ */
+@Command(
+    name = "cleft",
+    mixinStandardHelpOptions = true,
+    versionProvider = ManifestVersionProvider.class,
+    description = "Checks and evaluates synapse models.",
+    subcommands = {CheckCommand.class, EvalCommand.class})
+public final class CleftCommand {
+  public static void main(String[] args) {
+    System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+  }
+
+  /**
+   * Runs cleft as if from a shell and returns its exit code ({@link ExitCodes}); never calls
+   * {@code System.exit} and never throws, so tests and tools can call it in-process.
+   */
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine commandLine = new CommandLine(new CleftCommand());
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    commandLine.setParameterExceptionHandler(new UsageErrorHandler());
+    commandLine.setExecutionExceptionHandler(new InternalErrorHandler());
+    int exitCode = commandLine.execute(args);
+    out.flush();
+    err.flush();
+    return exitCode;
+  }
+}

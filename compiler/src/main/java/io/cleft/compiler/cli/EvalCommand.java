@@ -1,0 +1,61 @@
+package io.cleft.compiler.cli;
+
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code cleft eval FILE --input CSV}: argument handling only; {@link EvalRun} does the work. */
+@Command(
+    name = "eval",
+    mixinStandardHelpOptions = true,
+    versionProvider = ManifestVersionProvider.class,
+    description = {
+      "Runs one update step and the current of a model on every row of a CSV file.",
+      "",
+      "Input columns: dt, v_pre, v_post (required), and any parameter or state by name;"
+          + " a parameter or state without a column takes its declared value."
+          + " Columns out_<state> and current hold expected values.",
+      "Output: the input columns in input order, with out_<state> (each state after one step)"
+          + " and current (from the input states) replaced by cleft's values;"
+          + " those the input lacks are appended."
+    })
+public final class EvalCommand implements Callable<Integer> {
+  @Spec private CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "the model file (.syn)")
+  private String model;
+
+  @Option(
+      names = {"-i", "--input"},
+      required = true,
+      paramLabel = "CSV",
+      description = "input rows, a CSV file with a header row")
+  private String input;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "CSV",
+      description = "where to write the results (default: standard output)")
+  private String output;
+
+  @Option(
+      names = "--check",
+      paramLabel = "TOL",
+      converter = ToleranceConverter.class,
+      description =
+          "compare the input's out_<state> and current columns with cleft's values and fail if a"
+              + " relative error |a-b|/max(|a|,|b|) exceeds TOL")
+  private Double tolerance;
+
+  @Override
+  public Integer call() {
+    OptionalDouble check = tolerance == null ? OptionalDouble.empty() : OptionalDouble.of(tolerance);
+    EvalRun run = new EvalRun(model, input, Optional.ofNullable(output), check);
+    return run.run(spec.commandLine().getOut(), spec.commandLine().getErr());
+  }
+}
