@@ -66,7 +66,7 @@ public final class IonotropicSynapse extends ArraySynapse {
   }
 
   @Override
-  protected void update(double[] parameters, double[] states, double dt, double vPre, double vPost,
+  public void update(double[] parameters, double[] states, double dt, double vPre, double vPost,
       double[] next) {
     double k_minus = parameters[2];
     double v_th = parameters[3];
@@ -85,7 +85,7 @@ public final class IonotropicSynapse extends ArraySynapse {
   }
 
   @Override
-  protected double current(double[] parameters, double[] states, double vPre, double vPost) {
+  public double current(double[] parameters, double[] states, double vPre, double vPost) {
     double gS = parameters[0];
     double e_syn = parameters[1];
     double s = states[0];

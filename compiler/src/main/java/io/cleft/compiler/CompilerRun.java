@@ -47,6 +47,15 @@ public record CompilerRun(
     List<Diagnostic> diagnostics = new ArrayList<>();
     List<Path> written = new ArrayList<>();
     List<Path> upToDate = new ArrayList<>();
+    if (Files.exists(outputDirectory) && !Files.isDirectory(outputDirectory)) {
+      diagnostics.add(
+          Diagnostic.inFile(
+              Severity.ERROR,
+              DiagnosticCode.CANNOT_WRITE,
+              outputDirectory.toString(),
+              "cannot write generated sources: it is a file, not a directory"));
+      return new Result(diagnostics, written, upToDate);
+    }
     for (Path source : sources) {
       String packageOfSource = packageOf(source);
       Optional<Path> previous = expectedOutput(source, packageOfSource);

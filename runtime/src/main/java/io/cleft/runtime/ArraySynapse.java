@@ -18,16 +18,17 @@ public abstract class ArraySynapse implements Synapse {
   }
 
   /**
-   * One update step: writes the states after the step into {@code next}.
+   * One update step on arrays: writes the states after the step into {@code next}. The
+   * single-synapse fast path, and what the map interface calls.
    *
    * @param parameters in declaration order and declared units
    * @param states in declaration order and declared units; not modified
    */
-  protected abstract void update(
+  public abstract void update(
       double[] parameters, double[] states, double dt, double vPre, double vPost, double[] next);
 
   /** The current (nA) for the given parameters and states. */
-  protected abstract double current(double[] parameters, double[] states, double vPre, double vPost);
+  public abstract double current(double[] parameters, double[] states, double vPre, double vPost);
 
   @Override
   public final String name() {

@@ -12,8 +12,8 @@ import picocli.CommandLine.Command;
     name = "cleft",
     mixinStandardHelpOptions = true,
     versionProvider = ManifestVersionProvider.class,
-    description = "Checks and evaluates synapse models.",
-    subcommands = {CheckCommand.class, EvalCommand.class})
+    description = "Checks, compiles and evaluates synapse models.",
+    subcommands = {CheckCommand.class, CompileCommand.class, EvalCommand.class})
 public final class CleftCommand {
   public static void main(String[] args) {
     System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));

@@ -52,10 +52,17 @@ public final class EvalCommand implements Callable<Integer> {
               + " relative error |a-b|/max(|a|,|b|) exceeds TOL")
   private Double tolerance;
 
+  @Option(
+      names = "--interpret",
+      description =
+          "run the model on the reference interpreter instead of the generated Java class"
+              + " (which is compiled in memory)")
+  private boolean interpret;
+
   @Override
   public Integer call() {
     OptionalDouble check = tolerance == null ? OptionalDouble.empty() : OptionalDouble.of(tolerance);
-    EvalRun run = new EvalRun(model, input, Optional.ofNullable(output), check);
+    EvalRun run = new EvalRun(model, input, Optional.ofNullable(output), check, interpret);
     return run.run(spec.commandLine().getOut(), spec.commandLine().getErr());
   }
 }

@@ -17,10 +17,13 @@ import java.util.OptionalDouble;
  * file, writes the results, and optionally compares them with the expected values in the input.
  * The output is written even when the check fails, as it is what one needs to see why.
  *
+ * <p>By default the model runs as generated Java, compiled in memory: what {@code cleft compile}
+ * and the Maven plugin produce. With {@code interpret} it runs on the reference interpreter.
+ *
  * @param output the output file; stdout when empty
  * @param tolerance the largest relative error --check accepts; no check when empty
  */
-record EvalRun(String model, String input, Optional<String> output, OptionalDouble tolerance) {
+record EvalRun(String model, String input, Optional<String> output, OptionalDouble tolerance, boolean interpret) {
   int run(PrintWriter out, PrintWriter err) {
     DiagnosticReporter reporter = new DiagnosticReporter(err);
     Optional<IrProgram> program = compile(reporter);
@@ -41,7 +44,8 @@ record EvalRun(String model, String input, Optional<String> output, OptionalDoub
       return ExitCodes.FAILURE;
     }
 
-    RowEvaluator evaluator = new RowEvaluator(program.get(), layout.get());
+    ModelRunner runner = interpret ? ModelRunner.interpreted(program.get()) : ModelRunner.generated(program.get());
+    RowEvaluator evaluator = new RowEvaluator(program.get(), runner, layout.get());
     List<double[]> results = new ArrayList<>();
     for (double[] row : table.get().rows()) {
       results.add(evaluator.evaluate(row));

@@ -1,22 +1,21 @@
 package io.cleft.compiler.cli;
 
-import io.cleft.compiler.interp.Interpreter;
 import io.cleft.compiler.ir.IrProgram;
 import io.cleft.compiler.model.Symbol;
 import java.util.List;
 
 /**
- * Runs the reference interpreter on one row of an eval input: parameters and states not in the
- * input take their declared defaults, as a simulator would give them.
+ * Runs a model on one row of an eval input: parameters and states not in the input take their
+ * declared defaults, as a simulator would give them.
  */
 final class RowEvaluator {
-  private final Interpreter interpreter;
+  private final ModelRunner runner;
   private final ColumnLayout layout;
   private final double[] defaultParameters;
   private final double[] initialStates;
 
-  RowEvaluator(IrProgram program, ColumnLayout layout) {
-    this.interpreter = new Interpreter(program);
+  RowEvaluator(IrProgram program, ModelRunner runner, ColumnLayout layout) {
+    this.runner = runner;
     this.layout = layout;
     this.defaultParameters =
         program.model().parameters().stream().mapToDouble(Symbol.Parameter::defaultValue).toArray();
@@ -44,9 +43,9 @@ final class RowEvaluator {
         }
       }
     }
-    double[] next = interpreter.update(parameters, states, dt, vPre, vPost);
+    double[] next = runner.update(parameters, states, dt, vPre, vPost);
     // From the input states, not the updated ones: Jaxley computes the current before the step.
-    double current = interpreter.current(parameters, states, vPre, vPost);
+    double current = runner.current(parameters, states, vPre, vPost);
 
     List<Column> outputs = layout.outputs();
     double[] output = new double[outputs.size()];

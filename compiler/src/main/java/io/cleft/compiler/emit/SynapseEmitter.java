@@ -144,7 +144,7 @@ final class SynapseEmitter {
     MethodSpec.Builder method =
         MethodSpec.methodBuilder("update")
             .addAnnotation(Override.class)
-            .addModifiers(Modifier.PROTECTED)
+            .addModifiers(Modifier.PUBLIC)
             .addParameter(DOUBLES, "parameters")
             .addParameter(DOUBLES, "states")
             .addParameter(TypeName.DOUBLE, BlockWriter.DT)
@@ -167,7 +167,7 @@ final class SynapseEmitter {
     MethodSpec.Builder method =
         MethodSpec.methodBuilder("current")
             .addAnnotation(Override.class)
-            .addModifiers(Modifier.PROTECTED)
+            .addModifiers(Modifier.PUBLIC)
             .returns(TypeName.DOUBLE)
             .addParameter(DOUBLES, "parameters")
             .addParameter(DOUBLES, "states")

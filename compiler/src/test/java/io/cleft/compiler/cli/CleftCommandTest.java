@@ -61,7 +61,7 @@ class CleftCommandTest {
     assertEquals(
         """
         Unknown options: '--inptu', 'in.csv'
-        Possible solutions: --input
+        Possible solutions: --input, --interpret
         Missing required option: '--input=CSV'
         Try 'cleft eval --help' for more information.
         """,

@@ -1,0 +1,79 @@
+package io.cleft.models;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cleft.compiler.cli.CleftCommand;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The model library checks clean, and {@code cleft eval} reproduces every expected value of
+ * Jaxley's reference vectors to a relative 1e-12, extreme rows included.
+ */
+class ModelLibraryTest {
+  private static final Path MODELS = Path.of("src/main/syn");
+  private static final Path REFERENCE = Path.of("src/test/resources/reference/jaxley");
+  private static final String TOLERANCE = "1e-12";
+
+  @Test
+  void everyModelChecksWithoutErrorsOrWarnings() throws IOException {
+    List<String> files;
+    try (Stream<Path> paths = Files.list(MODELS)) {
+      files = paths.filter(p -> p.toString().endsWith(".syn")).map(Path::toString).sorted().toList();
+    }
+    assertTrue(files.size() >= 6, "expected the six library models, found " + files);
+    String[] args = Stream.concat(Stream.of("check"), files.stream()).toArray(String[]::new);
+    Result result = cleft(args);
+    assertEquals(0, result.exitCode, result.err);
+    assertEquals("", result.err, "no diagnostics, not even warnings");
+  }
+
+  static Stream<Arguments> referenceFiles() {
+    return Stream.of(
+        Arguments.of("IonotropicSynapse", "IonotropicSynapse.csv"),
+        Arguments.of("IonotropicSynapse", "IonotropicSynapse-seed.csv"),
+        Arguments.of("IonotropicSynapseOde", "IonotropicSynapse.csv"),
+        Arguments.of("IonotropicSynapseOde", "IonotropicSynapse-seed.csv"),
+        Arguments.of("TanhRateSynapse", "TanhRateSynapse.csv"),
+        Arguments.of("TanhConductanceSynapse", "TanhConductanceSynapse.csv"),
+        Arguments.of("TestSynapse", "TestSynapse.csv"));
+  }
+
+  @ParameterizedTest(name = "{0} reproduces {1}")
+  @MethodSource("referenceFiles")
+  void evalReproducesJaxleyReferenceVectors(String model, String csv) {
+    Result result =
+        cleft(
+            "eval",
+            MODELS.resolve(model + ".syn").toString(),
+            "--input",
+            REFERENCE.resolve(csv).toString(),
+            "--output",
+            "target/" + model + "-" + csv,
+            "--check",
+            TOLERANCE);
+    // The summary names the worst relative error; keep it in the build log for the record.
+    System.out.println(model + " vs " + csv + ": " + result.err.strip());
+    assertEquals(0, result.exitCode, result.err);
+    assertTrue(result.err.contains("checked 250 rows"), result.err);
+  }
+
+  private static Result cleft(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exitCode = CleftCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    return new Result(exitCode, out.toString(), err.toString());
+  }
+
+  private record Result(int exitCode, String out, String err) {}
+}
