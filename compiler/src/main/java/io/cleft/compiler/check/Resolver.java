@@ -61,6 +61,11 @@ public final class Resolver {
   private final List<Symbol.State> states = new ArrayList<>();
   private final Map<String, Symbol.Local> locals = new LinkedHashMap<>();
   private final Map<Symbol.State, StateUpdate> updates = new LinkedHashMap<>();
+  /**
+   * Declared names whose unit is unknown (reported): their uses resolve to
+   * {@link Expr.Erroneous}, so the unit checker does not go on to report them as dimensionless.
+   */
+  private final Set<String> withUnknownUnit = new HashSet<>();
   /** Every local the update block defines, by name, for forward-reference diagnostics. */
   private final Map<String, UpdateStatement.Assignment> localDefinitions = new HashMap<>();
 
@@ -75,16 +80,22 @@ public final class Resolver {
 
   private SynapseModel resolveSynapse(SynapseDecl synapse) {
     Map<String, Section> sections = uniqueSections(synapse);
+    // A duplicate section is reported, but what it declares still counts, so that its names
+    // do not show up again as unknown wherever they are used.
     for (Section.DeclarationKind kind : Section.DeclarationKind.values()) {
-      Section section = sections.get(kind.keyword());
-      if (section != null) {
-        ((Section.Declarations) section).declarations().forEach(d -> declare(kind, d));
+      for (Section section : synapse.sections()) {
+        if (section instanceof Section.Declarations declarations && declarations.kind() == kind) {
+          declarations.declarations().forEach(d -> declare(kind, d));
+        }
       }
     }
-    Section.Update update = (Section.Update) sections.get("update");
-    if (update != null) {
-      resolveUpdate(update);
+    List<UpdateStatement> statements = new ArrayList<>();
+    for (Section section : synapse.sections()) {
+      if (section instanceof Section.Update update) {
+        statements.addAll(update.statements());
+      }
     }
+    resolveUpdate(statements);
     Section.Current current = (Section.Current) sections.get("current");
     Expr currentExpr;
     if (current == null) {
@@ -147,8 +158,8 @@ public final class Resolver {
       diagnostics.error(
           DiagnosticCode.RESERVED_NAME,
           name.span(),
-          "'" + name.name() + "' is a built-in input (" + Symbol.Input.named(name.name()).get().description()
-              + ") and cannot be declared");
+          "'" + name.name() + "' is a built-in input, " + Symbol.Input.named(name.name()).get().description()
+              + ", and cannot be declared");
       return;
     }
     Symbol previous = declared.get(name.name());
@@ -156,25 +167,33 @@ public final class Resolver {
       diagnostics.error(
           DiagnosticCode.DUPLICATE_DECLARATION,
           name.span(),
-          "'" + name.name() + "' is already declared at line " + spanOf(previous).line());
+          "'" + name.name() + "' is already declared as a " + kindOf(previous) + " at line "
+              + spanOf(previous).line());
       return;
     }
     Optional<Unit> unit = declaration.unit().isPresent() ? units.resolve(declaration.unit().get()) : Optional.of(Unit.ONE);
     String unitText = declaration.unit().map(u -> textOf(u.span())).orElse("1");
     Optional<Double> value = Literals.value(declaration.value(), BigDecimal.ONE, diagnostics);
-    Optional<ValueRange> range = declaration.range().flatMap(this::range);
+    Optional<ValueRange> range;
     if (kind == Section.DeclarationKind.CONSTANTS && declaration.range().isPresent()) {
       diagnostics.error(
           DiagnosticCode.RANGE_ON_CONSTANT,
           declaration.range().get().span(),
           "constant '" + name.name() + "' cannot have a valid range: it never changes");
+      range = Optional.empty();
+    } else {
+      range = declaration.range().flatMap(this::range);
     }
     if (range.isPresent() && value.isPresent() && !range.get().contains(value.get())) {
       diagnostics.error(
           DiagnosticCode.DEFAULT_OUT_OF_RANGE,
           declaration.value().span(),
           "the " + (kind == Section.DeclarationKind.STATES ? "initial value" : "default") + " of '"
-              + name.name() + "', " + declaration.value().text() + ", is outside its valid range " + range.get());
+              + name.name() + "', " + declaration.value().text() + ", is outside its valid range "
+              + bracketsOf(declaration.range().get()));
+    }
+    if (unit.isEmpty()) {
+      withUnknownUnit.add(name.name());
     }
     // Keep the name declared even when its unit or value is broken, so uses of it resolve.
     Unit resolvedUnit = unit.orElse(Unit.ONE);
@@ -221,7 +240,7 @@ public final class Resolver {
       diagnostics.error(
           DiagnosticCode.EMPTY_RANGE,
           range.span(),
-          "the range " + textOf(range.span()) + " is empty: its lower bound is above its upper bound");
+          "the range " + bracketsOf(range) + " is empty: its lower bound is above its upper bound");
       return Optional.empty();
     }
     return Optional.of(new ValueRange(lower.get(), upper.get()));
@@ -237,15 +256,15 @@ public final class Resolver {
   // ------------------------------------------------------------------------------------------
   // The update block
 
-  private void resolveUpdate(Section.Update update) {
-    for (UpdateStatement statement : update.statements()) {
+  private void resolveUpdate(List<UpdateStatement> statements) {
+    for (UpdateStatement statement : statements) {
       if (statement instanceof UpdateStatement.Assignment assignment
           && !declared.containsKey(assignment.target().name())
           && Symbol.Input.named(assignment.target().name()).isEmpty()) {
         localDefinitions.putIfAbsent(assignment.target().name(), assignment);
       }
     }
-    for (UpdateStatement statement : update.statements()) {
+    for (UpdateStatement statement : statements) {
       if (statement instanceof UpdateStatement.Assignment assignment) {
         resolveAssignment(assignment);
       } else if (statement instanceof UpdateStatement.DifferentialEquation equation) {
@@ -262,8 +281,8 @@ public final class Resolver {
       diagnostics.error(
           DiagnosticCode.ASSIGNMENT_TO_INPUT,
           target.span(),
-          "cannot assign to '" + target.name() + "': it is a built-in input ("
-              + Symbol.Input.named(target.name()).get().description() + ")");
+          "cannot assign to '" + target.name() + "': it is a built-in input, "
+              + Symbol.Input.named(target.name()).get().description());
       resolveExpression(assignment.value(), Scope.UPDATE, null);
       return;
     }
@@ -308,7 +327,6 @@ public final class Resolver {
     Identifier target = equation.target();
     Symbol symbol = declared.get(target.name());
     Expr derivative = resolveExpression(equation.value(), Scope.UPDATE, null);
-    Optional<OdeMethod> method = method(equation);
     if (!(symbol instanceof Symbol.State state)) {
       String what =
           symbol instanceof Symbol.Parameter ? "parameter"
@@ -324,6 +342,7 @@ public final class Resolver {
               : "only a state can have a derivative, and '" + target.name() + "' is a " + what);
       return;
     }
+    Optional<OdeMethod> method = method(equation);
     if (method.isPresent()) {
       recordUpdate(
           state, new StateUpdate.Derivative(state, derivative, method.get(), equation.span()), target.span());
@@ -468,7 +487,9 @@ public final class Resolver {
       }
       Symbol symbol = declared.get(name);
       if (symbol != null) {
-        return new Expr.Reference(symbol, reference.span());
+        return withUnknownUnit.contains(name)
+            ? new Expr.Erroneous(reference.span())
+            : new Expr.Reference(symbol, reference.span());
       }
       if (scope == Scope.UPDATE) {
         Symbol.Local local = locals.get(name);
@@ -620,6 +641,26 @@ public final class Resolver {
       return l.span();
     }
     throw new AssertionError(symbol);
+  }
+
+  private static String kindOf(Symbol symbol) {
+    if (symbol instanceof Symbol.Parameter) {
+      return "parameter";
+    }
+    if (symbol instanceof Symbol.Constant) {
+      return "constant";
+    }
+    if (symbol instanceof Symbol.State) {
+      return "state";
+    }
+    return "local";
+  }
+
+  /** A range as the user wrote it, from '[' to ']', without the {@code in}. */
+  private static String bracketsOf(Declaration.ValueRange range) {
+    String text = textOf(range.span());
+    int bracket = text.indexOf('[');
+    return bracket >= 0 ? text.substring(bracket) : text;
   }
 
   /** The first {@code length} characters of {@code span}: a section's keyword, say. */

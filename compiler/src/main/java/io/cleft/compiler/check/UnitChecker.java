@@ -12,6 +12,7 @@ import io.cleft.compiler.units.Dimension;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Infers the type of every expression, a quantity of some {@link Dimension} or a condition, and
@@ -73,20 +74,26 @@ public final class UnitChecker {
     }
     for (StateUpdate update : model.updates()) {
       Symbol.State state = update.state();
+      Dimension perTime = state.dimension().over(Dimension.TIME);
       if (update instanceof StateUpdate.NextValue next) {
         expect(
             next.value(),
             state.dimension(),
             DiagnosticCode.NEXT_STATE_DIMENSION,
-            "the next value of '" + state.name() + "' must be " + described(state.dimension()) + ", like the state");
+            "the next value of '" + state.name() + "' must be " + described(state.dimension()) + ", like the state",
+            actual ->
+                actual.equals(perTime)
+                    ? "; this looks like a derivative: write it as " + state.name()
+                        + "' = ... using exponential_euler"
+                    : "");
       } else if (update instanceof StateUpdate.Derivative derivative) {
-        Dimension expected = state.dimension().over(Dimension.TIME);
         expect(
             derivative.derivative(),
-            expected,
+            perTime,
             DiagnosticCode.DERIVATIVE_DIMENSION,
-            "the derivative " + state.name() + "' must be " + described(expected)
-                + " (the state's unit per ms)");
+            "the derivative " + state.name() + "' must be " + described(perTime) + ", the state's unit per ms",
+            actual ->
+                actual.equals(state.dimension()) ? "; divide it by a time constant, or multiply it by a rate" : "");
       } else {
         throw new AssertionError(update);
       }
@@ -95,13 +102,23 @@ public final class UnitChecker {
         model.current(),
         Dimension.CURRENT,
         DiagnosticCode.CURRENT_DIMENSION,
-        "the current must be a current (nA); a conductance times a voltage, uS*mV, is one");
+        "the current must be a current (nA)",
+        actual ->
+            actual.equals(Dimension.CONDUCTANCE)
+                ? "; multiply the conductance by the driving force, v_post minus the reversal potential"
+                : "; a conductance times a voltage, uS*mV, is one");
   }
 
-  private void expect(Expr expr, Dimension expected, DiagnosticCode code, String requirement) {
+  /**
+   * Reports {@code expr} unless it has the {@code expected} dimension: "{@code requirement},
+   * but it is {@code actual}{@code hint(actual)}".
+   */
+  private void expect(
+      Expr expr, Dimension expected, DiagnosticCode code, String requirement, Function<Dimension, String> hint) {
     Optional<Dimension> actual = quantity(expr);
     if (actual.isPresent() && !actual.get().equals(expected)) {
-      diagnostics.error(code, expr.span(), requirement + ", but it is " + described(actual.get()));
+      diagnostics.error(
+          code, expr.span(), requirement + ", but it is " + described(actual.get()) + hint.apply(actual.get()));
     }
   }
 
@@ -154,6 +171,16 @@ public final class UnitChecker {
       return callType(call);
     }
     if (expr instanceof Expr.Comparison comparison) {
+      if (comparison.left() instanceof Expr.Comparison inner) {
+        // 0 < x < 1 means something in Python, and a modeller may expect it to here.
+        typeOf(inner);
+        quantity(comparison.right());
+        diagnostics.error(
+            DiagnosticCode.EXPECTED_NUMBER,
+            comparison.span(),
+            "comparisons cannot be chained; write two comparisons joined by 'and', as in 'a < x and x < b'");
+        return CONDITION;
+      }
       same(comparison.left(), comparison.right(), comparison.span(), "compare");
       return CONDITION;
     }
@@ -204,17 +231,20 @@ public final class UnitChecker {
           DiagnosticCode.INCOMPATIBLE_DIMENSIONS,
           span,
           "cannot " + verb + " " + l.get().describe() + " and " + r.get().describe()
-              + hintForLiteral(left, right));
+              + hintForLiteral(left, right, r.get())
+              + hintForLiteral(right, left, l.get()));
       return UNKNOWN;
     }
     return new Quantity(l.get());
   }
 
-  private static String hintForLiteral(Expr left, Expr right) {
-    for (Expr side : new Expr[] {left, right}) {
-      if (side instanceof Expr.Literal literal && literal.dimension().isDimensionless()) {
-        return "; give the number a unit, as in '" + trim(literal.value()) + " [mV]'";
-      }
+  /** When {@code side} is a bare number and {@code other} has a unit: how to give it one. */
+  private static String hintForLiteral(Expr side, Expr other, Dimension otherDimension) {
+    if (side instanceof Expr.Literal literal && literal.dimension().isDimensionless()) {
+      return otherDimension
+          .workingUnit()
+          .map(unit -> "; give the number a unit, as in '" + trim(literal.value()) + " [" + unit + "]'")
+          .orElse("; give the number a unit");
     }
     return "";
   }

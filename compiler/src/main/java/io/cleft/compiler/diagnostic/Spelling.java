@@ -7,15 +7,25 @@ import java.util.Optional;
 public final class Spelling {
   private Spelling() {}
 
-  /** The candidate closest to {@code name}, if one is close enough to be a likely typo. */
+  /**
+   * The candidate closest to {@code name}, if one is close enough to be a likely typo. Case is
+   * ignored to decide what is close, but breaks ties: {@code mv} suggests {@code mV}, not
+   * {@code MV}.
+   */
   public static Optional<String> closest(String name, Collection<String> candidates) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
+    int bestExactDistance = Integer.MAX_VALUE;
     for (String candidate : candidates) {
       int distance = distance(name.toLowerCase(), candidate.toLowerCase());
-      if (distance < bestDistance && distance <= Math.max(1, Math.min(name.length(), candidate.length()) / 3)) {
+      if (distance > Math.max(1, Math.min(name.length(), candidate.length()) / 3)) {
+        continue;
+      }
+      int exactDistance = distance(name, candidate);
+      if (distance < bestDistance || distance == bestDistance && exactDistance < bestExactDistance) {
         best = candidate;
         bestDistance = distance;
+        bestExactDistance = exactDistance;
       }
     }
     return Optional.ofNullable(best);

@@ -2,20 +2,27 @@ package io.cleft.compiler.parse;
 
 import io.cleft.compiler.diagnostic.DiagnosticCode;
 import io.cleft.compiler.diagnostic.DiagnosticCollector;
-import io.cleft.grammar.CleftLexer;
 import io.cleft.compiler.source.SourceFile;
 import io.cleft.compiler.source.SourceSpan;
+import io.cleft.compiler.units.UnitTable;
+import io.cleft.grammar.CleftLexer;
+import io.cleft.grammar.CleftParser;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.Parser;
+import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenStream;
 import org.antlr.v4.runtime.Vocabulary;
 import org.antlr.v4.runtime.misc.IntervalSet;
+import org.antlr.v4.runtime.tree.ParseTree;
+import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
  * Turns the parser's first syntax error into a diagnostic with our own wording. Only the first
@@ -71,8 +78,22 @@ final class SyntaxErrorListener extends BaseErrorListener {
               "unexpected character '" + token.getText() + "'" + characterHint(token.getText()));
       default -> {
         Parser parser = (Parser) recognizer;
-        diagnostics.error(
-            DiagnosticCode.SYNTAX, span, unexpectedTokenMessage(parser, token));
+        Optional<UnitAfterNumber> unitAfterNumber = unitAfterNumber(parser, token);
+        if (unitAfterNumber.isPresent()) {
+          Token number = unitAfterNumber.get().number();
+          Token unit = unitAfterNumber.get().unit();
+          diagnostics.error(
+              DiagnosticCode.SYNTAX,
+              spanOf(unit, unit.getLine(), unit.getCharPositionInLine()),
+              "unexpected '" + unit.getText() + "' after the number " + number.getText()
+                  + "; a unit in an expression goes in brackets, as in '" + number.getText() + " ["
+                  + unit.getText() + "]'");
+        } else {
+          diagnostics.error(
+              DiagnosticCode.SYNTAX,
+              token.getType() == Token.EOF ? endOfFileSpan(parser, token, line, charPositionInLine) : span,
+              unexpectedTokenMessage(parser, token));
+        }
       }
     }
   }
@@ -83,10 +104,128 @@ final class SyntaxErrorListener extends BaseErrorListener {
     String found = describe(token, vocabulary);
     String expectation = describeExpected(expected, vocabulary);
     String message = "unexpected " + found + (expectation.isEmpty() ? "" : ", expected " + expectation);
-    if (expected.contains(CleftLexer.IDENTIFIER) && isKeyword(token)) {
+    Optional<ParserRuleContext> openSection = sectionMissingItsBrace(parser, token, expected);
+    if (openSection.isPresent()) {
+      Token keyword = openSection.get().getStart();
+      message += " (is the '}' that closes '" + keyword.getText() + "' at line " + keyword.getLine() + " missing?)";
+    } else if (expected.contains(CleftLexer.IDENTIFIER) && isKeyword(token)) {
       message += " ('" + token.getText() + "' is a keyword and cannot be used as a name)";
+    } else if (token.getType() == CleftLexer.STAR
+        && adjacentAfter(previous(parser.getTokenStream(), token), token, CleftLexer.STAR)) {
+      message += " (write '^' for a power)";
     }
     return message;
+  }
+
+  /**
+   * A section keyword where a section's closing brace could have been: {@code states} inside
+   * an unclosed {@code parameters} section, or {@code current =} inside an unclosed
+   * {@code update}. The section that is still open, if that is what happened.
+   */
+  private static Optional<ParserRuleContext> sectionMissingItsBrace(Parser parser, Token token, IntervalSet expected) {
+    boolean sectionKeyword = token.getType() >= CleftLexer.PARAMETERS && token.getType() <= CleftLexer.CURRENT;
+    if (!sectionKeyword || !expected.contains(CleftLexer.RBRACE)) {
+      return Optional.empty();
+    }
+    Token next = parser.getTokenStream().LT(2);
+    boolean startsSection =
+        token.getType() == CleftLexer.CURRENT
+            ? next != null && next.getType() == CleftLexer.ASSIGN
+            : next != null && next.getType() == CleftLexer.LBRACE;
+    if (!startsSection || parser.getTokenStream().LT(1) != token) {
+      return Optional.empty();
+    }
+    for (ParserRuleContext context = parser.getContext(); context != null; context = context.getParent()) {
+      if (context instanceof CleftParser.SectionContext) {
+        return Optional.of(context);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A number in an expression followed by a unit symbol outside brackets. */
+  private record UnitAfterNumber(Token number, Token unit) {}
+
+  /**
+   * {@code 10 mV} in an expression, where the unit must be written {@code 10 [mV]}: the number
+   * and the unit, if the error is at the unit or right after it (where the parser took the unit
+   * for the name that starts the next statement).
+   */
+  private static Optional<UnitAfterNumber> unitAfterNumber(Parser parser, Token offending) {
+    TokenStream tokens = parser.getTokenStream();
+    Token unit = offending;
+    for (int attempt = 0; attempt < 2 && unit != null; attempt++) {
+      Token number = previous(tokens, unit);
+      if (number != null
+          && number.getType() == CleftLexer.NUMBER
+          && unit.getType() == CleftLexer.IDENTIFIER
+          && unit.getLine() == number.getLine()
+          && UnitTable.lookup(unit.getText()).isPresent()
+          && isExpressionLiteral(parser, number)) {
+        return Optional.of(new UnitAfterNumber(number, unit));
+      }
+      unit = previous(tokens, unit);
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Whether the parser read {@code number} as a literal in an expression (not a declaration's
+   * value). The tree is searched from every open rule outward: ANTLR attaches the contexts of a
+   * left-recursive rule to their parent only when the rule returns.
+   */
+  private static boolean isExpressionLiteral(Parser parser, Token number) {
+    for (ParserRuleContext context = parser.getContext(); context != null; context = context.getParent()) {
+      Optional<TerminalNode> node = terminal(context, number.getTokenIndex());
+      if (node.isPresent()) {
+        return node.get().getParent() instanceof CleftParser.NumberLiteralContext;
+      }
+    }
+    return false;
+  }
+
+  private static Optional<TerminalNode> terminal(ParseTree tree, int tokenIndex) {
+    if (tree instanceof TerminalNode terminal) {
+      return terminal.getSymbol().getTokenIndex() == tokenIndex ? Optional.of(terminal) : Optional.empty();
+    }
+    for (int i = 0; i < tree.getChildCount(); i++) {
+      Optional<TerminalNode> found = terminal(tree.getChild(i), tokenIndex);
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The token before {@code token} that the parser sees (comments and blanks skipped). */
+  private static Token previous(TokenStream tokens, Token token) {
+    for (int i = token.getTokenIndex() - 1; i >= 0; i--) {
+      Token candidate = tokens.get(i);
+      if (candidate.getChannel() == Token.DEFAULT_CHANNEL) {
+        return candidate;
+      }
+    }
+    return null;
+  }
+
+  private static boolean adjacentAfter(Token before, Token token, int type) {
+    return before != null
+        && before.getType() == type
+        && before.getLine() == token.getLine()
+        && before.getCharPositionInLine() + before.getText().length() == token.getCharPositionInLine();
+  }
+
+  /**
+   * Where to report an unexpected end of file: right after the last token, on the line where
+   * the text stops, rather than on the empty line after it.
+   */
+  private SourceSpan endOfFileSpan(Parser parser, Token eof, int line, int charPositionInLine) {
+    Token last = previous(parser.getTokenStream(), eof);
+    if (last == null) {
+      return spanOf(eof, line, charPositionInLine);
+    }
+    int column = last.getCharPositionInLine() + last.getText().length() + 1;
+    return new SourceSpan(file, last.getLine(), column, last.getLine(), column + 1);
   }
 
   private static String describe(Token token, Vocabulary vocabulary) {

@@ -5,6 +5,7 @@ import io.cleft.compiler.diagnostic.DiagnosticCollector;
 import io.cleft.compiler.model.Expr;
 import io.cleft.compiler.model.StateUpdate;
 import io.cleft.compiler.model.Symbol;
+import io.cleft.compiler.source.SourceSpan;
 import java.util.Optional;
 
 /**
@@ -33,8 +34,8 @@ final class ExponentialEulerSolver {
       diagnostics.error(
           DiagnosticCode.NOT_LINEAR,
           nonLinear.term().span(),
-          "exponential_euler needs a right-hand side linear in '" + x.name() + "', but this term is not: "
-              + nonLinear.reason() + "; use 'euler' for a nonlinear equation");
+          "exponential_euler needs a right-hand side linear in '" + x.name() + "', but " + describe(nonLinear)
+              + " is not: " + nonLinear.reason() + "; use 'euler' for a nonlinear equation");
       return Optional.empty();
     }
     if (form instanceof LinearForm.Independent) {
@@ -50,6 +51,22 @@ final class ExponentialEulerSolver {
     Expr xInf = steadyState(linear.p().get(), linear.q(), build);
     Expr next = build.add(decayed, build.multiply(xInf, build.subtract(build.literal(1), e)));
     return Optional.of(new StateUpdate.NextValue(x, next, derivative.span()));
+  }
+
+  /** "the term 'a*s'", as written, and where it is when that is in a local's definition. */
+  private static String describe(LinearForm.NonLinear nonLinear) {
+    SourceSpan span = nonLinear.term().span();
+    String term = "this term";
+    if (span.endLine() == span.line()) {
+      String line = span.file().line(span.line());
+      int end = Math.min(span.endColumn() - 1, line.length());
+      int start = Math.min(span.column() - 1, end);
+      term = "the term '" + line.substring(start, end) + "'";
+    }
+    if (nonLinear.local().isPresent()) {
+      term += " in the definition of '" + nonLinear.local().get() + "'";
+    }
+    return term;
   }
 
   /** {@code -p/q}, without the division when q is written as 1 or -1 (which IEEE makes exact). */

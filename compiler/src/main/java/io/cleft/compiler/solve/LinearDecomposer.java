@@ -31,7 +31,12 @@ final class LinearDecomposer {
         return new LinearForm.Linear(Optional.empty(), build.literal(1), Optional.empty());
       }
       // Only a local that mentions x gets here.
-      return decompose(((Symbol.Local) reference.symbol()).definition());
+      Symbol.Local local = (Symbol.Local) reference.symbol();
+      LinearForm form = decompose(local.definition());
+      if (form instanceof LinearForm.NonLinear nonLinear && nonLinear.local().isEmpty()) {
+        return new LinearForm.NonLinear(nonLinear.term(), nonLinear.reason(), Optional.of(local.name()));
+      }
+      return form;
     }
     if (f instanceof Expr.Negate negate) {
       LinearForm operand = decompose(negate.operand());
@@ -80,7 +85,13 @@ final class LinearDecomposer {
             arithmetic, "it multiplies two factors that both depend on '" + name + "'");
       case DIVIDE:
         if (!(right instanceof LinearForm.Independent)) {
-          return new LinearForm.NonLinear(arithmetic.right(), "'" + name + "' appears in a denominator");
+          boolean local =
+              arithmetic.right() instanceof Expr.Reference divisor && divisor.symbol() instanceof Symbol.Local;
+          return new LinearForm.NonLinear(
+              arithmetic.right(),
+              local
+                  ? "it depends on '" + name + "' and is in a denominator"
+                  : "'" + name + "' appears in a denominator");
         }
         LinearForm.Linear l = (LinearForm.Linear) left;
         Expr divisor = ((LinearForm.Independent) right).expr();

@@ -25,6 +25,15 @@ sealed interface LinearForm {
    */
   record Linear(Optional<Expr> p, Expr q, Optional<Expr> d) implements LinearForm {}
 
-  /** f is not linear in x because of {@code term}, for the reason given. */
-  record NonLinear(Expr term, String reason) implements LinearForm {}
+  /**
+   * f is not linear in x because of {@code term}, for the reason given.
+   *
+   * @param local the local in whose definition {@code term} is, when the equation reaches it
+   *     through a local
+   */
+  record NonLinear(Expr term, String reason, Optional<String> local) implements LinearForm {
+    NonLinear(Expr term, String reason) {
+      this(term, reason, Optional.empty());
+    }
+  }
 }

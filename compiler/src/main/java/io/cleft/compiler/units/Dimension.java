@@ -3,6 +3,7 @@ package io.cleft.compiler.units;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A physical dimension as integer exponents of the SI base dimensions that synapse models use:
@@ -37,6 +38,19 @@ public record Dimension(int length, int mass, int time, int current, int tempera
           Map.entry(LENGTH.power(2), "area (um^2)"),
           Map.entry(AMOUNT.over(LENGTH.power(3)), "concentration (mM)"),
           Map.entry(TEMPERATURE, "temperature (K)"));
+
+  /**
+   * The working unit of this dimension as a modeller writes it, "mV" or "1/ms", if it has a
+   * name a modeller knows and is not dimensionless.
+   */
+  public Optional<String> workingUnit() {
+    String named = NAMED.get(this);
+    if (named == null || isDimensionless()) {
+      return Optional.empty();
+    }
+    int open = named.indexOf('(');
+    return Optional.of(open >= 0 ? named.substring(open + 1, named.length() - 1) : named);
+  }
 
   public Dimension times(Dimension other) {
     return new Dimension(

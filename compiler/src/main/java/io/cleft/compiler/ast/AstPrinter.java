@@ -1,0 +1,288 @@
+package io.cleft.compiler.ast;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Prints an AST back as cleft source text, for tests that compare trees without their spans and
+ * for tools that rewrite models. Spans and ordinary comments are not kept; doc comments and doc
+ * strings are.
+ *
+ * <p>{@link #print(Expression)} writes as few parentheses as the grammar's precedence allows,
+ * so that parsing the text gives the same tree; {@link #fullyParenthesized(Expression)} wraps
+ * every operation, which shows a tree's shape unambiguously.
+ */
+public final class AstPrinter {
+  // Binding strength, loosest to tightest, as in the grammar's expression rule.
+  private static final int CONDITIONAL = 0;
+  private static final int OR = 1;
+  private static final int AND = 2;
+  private static final int NOT = 3;
+  private static final int COMPARISON = 4;
+  private static final int ADDITIVE = 5;
+  private static final int MULTIPLICATIVE = 6;
+  private static final int UNARY = 7;
+  private static final int POWER = 8;
+  private static final int PRIMARY = 9;
+
+  private static final String INDENT = "  ";
+
+  private AstPrinter() {}
+
+  // ------------------------------------------------------------------------------------------
+  // Synapses
+
+  /** The whole synapse as source text, one declaration or statement per line. */
+  public static String print(SynapseDecl synapse) {
+    StringBuilder out = new StringBuilder();
+    synapse.docComment().ifPresent(doc -> appendDocComment(out, "", doc));
+    out.append("synapse ").append(synapse.name().name()).append(" {\n");
+    for (Section section : synapse.sections()) {
+      appendSection(out, section);
+    }
+    return out.append("}\n").toString();
+  }
+
+  private static void appendSection(StringBuilder out, Section section) {
+    if (section instanceof Section.Declarations declarations) {
+      out.append(INDENT).append(declarations.kind().keyword()).append(" {\n");
+      for (Declaration declaration : declarations.declarations()) {
+        declaration.docComment().ifPresent(doc -> appendDocComment(out, INDENT + INDENT, doc));
+        out.append(INDENT + INDENT).append(print(declaration)).append('\n');
+      }
+      out.append(INDENT).append("}\n");
+    } else if (section instanceof Section.Update update) {
+      out.append(INDENT).append("update {\n");
+      for (UpdateStatement statement : update.statements()) {
+        out.append(INDENT + INDENT).append(print(statement)).append('\n');
+      }
+      out.append(INDENT).append("}\n");
+    } else if (section instanceof Section.Current current) {
+      out.append(INDENT).append("current = ").append(print(current.value())).append('\n');
+    } else {
+      throw new AssertionError(section);
+    }
+  }
+
+  /** {@code name = value unit in [lower, upper] "doc"}, without its doc comment. */
+  public static String print(Declaration declaration) {
+    StringBuilder out = new StringBuilder();
+    out.append(declaration.name().name()).append(" = ").append(declaration.value().text());
+    declaration.unit().ifPresent(unit -> out.append(' ').append(print(unit)));
+    declaration.range().ifPresent(range ->
+        out.append(" in [").append(bound(range.lower())).append(", ").append(bound(range.upper())).append(']'));
+    declaration.docString().ifPresent(doc -> out.append(' ').append(quote(doc)));
+    return out.toString();
+  }
+
+  private static String bound(Declaration.Bound bound) {
+    return bound.value().map(NumberText::text).orElse(bound.negativeInfinity() ? "-inf" : "inf");
+  }
+
+  public static String print(UpdateStatement statement) {
+    if (statement instanceof UpdateStatement.Assignment assignment) {
+      return assignment.target().name() + " = " + print(assignment.value());
+    }
+    if (statement instanceof UpdateStatement.DifferentialEquation equation) {
+      return equation.target().name() + "' = " + print(equation.value())
+          + equation.method().map(method -> "  using " + method.name()).orElse("");
+    }
+    throw new AssertionError(statement);
+  }
+
+  private static void appendDocComment(StringBuilder out, String indent, String doc) {
+    out.append(indent).append("/**\n");
+    for (String line : doc.split("\n", -1)) {
+      out.append(indent).append(" *").append(line.isEmpty() ? "" : " " + line).append('\n');
+    }
+    out.append(indent).append(" */\n");
+  }
+
+  /** A string literal that reads back as {@code text}. */
+  static String quote(String text) {
+    StringBuilder out = new StringBuilder("\"");
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\t' -> out.append("\\t");
+        default -> out.append(c);
+      }
+    }
+    return out.append('"').toString();
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Units
+
+  /** A unit as written in a declaration or between brackets: {@code mV}, {@code 1/ms}, {@code um^-2}. */
+  public static String print(UnitExpression unit) {
+    if (unit instanceof UnitExpression.Symbol symbol) {
+      return symbol.symbol();
+    }
+    if (unit instanceof UnitExpression.One) {
+      return "1";
+    }
+    if (unit instanceof UnitExpression.Power power) {
+      String base = power.base() instanceof UnitExpression.Symbol
+          ? print(power.base())
+          : "(" + print(power.base()) + ")";
+      return base + "^" + power.exponent();
+    }
+    if (unit instanceof UnitExpression.Product product) {
+      return print(product.left()) + "*" + unitOperand(product.right());
+    }
+    if (unit instanceof UnitExpression.Quotient quotient) {
+      return print(quotient.left()) + "/" + unitOperand(quotient.right());
+    }
+    throw new AssertionError(unit);
+  }
+
+  /** The right operand of {@code *} or {@code /}: units associate to the left. */
+  private static String unitOperand(UnitExpression unit) {
+    boolean compound = unit instanceof UnitExpression.Product || unit instanceof UnitExpression.Quotient;
+    return compound ? "(" + print(unit) + ")" : print(unit);
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Expressions
+
+  /** The expression with only the parentheses its structure needs. */
+  public static String print(Expression expression) {
+    return print(expression, CONDITIONAL);
+  }
+
+  /** The expression with every operation in parentheses: {@code (-(x ^ 2))}. */
+  public static String fullyParenthesized(Expression expression) {
+    if (expression instanceof Expression.NumberLiteral literal) {
+      return literal(literal);
+    }
+    if (expression instanceof Expression.NameReference reference) {
+      return reference.name();
+    }
+    if (expression instanceof Expression.Call call) {
+      return call.function().name() + "("
+          + call.arguments().stream().map(AstPrinter::fullyParenthesized).collect(Collectors.joining(", ")) + ")";
+    }
+    if (expression instanceof Expression.Unary unary) {
+      return "(" + unary.operator().symbol + fullyParenthesized(unary.operand()) + ")";
+    }
+    if (expression instanceof Expression.Not not) {
+      return "(not " + fullyParenthesized(not.operand()) + ")";
+    }
+    if (expression instanceof Expression.Conditional conditional) {
+      return "(if " + fullyParenthesized(conditional.condition())
+          + " then " + fullyParenthesized(conditional.whenTrue())
+          + " else " + fullyParenthesized(conditional.whenFalse()) + ")";
+    }
+    Optional<Operands> binary = Operands.of(expression);
+    if (binary.isPresent()) {
+      Operands operands = binary.get();
+      return "(" + fullyParenthesized(operands.left()) + " " + operands.symbol() + " "
+          + fullyParenthesized(operands.right()) + ")";
+    }
+    throw new AssertionError(expression);
+  }
+
+  /** Prints {@code expression}, in parentheses if it binds more loosely than {@code context}. */
+  private static String print(Expression expression, int context) {
+    int level = level(expression);
+    String text = printBare(expression);
+    return level < context ? "(" + text + ")" : text;
+  }
+
+  private static String printBare(Expression expression) {
+    if (expression instanceof Expression.NumberLiteral literal) {
+      return literal(literal);
+    }
+    if (expression instanceof Expression.NameReference reference) {
+      return reference.name();
+    }
+    if (expression instanceof Expression.Call call) {
+      List<String> arguments = call.arguments().stream().map(AstPrinter::print).toList();
+      return call.function().name() + "(" + String.join(", ", arguments) + ")";
+    }
+    if (expression instanceof Expression.Unary unary) {
+      // The operand of a sign is a power or tighter: -x^2 is -(x^2), (-x)^2 needs its parentheses.
+      return unary.operator().symbol + print(unary.operand(), UNARY);
+    }
+    if (expression instanceof Expression.Not not) {
+      return "not " + print(not.operand(), NOT);
+    }
+    if (expression instanceof Expression.Conditional conditional) {
+      return "if " + print(conditional.condition(), CONDITIONAL)
+          + " then " + print(conditional.whenTrue(), CONDITIONAL)
+          + " else " + print(conditional.whenFalse(), CONDITIONAL);
+    }
+    Operands operands = Operands.of(expression).orElseThrow(() -> new AssertionError(expression));
+    int level = level(expression);
+    if (level == POWER) {
+      // Right-associative; a signed exponent is parenthesised, which the grammar would not need
+      // but a reader does.
+      return print(operands.left(), PRIMARY) + "^" + print(operands.right(), POWER);
+    }
+    // Left-associative: a - (b - c) keeps its parentheses, (a - b) - c does not need them.
+    return print(operands.left(), level) + " " + operands.symbol() + " " + print(operands.right(), level + 1);
+  }
+
+  private static String literal(Expression.NumberLiteral literal) {
+    return literal.number().text() + literal.unit().map(unit -> " [" + print(unit) + "]").orElse("");
+  }
+
+  private static int level(Expression expression) {
+    if (expression instanceof Expression.NumberLiteral
+        || expression instanceof Expression.NameReference
+        || expression instanceof Expression.Call) {
+      return PRIMARY;
+    }
+    if (expression instanceof Expression.Unary) {
+      return UNARY;
+    }
+    if (expression instanceof Expression.Not) {
+      return NOT;
+    }
+    if (expression instanceof Expression.Conditional) {
+      return CONDITIONAL;
+    }
+    if (expression instanceof Expression.Comparison) {
+      return COMPARISON;
+    }
+    if (expression instanceof Expression.Logical logical) {
+      return logical.operator() == Expression.LogicalOperator.AND ? AND : OR;
+    }
+    if (expression instanceof Expression.Binary binary) {
+      switch (binary.operator()) {
+        case ADD:
+        case SUBTRACT:
+          return ADDITIVE;
+        case MULTIPLY:
+        case DIVIDE:
+          return MULTIPLICATIVE;
+        case POWER:
+          return POWER;
+        default:
+          throw new AssertionError(binary.operator());
+      }
+    }
+    throw new AssertionError(expression);
+  }
+
+  /** The two operands and the operator symbol of a binary, comparison or logical expression. */
+  private record Operands(Expression left, String symbol, Expression right) {
+    static Optional<Operands> of(Expression expression) {
+      if (expression instanceof Expression.Binary binary) {
+        return Optional.of(new Operands(binary.left(), binary.operator().symbol, binary.right()));
+      }
+      if (expression instanceof Expression.Comparison comparison) {
+        return Optional.of(new Operands(comparison.left(), comparison.operator().symbol, comparison.right()));
+      }
+      if (expression instanceof Expression.Logical logical) {
+        return Optional.of(new Operands(logical.left(), logical.operator().symbol, logical.right()));
+      }
+      return Optional.empty();
+    }
+  }
+}
