@@ -108,22 +108,18 @@ final class PopulationEmitter {
             .addStatement("this.$L = $T.checkedIndex($L, $L, $S)", PRE_INDEX, SUPPORT, PRE_INDEX, SIZE, PRE_INDEX)
             .addStatement("this.$L = $T.checkedIndex($L, $L, $S)", POST_INDEX, SUPPORT, POST_INDEX, SIZE, POST_INDEX);
     for (int i = 0; i < plan.parameters().size(); i++) {
-      method.addStatement("this.$L = new double[$L]", fields.parameters.get(i), SIZE);
-      method.addStatement(
-          "$T.fill(this.$L, $L)",
-          java.util.Arrays.class,
-          fields.parameters.get(i),
-          JavaLiterals.doubleLiteral(plan.parameters().get(i).defaultValue()));
+      fill(method, fields.parameters.get(i), plan.parameters().get(i).defaultValue());
     }
     for (int i = 0; i < plan.states().size(); i++) {
-      method.addStatement("this.$L = new double[$L]", fields.states.get(i), SIZE);
-      method.addStatement(
-          "$T.fill(this.$L, $L)",
-          java.util.Arrays.class,
-          fields.states.get(i),
-          JavaLiterals.doubleLiteral(plan.states().get(i).initialValue()));
+      fill(method, fields.states.get(i), plan.states().get(i).initialValue());
     }
     return method.build();
+  }
+
+  /** {@code this.x = new double[size]; Arrays.fill(this.x, value);} */
+  private static void fill(MethodSpec.Builder method, String field, double value) {
+    method.addStatement("this.$L = new double[$L]", field, SIZE);
+    method.addStatement("$T.fill(this.$L, $L)", java.util.Arrays.class, field, JavaLiterals.doubleLiteral(value));
   }
 
   private static MethodSpec lookup(String method, String kind, List<String> names, List<String> fieldNames) {

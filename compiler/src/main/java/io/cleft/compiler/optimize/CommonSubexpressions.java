@@ -1,7 +1,6 @@
 package io.cleft.compiler.optimize;
 
 import io.cleft.compiler.ir.IrBlock;
-import io.cleft.compiler.ir.IrCondition;
 import io.cleft.compiler.ir.IrExpr;
 import io.cleft.compiler.ir.IrLocal;
 import java.util.ArrayList;
@@ -90,26 +89,11 @@ public final class CommonSubexpressions {
     }
     if (expr instanceof IrExpr.Select select) {
       return new IrExpr.Select(
-          rewrite(select.condition()), rewrite(select.whenTrue(), false), rewrite(select.whenFalse(), false));
+          select.condition().mapOperands(e -> rewrite(e, false)),
+          rewrite(select.whenTrue(), false),
+          rewrite(select.whenFalse(), false));
     }
     throw new AssertionError(expr);
-  }
-
-  private IrCondition rewrite(IrCondition condition) {
-    if (condition instanceof IrCondition.Compare compare) {
-      return new IrCondition.Compare(
-          compare.operator(), rewrite(compare.left(), false), rewrite(compare.right(), false));
-    }
-    if (condition instanceof IrCondition.And and) {
-      return new IrCondition.And(rewrite(and.left()), rewrite(and.right()));
-    }
-    if (condition instanceof IrCondition.Or or) {
-      return new IrCondition.Or(rewrite(or.left()), rewrite(or.right()));
-    }
-    if (condition instanceof IrCondition.Not not) {
-      return new IrCondition.Not(rewrite(not.operand()));
-    }
-    throw new AssertionError(condition);
   }
 
   /** Reads and constants are as cheap as a temporary, and so is negating one. */

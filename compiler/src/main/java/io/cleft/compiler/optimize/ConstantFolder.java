@@ -1,7 +1,6 @@
 package io.cleft.compiler.optimize;
 
 import io.cleft.compiler.ir.IrBinaryOperator;
-import io.cleft.compiler.ir.IrCondition;
 import io.cleft.compiler.ir.IrExpr;
 
 /**
@@ -36,25 +35,10 @@ public final class ConstantFolder {
       return new IrExpr.Call(call.function(), call.arguments().stream().map(ConstantFolder::fold).toList());
     }
     if (expr instanceof IrExpr.Select select) {
-      return new IrExpr.Select(fold(select.condition()), fold(select.whenTrue()), fold(select.whenFalse()));
+      return new IrExpr.Select(
+          select.condition().mapOperands(ConstantFolder::fold), fold(select.whenTrue()), fold(select.whenFalse()));
     }
     return expr;
-  }
-
-  private static IrCondition fold(IrCondition condition) {
-    if (condition instanceof IrCondition.Compare compare) {
-      return new IrCondition.Compare(compare.operator(), fold(compare.left()), fold(compare.right()));
-    }
-    if (condition instanceof IrCondition.And and) {
-      return new IrCondition.And(fold(and.left()), fold(and.right()));
-    }
-    if (condition instanceof IrCondition.Or or) {
-      return new IrCondition.Or(fold(or.left()), fold(or.right()));
-    }
-    if (condition instanceof IrCondition.Not not) {
-      return new IrCondition.Not(fold(not.operand()));
-    }
-    throw new AssertionError(condition);
   }
 
   static double apply(IrBinaryOperator operator, double l, double r) {
