@@ -3,6 +3,7 @@ package io.cleft.compiler;
 import com.palantir.javapoet.JavaFile;
 import io.cleft.compiler.diagnostic.Diagnostic;
 import io.cleft.compiler.diagnostic.DiagnosticCode;
+import io.cleft.compiler.diagnostic.DiagnosticCollector;
 import io.cleft.compiler.diagnostic.Severity;
 import io.cleft.compiler.emit.JavaEmitter;
 import io.cleft.compiler.optimize.Optimizer;
@@ -63,11 +64,13 @@ public record CompilerRun(
         upToDate.add(previous.get());
         continue;
       }
-      Optional<String> text = read(source, diagnostics);
+      DiagnosticCollector readErrors = new DiagnosticCollector();
+      Optional<SourceFile> text = TextFiles.read(source.toString(), readErrors);
+      diagnostics.addAll(readErrors.all());
       if (text.isEmpty()) {
         continue;
       }
-      Compilation compilation = Pipeline.compile(new SourceFile(source.toString(), text.get()));
+      Compilation compilation = Pipeline.compile(text.get());
       diagnostics.addAll(compilation.diagnostics());
       if (compilation.program().isEmpty()) {
         continue;
@@ -81,7 +84,7 @@ public record CompilerRun(
                 Severity.ERROR,
                 DiagnosticCode.CANNOT_WRITE,
                 outputDirectory.toString(),
-                "cannot write generated source: " + describe(e)));
+                "cannot write generated source: " + TextFiles.reason(e)));
       }
     }
     return new Result(diagnostics, written, upToDate);
@@ -116,28 +119,5 @@ public record CompilerRun(
     } catch (IOException e) {
       return false;
     }
-  }
-
-  private static Optional<String> read(Path source, List<Diagnostic> diagnostics) {
-    try {
-      return Optional.of(Files.readString(source));
-    } catch (IOException e) {
-      diagnostics.add(
-          Diagnostic.inFile(Severity.ERROR, DiagnosticCode.CANNOT_READ, source.toString(), "cannot read file: " + describe(e)));
-      return Optional.empty();
-    }
-  }
-
-  private static String describe(IOException e) {
-    if (e instanceof java.nio.file.NoSuchFileException) {
-      return "no such file or directory";
-    }
-    if (e instanceof java.nio.file.AccessDeniedException) {
-      return "permission denied";
-    }
-    if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
-      return fs.getReason();
-    }
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 }

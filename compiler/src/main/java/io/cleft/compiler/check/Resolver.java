@@ -427,7 +427,7 @@ public final class Resolver {
       }
       if (expression instanceof Expression.Binary binary) {
         return new Expr.Arithmetic(
-            Expr.ArithmeticOperator.valueOf(arithmeticName(binary.operator())),
+            Expr.ArithmeticOperator.valueOf(binary.operator().name()),
             resolve(binary.left()),
             resolve(binary.right()),
             binary.span());
@@ -451,10 +451,6 @@ public final class Resolver {
             conditional.span());
       }
       throw new AssertionError(expression);
-    }
-
-    private String arithmeticName(Expression.BinaryOperator operator) {
-      return operator.name();
     }
 
     private Expr literal(Expression.NumberLiteral literal) {

@@ -1,5 +1,7 @@
 package io.cleft.compiler.cli;
 
+import io.cleft.compiler.TextFiles;
+
 import io.cleft.compiler.Compilation;
 import io.cleft.compiler.Pipeline;
 import io.cleft.compiler.diagnostic.DiagnosticCollector;

@@ -53,9 +53,9 @@ class GeneratedCodeTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("models")
   void generatedClassAgreesWithInterpreterBitForBit(String model) {
-    IrProgram program = ModelSources.program(model);
-    Interpreter interpreter = new Interpreter(program);
-    Synapse synapse = InMemoryCompiler.load(JavaEmitter.emit(Optimizer.optimize(program), "io.cleft.models"));
+    Compiled compiled = Compiled.of(model);
+    Interpreter interpreter = compiled.interpreter();
+    Synapse synapse = compiled.synapse();
     SynapseMetadata metadata = synapse.metadata();
     SplittableRandom random = new SplittableRandom(20261126L);
     for (int sample = 0; sample < SAMPLES; sample++) {
@@ -77,9 +77,9 @@ class GeneratedCodeTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("models")
   void populationAgreesWithInterpreterBitForBit(String model) {
-    IrProgram program = ModelSources.program(model);
-    Interpreter interpreter = new Interpreter(program);
-    Synapse synapse = InMemoryCompiler.load(JavaEmitter.emit(Optimizer.optimize(program), "io.cleft.models"));
+    Compiled compiled = Compiled.of(model);
+    Interpreter interpreter = compiled.interpreter();
+    Synapse synapse = compiled.synapse();
     SynapseMetadata metadata = synapse.metadata();
     SplittableRandom random = new SplittableRandom(7L);
     int n = SAMPLES;
@@ -151,6 +151,15 @@ class GeneratedCodeTest {
       assertTrue(
           Math.abs(exact - difference) <= 1e-6 * scale + 1e-300,
           model + ": dI/dv_post " + exact + " but the central difference is " + difference + " at " + in);
+    }
+  }
+
+  /** A library model through the interpreter and as its generated class, compiled in memory. */
+  private record Compiled(Interpreter interpreter, Synapse synapse) {
+    static Compiled of(String model) {
+      IrProgram program = ModelSources.program(model);
+      return new Compiled(
+          new Interpreter(program), InMemoryCompiler.load(JavaEmitter.emit(Optimizer.optimize(program), "io.cleft.models")));
     }
   }
 

@@ -1,4 +1,4 @@
-package io.cleft.compiler.cli;
+package io.cleft.compiler;
 
 import io.cleft.compiler.diagnostic.Diagnostic;
 import io.cleft.compiler.diagnostic.DiagnosticCode;
@@ -17,16 +17,16 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Reads and writes the files named on the command line. Every failure becomes a diagnostic
- * naming the file as the user typed it, in the words of strerror, never an exception.
+ * Reads and writes the files a run names (models, CSV, generated sources). Every failure becomes
+ * a diagnostic naming the file as the user typed it, in the words of strerror, never an exception.
  */
-final class TextFiles {
+public final class TextFiles {
   private static final char BYTE_ORDER_MARK = '\uFEFF';
 
   private TextFiles() {}
 
   /** The file as UTF-8 text, without a leading byte order mark (spreadsheets write one). */
-  static Optional<SourceFile> read(String name, DiagnosticCollector diagnostics) {
+  public static Optional<SourceFile> read(String name, DiagnosticCollector diagnostics) {
     try {
       Path path = Path.of(name);
       if (Files.isDirectory(path)) {
@@ -47,7 +47,7 @@ final class TextFiles {
   }
 
   /** Writes {@code text} as UTF-8, replacing the file; false (and a diagnostic) on failure. */
-  static boolean write(String name, String text, DiagnosticCollector diagnostics) {
+  public static boolean write(String name, String text, DiagnosticCollector diagnostics) {
     try {
       Path path = Path.of(name);
       Optional<String> problem = writeProblem(path);
@@ -83,7 +83,8 @@ final class TextFiles {
     return Optional.empty();
   }
 
-  private static String reason(IOException e) {
+  /** Why an I/O operation failed, in the words of strerror. */
+  static String reason(IOException e) {
     if (e instanceof NoSuchFileException) {
       return "no such file";
     }
