@@ -95,14 +95,22 @@ public final class IonotropicSynapse extends ArraySynapse {
   }
 
   /**
-   * IonotropicSynapse synapses as a struct of arrays: the fast path. Arrays are indexed by synapse.
+   * IonotropicSynapse synapses as a struct of arrays: the fast path. Arrays are indexed by synapse. Not safe for
+   * use by more than one thread at a time.
    */
   public static final class Population implements SynapsePopulation {
+    /**
+     * Synapses per strip: a strip's scratch arrays stay in the L1 cache.
+     */
+    private static final int STRIP_SIZE = 256;
+
     private final int size;
 
     private final int[] preIndex;
 
     private final int[] postIndex;
+
+    private final Strip strip = new Strip();
 
     /**
      * maximal conductance, in uS.
@@ -189,39 +197,168 @@ public final class IonotropicSynapse extends ArraySynapse {
 
     @Override
     public void step(double dt, double[] voltages) {
-      for (int i = 0; i < size; i++) {
-        double vPre = voltages[preIndex[i]];
-        double k_minus = this.k_minus[i];
-        double v_th = this.v_th[i];
-        double delta = this.delta[i];
-        double s = this.s[i];
-        // IonotropicSynapse.syn:24: s_inf = 1 / (1 + safe_exp((v_th - v_pre) / delta))
-        double s_inf = 1.0 / (1.0 + CleftMath.safeExp((v_th - vPre) / delta));
-        // IonotropicSynapse.syn:25: tau_s = (1 - s_inf) / k_minus
-        double tau_s = (1.0 - s_inf) / k_minus;
-        // IonotropicSynapse.syn:26: slope = -1 / tau_s
-        double slope = -1.0 / tau_s;
-        // IonotropicSynapse.syn:27: exp_term = safe_exp(slope * dt)
-        double exp_term = CleftMath.safeExp(slope * dt);
-        // IonotropicSynapse.syn:28: s = s * exp_term + s_inf * (1 - exp_term)
-        this.s[i] = s * exp_term + s_inf * (1.0 - exp_term);
+      for (int start = 0; start < size; start += STRIP_SIZE) {
+        int count = Math.min(STRIP_SIZE, size - start);
+        for (int j = 0; j < count; j++) {
+          strip.vPre[j] = voltages[preIndex[start + j]];
+        }
+        for (int j = 0; j < count; j++) {
+          int i = start + j;
+          double vPre = strip.vPre[j];
+          double v_th = this.v_th[i];
+          double delta = this.delta[i];
+          // IonotropicSynapse.syn:24: s_inf = 1 / (1 + safe_exp((v_th - v_pre) / delta))
+          strip.s_inf_safe_exp_arg[j] = (v_th - vPre) / delta;
+        }
+        for (int j = 0; j < count; j++) {
+          // IonotropicSynapse.syn:24: s_inf = 1 / (1 + safe_exp((v_th - v_pre) / delta))
+          strip.s_inf_safe_exp[j] = CleftMath.safeExp(strip.s_inf_safe_exp_arg[j]);
+        }
+        for (int j = 0; j < count; j++) {
+          int i = start + j;
+          double k_minus = this.k_minus[i];
+          double s_inf_safe_exp = strip.s_inf_safe_exp[j];
+          // IonotropicSynapse.syn:24: s_inf = 1 / (1 + safe_exp((v_th - v_pre) / delta))
+          double s_inf = 1.0 / (1.0 + s_inf_safe_exp);
+          strip.s_inf[j] = s_inf;
+          // IonotropicSynapse.syn:25: tau_s = (1 - s_inf) / k_minus
+          double tau_s = (1.0 - s_inf) / k_minus;
+          // IonotropicSynapse.syn:26: slope = -1 / tau_s
+          double slope = -1.0 / tau_s;
+          // IonotropicSynapse.syn:27: exp_term = safe_exp(slope * dt)
+          strip.exp_term_safe_exp_arg[j] = slope * dt;
+        }
+        for (int j = 0; j < count; j++) {
+          // IonotropicSynapse.syn:27: exp_term = safe_exp(slope * dt)
+          strip.exp_term[j] = CleftMath.safeExp(strip.exp_term_safe_exp_arg[j]);
+        }
+        for (int j = 0; j < count; j++) {
+          int i = start + j;
+          double s = this.s[i];
+          double s_inf = strip.s_inf[j];
+          double exp_term = strip.exp_term[j];
+          // IonotropicSynapse.syn:28: s = s * exp_term + s_inf * (1 - exp_term)
+          this.s[i] = s * exp_term + s_inf * (1.0 - exp_term);
+        }
       }
     }
 
     @Override
     public void addCurrents(double[] voltages, double[] current, double[] conductance) {
-      for (int i = 0; i < size; i++) {
-        int post = postIndex[i];
-        double vPost = voltages[post];
-        double gS = this.gS[i];
-        double e_syn = this.e_syn[i];
-        double s = this.s[i];
-        double t0 = gS * s;
-        // IonotropicSynapse.syn:31: current = gS * s * (v_post - e_syn)
-        current[post] += t0 * (vPost - e_syn);
-        // dI/dv_post, derived symbolically
-        conductance[post] += t0;
+      for (int start = 0; start < size; start += STRIP_SIZE) {
+        int count = Math.min(STRIP_SIZE, size - start);
+        for (int j = 0; j < count; j++) {
+          strip.vPost[j] = voltages[postIndex[start + j]];
+        }
+        for (int j = 0; j < count; j++) {
+          int i = start + j;
+          double vPost = strip.vPost[j];
+          double gS = this.gS[i];
+          double e_syn = this.e_syn[i];
+          double s = this.s[i];
+          double t0 = gS * s;
+          // IonotropicSynapse.syn:31: current = gS * s * (v_post - e_syn)
+          strip.current[j] = t0 * (vPost - e_syn);
+          // dI/dv_post, derived symbolically
+          strip.conductance[j] = t0;
+        }
+        for (int j = 0; j < count; j++) {
+          int post = postIndex[start + j];
+          current[post] += strip.current[j];
+          conductance[post] += strip.conductance[j];
+        }
       }
+    }
+
+    @Override
+    public void advance(double dt, double[] voltages, double[] current, double[] conductance) {
+      for (int start = 0; start < size; start += STRIP_SIZE) {
+        int count = Math.min(STRIP_SIZE, size - start);
+        for (int j = 0; j < count; j++) {
+          strip.vPre[j] = voltages[preIndex[start + j]];
+        }
+        for (int j = 0; j < count; j++) {
+          strip.vPost[j] = voltages[postIndex[start + j]];
+        }
+        for (int j = 0; j < count; j++) {
+          int i = start + j;
+          double vPre = strip.vPre[j];
+          double v_th = this.v_th[i];
+          double delta = this.delta[i];
+          // IonotropicSynapse.syn:24: s_inf = 1 / (1 + safe_exp((v_th - v_pre) / delta))
+          strip.s_inf_safe_exp_arg[j] = (v_th - vPre) / delta;
+        }
+        for (int j = 0; j < count; j++) {
+          // IonotropicSynapse.syn:24: s_inf = 1 / (1 + safe_exp((v_th - v_pre) / delta))
+          strip.s_inf_safe_exp[j] = CleftMath.safeExp(strip.s_inf_safe_exp_arg[j]);
+        }
+        for (int j = 0; j < count; j++) {
+          int i = start + j;
+          double k_minus = this.k_minus[i];
+          double s_inf_safe_exp = strip.s_inf_safe_exp[j];
+          // IonotropicSynapse.syn:24: s_inf = 1 / (1 + safe_exp((v_th - v_pre) / delta))
+          double s_inf = 1.0 / (1.0 + s_inf_safe_exp);
+          strip.s_inf[j] = s_inf;
+          // IonotropicSynapse.syn:25: tau_s = (1 - s_inf) / k_minus
+          double tau_s = (1.0 - s_inf) / k_minus;
+          // IonotropicSynapse.syn:26: slope = -1 / tau_s
+          double slope = -1.0 / tau_s;
+          // IonotropicSynapse.syn:27: exp_term = safe_exp(slope * dt)
+          strip.exp_term_safe_exp_arg[j] = slope * dt;
+        }
+        for (int j = 0; j < count; j++) {
+          // IonotropicSynapse.syn:27: exp_term = safe_exp(slope * dt)
+          strip.exp_term[j] = CleftMath.safeExp(strip.exp_term_safe_exp_arg[j]);
+        }
+        for (int j = 0; j < count; j++) {
+          int i = start + j;
+          double s = this.s[i];
+          double s_inf = strip.s_inf[j];
+          double exp_term = strip.exp_term[j];
+          // IonotropicSynapse.syn:28: s = s * exp_term + s_inf * (1 - exp_term)
+          this.s[i] = s * exp_term + s_inf * (1.0 - exp_term);
+        }
+        for (int j = 0; j < count; j++) {
+          int i = start + j;
+          double vPost = strip.vPost[j];
+          double gS = this.gS[i];
+          double e_syn = this.e_syn[i];
+          double s = this.s[i];
+          double t0 = gS * s;
+          // IonotropicSynapse.syn:31: current = gS * s * (v_post - e_syn)
+          strip.current[j] = t0 * (vPost - e_syn);
+          // dI/dv_post, derived symbolically
+          strip.conductance[j] = t0;
+        }
+        for (int j = 0; j < count; j++) {
+          int post = postIndex[start + j];
+          current[post] += strip.current[j];
+          conductance[post] += strip.conductance[j];
+        }
+      }
+    }
+
+    /**
+     * Per-strip scratch: voltages gathered, values kept between phases, currents to scatter.
+     */
+    private static final class Strip {
+      final double[] vPre = new double[STRIP_SIZE];
+
+      final double[] vPost = new double[STRIP_SIZE];
+
+      final double[] current = new double[STRIP_SIZE];
+
+      final double[] conductance = new double[STRIP_SIZE];
+
+      final double[] s_inf_safe_exp_arg = new double[STRIP_SIZE];
+
+      final double[] s_inf_safe_exp = new double[STRIP_SIZE];
+
+      final double[] s_inf = new double[STRIP_SIZE];
+
+      final double[] exp_term_safe_exp_arg = new double[STRIP_SIZE];
+
+      final double[] exp_term = new double[STRIP_SIZE];
     }
   }
 }

@@ -88,14 +88,22 @@ public final class IonotropicSynapseOde extends ArraySynapse {
   }
 
   /**
-   * IonotropicSynapseOde synapses as a struct of arrays: the fast path. Arrays are indexed by synapse.
+   * IonotropicSynapseOde synapses as a struct of arrays: the fast path. Arrays are indexed by synapse. Not safe for
+   * use by more than one thread at a time.
    */
   public static final class Population implements SynapsePopulation {
+    /**
+     * Synapses per strip: a strip's scratch arrays stay in the L1 cache.
+     */
+    private static final int STRIP_SIZE = 256;
+
     private final int size;
 
     private final int[] preIndex;
 
     private final int[] postIndex;
+
+    private final Strip strip = new Strip();
 
     /**
      * maximal conductance, in uS.
@@ -182,36 +190,160 @@ public final class IonotropicSynapseOde extends ArraySynapse {
 
     @Override
     public void step(double dt, double[] voltages) {
-      for (int i = 0; i < size; i++) {
-        double vPre = voltages[preIndex[i]];
-        double k_minus = this.k_minus[i];
-        double v_th = this.v_th[i];
-        double delta = this.delta[i];
-        double s = this.s[i];
-        // IonotropicSynapseOde.syn:19: s_inf = 1 / (1 + safe_exp((v_th - v_pre) / delta))
-        double s_inf = 1.0 / (1.0 + CleftMath.safeExp((v_th - vPre) / delta));
-        // IonotropicSynapseOde.syn:20: tau_s = (1 - s_inf) / k_minus
-        double tau_s = (1.0 - s_inf) / k_minus;
-        double t0 = CleftMath.exp(-1.0 / tau_s * dt);
-        // IonotropicSynapseOde.syn:21: s' = (s_inf - s) / tau_s  using exponential_euler
-        this.s[i] = s * t0 + s_inf * (1.0 - t0);
+      for (int start = 0; start < size; start += STRIP_SIZE) {
+        int count = Math.min(STRIP_SIZE, size - start);
+        for (int j = 0; j < count; j++) {
+          strip.vPre[j] = voltages[preIndex[start + j]];
+        }
+        for (int j = 0; j < count; j++) {
+          int i = start + j;
+          double vPre = strip.vPre[j];
+          double v_th = this.v_th[i];
+          double delta = this.delta[i];
+          // IonotropicSynapseOde.syn:19: s_inf = 1 / (1 + safe_exp((v_th - v_pre) / delta))
+          strip.s_inf_safe_exp_arg[j] = (v_th - vPre) / delta;
+        }
+        for (int j = 0; j < count; j++) {
+          // IonotropicSynapseOde.syn:19: s_inf = 1 / (1 + safe_exp((v_th - v_pre) / delta))
+          strip.s_inf_safe_exp[j] = CleftMath.safeExp(strip.s_inf_safe_exp_arg[j]);
+        }
+        for (int j = 0; j < count; j++) {
+          int i = start + j;
+          double k_minus = this.k_minus[i];
+          double s_inf_safe_exp = strip.s_inf_safe_exp[j];
+          // IonotropicSynapseOde.syn:19: s_inf = 1 / (1 + safe_exp((v_th - v_pre) / delta))
+          double s_inf = 1.0 / (1.0 + s_inf_safe_exp);
+          strip.s_inf[j] = s_inf;
+          // IonotropicSynapseOde.syn:20: tau_s = (1 - s_inf) / k_minus
+          double tau_s = (1.0 - s_inf) / k_minus;
+          strip.t0_exp_arg[j] = -1.0 / tau_s * dt;
+        }
+        for (int j = 0; j < count; j++) {
+          strip.t0[j] = CleftMath.exp(strip.t0_exp_arg[j]);
+        }
+        for (int j = 0; j < count; j++) {
+          int i = start + j;
+          double s = this.s[i];
+          double s_inf = strip.s_inf[j];
+          double t0 = strip.t0[j];
+          // IonotropicSynapseOde.syn:21: s' = (s_inf - s) / tau_s  using exponential_euler
+          this.s[i] = s * t0 + s_inf * (1.0 - t0);
+        }
       }
     }
 
     @Override
     public void addCurrents(double[] voltages, double[] current, double[] conductance) {
-      for (int i = 0; i < size; i++) {
-        int post = postIndex[i];
-        double vPost = voltages[post];
-        double gS = this.gS[i];
-        double e_syn = this.e_syn[i];
-        double s = this.s[i];
-        double t0 = gS * s;
-        // IonotropicSynapseOde.syn:24: current = gS * s * (v_post - e_syn)
-        current[post] += t0 * (vPost - e_syn);
-        // dI/dv_post, derived symbolically
-        conductance[post] += t0;
+      for (int start = 0; start < size; start += STRIP_SIZE) {
+        int count = Math.min(STRIP_SIZE, size - start);
+        for (int j = 0; j < count; j++) {
+          strip.vPost[j] = voltages[postIndex[start + j]];
+        }
+        for (int j = 0; j < count; j++) {
+          int i = start + j;
+          double vPost = strip.vPost[j];
+          double gS = this.gS[i];
+          double e_syn = this.e_syn[i];
+          double s = this.s[i];
+          double t0 = gS * s;
+          // IonotropicSynapseOde.syn:24: current = gS * s * (v_post - e_syn)
+          strip.current[j] = t0 * (vPost - e_syn);
+          // dI/dv_post, derived symbolically
+          strip.conductance[j] = t0;
+        }
+        for (int j = 0; j < count; j++) {
+          int post = postIndex[start + j];
+          current[post] += strip.current[j];
+          conductance[post] += strip.conductance[j];
+        }
       }
+    }
+
+    @Override
+    public void advance(double dt, double[] voltages, double[] current, double[] conductance) {
+      for (int start = 0; start < size; start += STRIP_SIZE) {
+        int count = Math.min(STRIP_SIZE, size - start);
+        for (int j = 0; j < count; j++) {
+          strip.vPre[j] = voltages[preIndex[start + j]];
+        }
+        for (int j = 0; j < count; j++) {
+          strip.vPost[j] = voltages[postIndex[start + j]];
+        }
+        for (int j = 0; j < count; j++) {
+          int i = start + j;
+          double vPre = strip.vPre[j];
+          double v_th = this.v_th[i];
+          double delta = this.delta[i];
+          // IonotropicSynapseOde.syn:19: s_inf = 1 / (1 + safe_exp((v_th - v_pre) / delta))
+          strip.s_inf_safe_exp_arg[j] = (v_th - vPre) / delta;
+        }
+        for (int j = 0; j < count; j++) {
+          // IonotropicSynapseOde.syn:19: s_inf = 1 / (1 + safe_exp((v_th - v_pre) / delta))
+          strip.s_inf_safe_exp[j] = CleftMath.safeExp(strip.s_inf_safe_exp_arg[j]);
+        }
+        for (int j = 0; j < count; j++) {
+          int i = start + j;
+          double k_minus = this.k_minus[i];
+          double s_inf_safe_exp = strip.s_inf_safe_exp[j];
+          // IonotropicSynapseOde.syn:19: s_inf = 1 / (1 + safe_exp((v_th - v_pre) / delta))
+          double s_inf = 1.0 / (1.0 + s_inf_safe_exp);
+          strip.s_inf[j] = s_inf;
+          // IonotropicSynapseOde.syn:20: tau_s = (1 - s_inf) / k_minus
+          double tau_s = (1.0 - s_inf) / k_minus;
+          strip.t0_exp_arg[j] = -1.0 / tau_s * dt;
+        }
+        for (int j = 0; j < count; j++) {
+          strip.t0[j] = CleftMath.exp(strip.t0_exp_arg[j]);
+        }
+        for (int j = 0; j < count; j++) {
+          int i = start + j;
+          double s = this.s[i];
+          double s_inf = strip.s_inf[j];
+          double t0 = strip.t0[j];
+          // IonotropicSynapseOde.syn:21: s' = (s_inf - s) / tau_s  using exponential_euler
+          this.s[i] = s * t0 + s_inf * (1.0 - t0);
+        }
+        for (int j = 0; j < count; j++) {
+          int i = start + j;
+          double vPost = strip.vPost[j];
+          double gS = this.gS[i];
+          double e_syn = this.e_syn[i];
+          double s = this.s[i];
+          double t0 = gS * s;
+          // IonotropicSynapseOde.syn:24: current = gS * s * (v_post - e_syn)
+          strip.current[j] = t0 * (vPost - e_syn);
+          // dI/dv_post, derived symbolically
+          strip.conductance[j] = t0;
+        }
+        for (int j = 0; j < count; j++) {
+          int post = postIndex[start + j];
+          current[post] += strip.current[j];
+          conductance[post] += strip.conductance[j];
+        }
+      }
+    }
+
+    /**
+     * Per-strip scratch: voltages gathered, values kept between phases, currents to scatter.
+     */
+    private static final class Strip {
+      final double[] vPre = new double[STRIP_SIZE];
+
+      final double[] vPost = new double[STRIP_SIZE];
+
+      final double[] current = new double[STRIP_SIZE];
+
+      final double[] conductance = new double[STRIP_SIZE];
+
+      final double[] s_inf_safe_exp_arg = new double[STRIP_SIZE];
+
+      final double[] s_inf_safe_exp = new double[STRIP_SIZE];
+
+      final double[] s_inf = new double[STRIP_SIZE];
+
+      final double[] t0_exp_arg = new double[STRIP_SIZE];
+
+      final double[] t0 = new double[STRIP_SIZE];
     }
   }
 }

@@ -1,58 +1,67 @@
 package io.cleft.compiler.emit;
 
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import io.cleft.compiler.ir.IrBlock;
-import io.cleft.compiler.ir.IrInput;
-import io.cleft.compiler.ir.IrProgram;
 import io.cleft.compiler.model.Symbol;
-import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /**
  * Writes the population: N synapses as one primitive array per parameter and state, with
- * {@code step} and {@code addCurrents} each one counted loop. Every loop is emitted here and
- * nowhere else, so a vectorised (Vector API) variant has one place to go.
- *
- * <p>Inside the loops there are only array reads and writes, arithmetic and static calls into
- * {@code CleftMath}, which the JIT inlines: no allocation, boxing, maps or virtual calls.
+ * {@code step}, {@code addCurrents} and {@code advance}, whose loops {@link StripLoopWriter}
+ * writes. Inside the loops there are only array reads and writes, arithmetic and static calls
+ * into {@code CleftMath}, which the JIT inlines: no allocation, boxing, maps or virtual calls.
  */
 final class PopulationEmitter {
   static final ClassName POPULATION = ClassName.get("io.cleft.runtime", "SynapsePopulation");
   static final ClassName SUPPORT = ClassName.get("io.cleft.runtime", "PopulationSupport");
 
-  private static final String SIZE = "size";
-  private static final String PRE_INDEX = "preIndex";
-  private static final String POST_INDEX = "postIndex";
-  private static final String INDEX = "i";
+  /**
+   * Synapses per strip. The scratch arrays of a strip (a few per model, 2 KiB each) then stay
+   * in the L1 cache, and a strip is long enough for the vectorised loops and the scattered
+   * reads to reach full speed.
+   */
+  static final int SYNAPSES_PER_STRIP = 256;
+
+  private static final String VOLTAGES = "voltages";
+  private static final String CURRENT = "current";
+  private static final String CONDUCTANCE = "conductance";
 
   private PopulationEmitter() {}
 
   static TypeSpec populationClass(GenerationPlan plan, ClassName self) {
-    Fields fields = Fields.of(plan);
+    PopulationFields fields = PopulationFields.of(plan);
+    ClassName strip = self.nestedClass("Strip");
     TypeSpec.Builder type =
         TypeSpec.classBuilder(self)
             .addJavadoc(
-                "$L synapses as a struct of arrays: the fast path. Arrays are indexed by synapse.\n",
+                "$L synapses as a struct of arrays: the fast path. Arrays are indexed by synapse. Not safe for\n"
+                    + "use by more than one thread at a time.\n",
                 plan.className())
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
             .addSuperinterface(POPULATION)
-            .addField(TypeName.INT, SIZE, Modifier.PRIVATE, Modifier.FINAL)
-            .addField(SynapseEmitter.INTS, PRE_INDEX, Modifier.PRIVATE, Modifier.FINAL)
-            .addField(SynapseEmitter.INTS, POST_INDEX, Modifier.PRIVATE, Modifier.FINAL);
+            .addField(
+                FieldSpec.builder(TypeName.INT, PopulationFields.STRIP_SIZE, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                    .addJavadoc("Synapses per strip: a strip's scratch arrays stay in the L1 cache.\n")
+                    .initializer("$L", SYNAPSES_PER_STRIP)
+                    .build())
+            .addField(TypeName.INT, PopulationFields.SIZE, Modifier.PRIVATE, Modifier.FINAL)
+            .addField(SynapseEmitter.INTS, PopulationFields.PRE_INDEX, Modifier.PRIVATE, Modifier.FINAL)
+            .addField(SynapseEmitter.INTS, PopulationFields.POST_INDEX, Modifier.PRIVATE, Modifier.FINAL)
+            .addField(
+                FieldSpec.builder(strip, PopulationFields.STRIP, Modifier.PRIVATE, Modifier.FINAL)
+                    .initializer("new $T()", strip)
+                    .build());
     for (int i = 0; i < plan.parameters().size(); i++) {
       Symbol.Parameter p = plan.parameters().get(i);
-      type.addField(arrayField(fields.parameters.get(i), "Parameter", p.doc().orElse(""), p.unitText()));
+      type.addField(arrayField(fields.parameters().get(i), "Parameter", p.doc().orElse(""), p.unitText()));
     }
     for (int i = 0; i < plan.states().size(); i++) {
       Symbol.State s = plan.states().get(i);
-      type.addField(arrayField(fields.states.get(i), "State", s.doc().orElse(""), s.unitText()));
+      type.addField(arrayField(fields.states().get(i), "State", s.doc().orElse(""), s.unitText()));
     }
     return type.addMethod(constructor(plan, fields))
         .addMethod(
@@ -60,7 +69,7 @@ final class PopulationEmitter {
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(TypeName.INT)
-                .addStatement("return $L", SIZE)
+                .addStatement("return $L", PopulationFields.SIZE)
                 .build())
         .addMethod(
             MethodSpec.methodBuilder("metadata")
@@ -69,26 +78,25 @@ final class PopulationEmitter {
                 .returns(SynapseEmitter.METADATA)
                 .addStatement("return $L", SynapseEmitter.METADATA_FIELD)
                 .build())
-        .addMethod(lookup("parameter", "parameter", plan.parameters().stream().map(Symbol.Parameter::name).toList(), fields.parameters))
-        .addMethod(lookup("state", "state", plan.states().stream().map(Symbol.State::name).toList(), fields.states))
-        .addMethod(step(plan, fields))
-        .addMethod(addCurrents(plan, fields))
+        .addMethod(lookup("parameter", "parameter", plan.parameters().stream().map(Symbol.Parameter::name).toList(), fields.parameters()))
+        .addMethod(lookup("state", "state", plan.states().stream().map(Symbol.State::name).toList(), fields.states()))
+        .addMethod(
+            loopMethod("step", plan, fields, List.of(StripLoopWriter.Section.UPDATE), BlockWriter.DT, VOLTAGES))
+        .addMethod(
+            loopMethod(
+                "addCurrents", plan, fields, List.of(StripLoopWriter.Section.CURRENT), VOLTAGES, CURRENT, CONDUCTANCE))
+        .addMethod(
+            loopMethod(
+                "advance",
+                plan,
+                fields,
+                List.of(StripLoopWriter.Section.UPDATE, StripLoopWriter.Section.CURRENT),
+                BlockWriter.DT,
+                VOLTAGES,
+                CURRENT,
+                CONDUCTANCE))
+        .addType(stripClass(strip, fields))
         .build();
-  }
-
-  /** Field names for the arrays, clear of the population's own members. */
-  private record Fields(List<String> parameters, List<String> states) {
-    static Fields of(GenerationPlan plan) {
-      NameAllocator names = new NameAllocator();
-      for (String taken : new String[] {SIZE, PRE_INDEX, POST_INDEX, SynapseEmitter.METADATA_FIELD}) {
-        names.newName(taken, taken);
-      }
-      List<String> parameters = new ArrayList<>();
-      plan.parameters().forEach(p -> parameters.add(names.newName(p.name())));
-      List<String> states = new ArrayList<>();
-      plan.states().forEach(s -> states.add(names.newName(s.name())));
-      return new Fields(parameters, states);
-    }
   }
 
   private static FieldSpec arrayField(String name, String kind, String doc, String unit) {
@@ -98,27 +106,31 @@ final class PopulationEmitter {
         .build();
   }
 
-  private static MethodSpec constructor(GenerationPlan plan, Fields fields) {
+  private static MethodSpec constructor(GenerationPlan plan, PopulationFields fields) {
     MethodSpec.Builder method =
         MethodSpec.constructorBuilder()
             .addJavadoc("Synapses with default parameters and initial states; the index arrays are copied.\n")
-            .addParameter(SynapseEmitter.INTS, PRE_INDEX)
-            .addParameter(SynapseEmitter.INTS, POST_INDEX)
-            .addStatement("this.$L = $L.length", SIZE, PRE_INDEX)
-            .addStatement("this.$L = $T.checkedIndex($L, $L, $S)", PRE_INDEX, SUPPORT, PRE_INDEX, SIZE, PRE_INDEX)
-            .addStatement("this.$L = $T.checkedIndex($L, $L, $S)", POST_INDEX, SUPPORT, POST_INDEX, SIZE, POST_INDEX);
+            .addParameter(SynapseEmitter.INTS, PopulationFields.PRE_INDEX)
+            .addParameter(SynapseEmitter.INTS, PopulationFields.POST_INDEX)
+            .addStatement("this.$L = $L.length", PopulationFields.SIZE, PopulationFields.PRE_INDEX)
+            .addStatement(
+                "this.$L = $T.checkedIndex($L, $L, $S)",
+                PopulationFields.PRE_INDEX, SUPPORT, PopulationFields.PRE_INDEX, PopulationFields.SIZE, PopulationFields.PRE_INDEX)
+            .addStatement(
+                "this.$L = $T.checkedIndex($L, $L, $S)",
+                PopulationFields.POST_INDEX, SUPPORT, PopulationFields.POST_INDEX, PopulationFields.SIZE, PopulationFields.POST_INDEX);
     for (int i = 0; i < plan.parameters().size(); i++) {
-      fill(method, fields.parameters.get(i), plan.parameters().get(i).defaultValue());
+      fill(method, fields.parameters().get(i), plan.parameters().get(i).defaultValue());
     }
     for (int i = 0; i < plan.states().size(); i++) {
-      fill(method, fields.states.get(i), plan.states().get(i).initialValue());
+      fill(method, fields.states().get(i), plan.states().get(i).initialValue());
     }
     return method.build();
   }
 
   /** {@code this.x = new double[size]; Arrays.fill(this.x, value);} */
   private static void fill(MethodSpec.Builder method, String field, double value) {
-    method.addStatement("this.$L = new double[$L]", field, SIZE);
+    method.addStatement("this.$L = new double[$L]", field, PopulationFields.SIZE);
     method.addStatement("$T.fill(this.$L, $L)", java.util.Arrays.class, field, JavaLiterals.doubleLiteral(value));
   }
 
@@ -139,71 +151,29 @@ final class PopulationEmitter {
     return lookup.addStatement("throw $T.unknown($S, name, $L)", SUPPORT, kind, SynapseEmitter.METADATA_FIELD).build();
   }
 
-  private static MethodSpec step(GenerationPlan plan, Fields fields) {
-    IrBlock block = plan.program().update();
-    NameAllocator names = SynapseEmitter.reservedNames("voltages", INDEX);
-    BlockWriter writer = new BlockWriter(plan, block, names);
+  /** A method whose body is one strip loop; its parameters are {@code double dt} and arrays. */
+  private static MethodSpec loopMethod(
+      String name, GenerationPlan plan, PopulationFields fields, List<StripLoopWriter.Section> sections, String... parameters) {
     MethodSpec.Builder method =
-        MethodSpec.methodBuilder("step")
-            .addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC)
-            .addParameter(TypeName.DOUBLE, BlockWriter.DT)
-            .addParameter(SynapseEmitter.DOUBLES, "voltages")
-            .beginControlFlow("for (int $L = 0; $L < $L; $L++)", INDEX, INDEX, SIZE, INDEX);
-    bindLoopReads(method, plan.update(), writer, fields, POST_INDEX + "[" + INDEX + "]");
-    method.addCode(writer.locals(block));
-    for (int i = 0; i < plan.states().size(); i++) {
-      CodeBlock next = writer.expression(block.results().get(i));
-      if (next.toString().equals(writer.state(i))) {
-        continue; // never updated: the array already holds the value
-      }
-      method.addCode(writer.origin(plan.updateLine(i)));
-      method.addStatement("this.$L[$L] = $L", fields.states.get(i), INDEX, next);
+        MethodSpec.methodBuilder(name).addAnnotation(Override.class).addModifiers(Modifier.PUBLIC);
+    for (String parameter : parameters) {
+      method.addParameter(parameter.equals(BlockWriter.DT) ? TypeName.DOUBLE : SynapseEmitter.DOUBLES, parameter);
     }
-    return method.endControlFlow().build();
+    return method.addCode(new StripLoopWriter(plan, fields, List.of(parameters)).loop(sections)).build();
   }
 
-  private static MethodSpec addCurrents(GenerationPlan plan, Fields fields) {
-    IrBlock block = plan.program().current();
-    NameAllocator names = SynapseEmitter.reservedNames("voltages", "current", "conductance", "post", INDEX);
-    BlockWriter writer = new BlockWriter(plan, block, names);
-    MethodSpec.Builder method =
-        MethodSpec.methodBuilder("addCurrents")
-            .addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC)
-            .addParameter(SynapseEmitter.DOUBLES, "voltages")
-            .addParameter(SynapseEmitter.DOUBLES, "current")
-            .addParameter(SynapseEmitter.DOUBLES, "conductance")
-            .beginControlFlow("for (int $L = 0; $L < $L; $L++)", INDEX, INDEX, SIZE, INDEX)
-            .addStatement("int post = $L[$L]", POST_INDEX, INDEX);
-    GenerationPlan.BlockUse use = plan.current();
-    bindLoopReads(method, use, writer, fields, "post");
-    method.addCode(writer.locals(block));
-    method.addCode(writer.origin(plan.currentLine()));
-    method.addStatement("current[post] += $L", writer.expression(block.results().get(IrProgram.CURRENT)));
-    method.addCode("// dI/dv_post, derived symbolically\n");
-    method.addStatement("conductance[post] += $L", writer.expression(block.results().get(IrProgram.CONDUCTANCE)));
-    return method.endControlFlow().build();
-  }
-
-  /**
-   * Reads each value the block uses into a local, once per synapse.
-   *
-   * @param postCompartment the Java expression for synapse i's postsynaptic compartment
-   */
-  private static void bindLoopReads(
-      MethodSpec.Builder method, GenerationPlan.BlockUse use, BlockWriter writer, Fields fields, String postCompartment) {
-    if (use.inputs().contains(IrInput.V_PRE)) {
-      method.addStatement("double $L = voltages[$L[$L]]", BlockWriter.V_PRE, PRE_INDEX, INDEX);
+  /** The scratch arrays of one strip. */
+  private static TypeSpec stripClass(ClassName strip, PopulationFields fields) {
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder(strip)
+            .addJavadoc("Per-strip scratch: voltages gathered, values kept between phases, currents to scatter.\n")
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL);
+    for (String array : fields.stripArrays()) {
+      type.addField(
+          FieldSpec.builder(SynapseEmitter.DOUBLES, array, Modifier.FINAL)
+              .initializer("new double[$L]", PopulationFields.STRIP_SIZE)
+              .build());
     }
-    if (use.inputs().contains(IrInput.V_POST)) {
-      method.addStatement("double $L = voltages[$L]", BlockWriter.V_POST, postCompartment);
-    }
-    for (int p : use.parameters()) {
-      method.addStatement("double $L = this.$L[$L]", writer.parameter(p), fields.parameters.get(p), INDEX);
-    }
-    for (int s : use.states()) {
-      method.addStatement("double $L = this.$L[$L]", writer.state(s), fields.states.get(s), INDEX);
-    }
+    return type.build();
   }
 }

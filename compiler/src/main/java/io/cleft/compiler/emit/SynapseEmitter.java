@@ -181,7 +181,7 @@ final class SynapseEmitter {
   }
 
   /** {@code double gS = parameters[0];} for each parameter and state the block reads. */
-  private static void bindScalarReads(MethodSpec.Builder method, GenerationPlan.BlockUse use, BlockWriter writer) {
+  private static void bindScalarReads(MethodSpec.Builder method, Reads use, BlockWriter writer) {
     for (int p : use.parameters()) {
       method.addStatement("double $L = parameters[$L]", writer.parameter(p), p);
     }

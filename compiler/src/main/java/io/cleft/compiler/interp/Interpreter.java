@@ -1,10 +1,8 @@
 package io.cleft.compiler.interp;
 
 import io.cleft.compiler.ir.IrBlock;
-import io.cleft.compiler.ir.IrBlock;
 import io.cleft.compiler.ir.IrCondition;
 import io.cleft.compiler.ir.IrExpr;
-import io.cleft.compiler.ir.IrLocal;
 import io.cleft.compiler.ir.IrLocal;
 import io.cleft.compiler.ir.IrProgram;
 import io.cleft.runtime.CleftMath;
@@ -38,15 +36,19 @@ public final class Interpreter {
 
   /** The synaptic current (nA) for the given states. */
   public double current(double[] parameters, double[] states, double vPre, double vPost) {
-    return currentBlock(parameters, states, vPre, vPost)[IrProgram.CURRENT];
+    return currentTerms(parameters, states, vPre, vPost)[IrProgram.CURRENT];
   }
 
   /** The exact derivative of the current with respect to {@code v_post} (uS). */
   public double conductance(double[] parameters, double[] states, double vPre, double vPost) {
-    return currentBlock(parameters, states, vPre, vPost)[IrProgram.CONDUCTANCE];
+    return currentTerms(parameters, states, vPre, vPost)[IrProgram.CONDUCTANCE];
   }
 
-  private double[] currentBlock(double[] parameters, double[] states, double vPre, double vPost) {
+  /**
+   * The current and its derivative in one evaluation, indexed by {@link IrProgram#CURRENT} and
+   * {@link IrProgram#CONDUCTANCE}.
+   */
+  public double[] currentTerms(double[] parameters, double[] states, double vPre, double vPost) {
     // The current has no time step; NaN makes any accidental use of it visible.
     return run(program.current(), new Frame(parameters, states, Double.NaN, vPre, vPost));
   }

@@ -3,6 +3,7 @@ package io.cleft.compiler.optimize;
 import io.cleft.compiler.ir.IrBlock;
 import io.cleft.compiler.ir.IrExpr;
 import io.cleft.compiler.ir.IrLocal;
+import io.cleft.compiler.ir.IrWalker;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -22,14 +22,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * For every model in the library: the generated source compiles without a warning under
  * {@code -Xlint:all -Werror} with only the runtime on the class path, and the generated class
  * agrees with the reference interpreter bit for bit on 10,000 random inputs, through the map
- * interface and through the population.
+ * interface and through the population's three methods. The models are the library's and those
+ * in {@code src/test/resources/good/}, written to exercise code generation.
  */
 class GeneratedCodeTest {
   private static final int SAMPLES = 10_000;
@@ -74,62 +78,84 @@ class GeneratedCodeTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("models")
-  void populationAgreesWithInterpreterBitForBit(String model) {
+  /** Every model at sizes around the strip length, and at the full sample count. */
+  static Stream<Arguments> populations() {
+    return models().stream()
+        .flatMap(m -> IntStream.of(0, 1, 255, 256, 257, 1000, SAMPLES).mapToObj(n -> Arguments.of(m, n)));
+  }
+
+  /**
+   * Random inputs for every synapse, wired at random into a third as many compartments, so that
+   * many synapses of a strip share a compartment and the sums into it are tested too. Sums are
+   * expected in synapse order, as a plain loop adds them.
+   */
+  @ParameterizedTest(name = "{0}, {1} synapses")
+  @MethodSource("populations")
+  void populationAgreesWithInterpreterBitForBit(String model, int n) {
     Compiled compiled = Compiled.of(model);
     Interpreter interpreter = compiled.interpreter();
-    Synapse synapse = compiled.synapse();
-    SynapseMetadata metadata = synapse.metadata();
-    SplittableRandom random = new SplittableRandom(7L);
-    int n = SAMPLES;
-    // Synapse i reads voltages 2i (pre) and 2i+1 (post); pairs of synapses share a postsynaptic
-    // compartment so that accumulation is tested too.
+    SynapseMetadata metadata = compiled.synapse().metadata();
+    SplittableRandom random = new SplittableRandom(7L + n);
+    int compartments = n / 3 + 1;
     int[] pre = new int[n];
     int[] post = new int[n];
-    double[] voltages = new double[2 * n];
     Inputs[] inputs = new Inputs[n];
-    SynapsePopulation population;
     for (int i = 0; i < n; i++) {
-      pre[i] = 2 * i;
-      post[i] = 2 * (i / 2) + 1;
+      pre[i] = random.nextInt(compartments);
+      post[i] = random.nextInt(compartments);
+      inputs[i] = Inputs.draw(metadata, random);
     }
-    population = synapse.newPopulation(pre, post);
+    double[] voltages = random.doubles(compartments, -90, 90).toArray();
     double dt = 0.025;
+
+    // addCurrents, then step: NEURON's order.
+    SynapsePopulation separate = compiled.population(pre, post, inputs);
+    double[] current = new double[compartments];
+    double[] conductance = new double[compartments];
+    separate.addCurrents(voltages, current, conductance);
+    separate.step(dt, voltages);
+    double[] expectedCurrent = new double[compartments];
+    double[] expectedConductance = new double[compartments];
     for (int i = 0; i < n; i++) {
-      Inputs in = Inputs.draw(metadata, random);
-      inputs[i] = in;
-      voltages[pre[i]] = in.vPre;
-      for (int p = 0; p < metadata.parameters().size(); p++) {
-        population.parameter(metadata.parameters().get(p).name())[i] = in.parameters[p];
-      }
-      for (int s = 0; s < metadata.states().size(); s++) {
-        population.state(metadata.states().get(s).name())[i] = in.states[s];
-      }
+      double[] terms = interpreter.currentTerms(inputs[i].parameters, inputs[i].states, voltages[pre[i]], voltages[post[i]]);
+      expectedCurrent[post[i]] += terms[IrProgram.CURRENT];
+      expectedConductance[post[i]] += terms[IrProgram.CONDUCTANCE];
+      double[] next = interpreter.update(inputs[i].parameters, inputs[i].states, dt, voltages[pre[i]], voltages[post[i]]);
+      assertStates(next, separate, i, model, "step", inputs[i]);
     }
-    for (int i = 0; i < n; i += 2) {
-      voltages[post[i]] = inputs[i].vPost;
+    assertSums(expectedCurrent, current, model, "addCurrents: current");
+    assertSums(expectedConductance, conductance, model, "addCurrents: conductance");
+
+    // advance: the step, then the currents of the new states; Jaxley's order, in one pass.
+    SynapsePopulation fused = compiled.population(pre, post, inputs);
+    current = new double[compartments];
+    conductance = new double[compartments];
+    fused.advance(dt, voltages, current, conductance);
+    expectedCurrent = new double[compartments];
+    expectedConductance = new double[compartments];
+    for (int i = 0; i < n; i++) {
+      double[] next = interpreter.update(inputs[i].parameters, inputs[i].states, dt, voltages[pre[i]], voltages[post[i]]);
+      assertStates(next, fused, i, model, "advance", inputs[i]);
+      double[] terms = interpreter.currentTerms(inputs[i].parameters, next, voltages[pre[i]], voltages[post[i]]);
+      expectedCurrent[post[i]] += terms[IrProgram.CURRENT];
+      expectedConductance[post[i]] += terms[IrProgram.CONDUCTANCE];
     }
-    double[] current = new double[2 * n];
-    double[] conductance = new double[2 * n];
-    population.addCurrents(voltages, current, conductance);
-    population.step(dt, voltages);
-    for (int i = 0; i < n; i += 2) {
-      double expectedCurrent = 0;
-      double expectedConductance = 0;
-      for (int j = i; j < Math.min(i + 2, n); j++) {
-        Inputs in = inputs[j];
-        double vPost = voltages[post[j]];
-        expectedCurrent += interpreter.current(in.parameters, in.states, in.vPre, vPost);
-        expectedConductance += interpreter.conductance(in.parameters, in.states, in.vPre, vPost);
-        double[] next = interpreter.update(in.parameters, in.states, dt, in.vPre, vPost);
-        for (int s = 0; s < next.length; s++) {
-          String name = metadata.states().get(s).name();
-          assertSameBits(next[s], population.state(name)[j], model, "population " + name, in);
-        }
+    assertSums(expectedCurrent, current, model, "advance: current");
+    assertSums(expectedConductance, conductance, model, "advance: conductance");
+  }
+
+  private static void assertStates(double[] expected, SynapsePopulation population, int i, String model, String method, Inputs in) {
+    for (int s = 0; s < expected.length; s++) {
+      String name = population.metadata().states().get(s).name();
+      assertSameBits(expected[s], population.state(name)[i], model, method + ": synapse " + i + " " + name, in);
+    }
+  }
+
+  private static void assertSums(double[] expected, double[] actual, String model, String what) {
+    for (int c = 0; c < expected.length; c++) {
+      if (Double.doubleToLongBits(expected[c]) != Double.doubleToLongBits(actual[c])) {
+        fail(model + ": " + what + " into compartment " + c + " is " + actual[c] + " but the interpreter gives " + expected[c]);
       }
-      assertSameBits(expectedCurrent, current[post[i]], model, "population current", inputs[i]);
-      assertSameBits(expectedConductance, conductance[post[i]], model, "population conductance", inputs[i]);
     }
   }
 
@@ -160,6 +186,21 @@ class GeneratedCodeTest {
       IrProgram program = ModelSources.program(model);
       return new Compiled(
           new Interpreter(program), InMemoryCompiler.load(JavaEmitter.emit(Optimizer.optimize(program), "io.cleft.models")));
+    }
+
+    /** A population of the generated class with each synapse's parameters and states set. */
+    SynapsePopulation population(int[] pre, int[] post, Inputs[] inputs) {
+      SynapsePopulation population = synapse.newPopulation(pre, post);
+      SynapseMetadata metadata = synapse.metadata();
+      for (int i = 0; i < inputs.length; i++) {
+        for (int p = 0; p < metadata.parameters().size(); p++) {
+          population.parameter(metadata.parameters().get(p).name())[i] = inputs[i].parameters[p];
+        }
+        for (int s = 0; s < metadata.states().size(); s++) {
+          population.state(metadata.states().get(s).name())[i] = inputs[i].states[s];
+        }
+      }
+      return population;
     }
   }
 

@@ -1,15 +1,13 @@
-package io.cleft.compiler.optimize;
+package io.cleft.compiler.ir;
 
-import io.cleft.compiler.ir.IrCondition;
-import io.cleft.compiler.ir.IrExpr;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The numeric subexpressions directly below an IR node, conditions looked through. */
-final class IrWalker {
+public final class IrWalker {
   private IrWalker() {}
 
-  static List<IrExpr> children(IrExpr expr) {
+  public static List<IrExpr> children(IrExpr expr) {
     if (expr instanceof IrExpr.Negate negate) {
       return List.of(negate.operand());
     }

@@ -1,0 +1,76 @@
+package io.cleft.compiler.emit;
+
+import com.palantir.javapoet.NameAllocator;
+import io.cleft.compiler.ir.IrInput;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The names of a population's fields: one array per parameter and state, clear of the
+ * population's own members; and, in its {@code Strip}, one scratch array per value a strip loop
+ * keeps from one phase to a later one.
+ *
+ * @param gathered the scratch arrays of the voltages that some section reads
+ * @param stripValues for each section, the scratch array of each carried value, by value index
+ */
+record PopulationFields(
+    List<String> parameters,
+    List<String> states,
+    Map<IrInput, String> gathered,
+    String current,
+    String conductance,
+    Map<StripLoopWriter.Section, Map<Integer, String>> stripValues) {
+
+  static final String SIZE = "size";
+  static final String PRE_INDEX = "preIndex";
+  static final String POST_INDEX = "postIndex";
+  static final String STRIP = "strip";
+  static final String STRIP_SIZE = "STRIP_SIZE";
+
+  /** Names the population's methods use unqualified, which no local may shadow. */
+  static final List<String> MEMBERS =
+      List.of(SIZE, PRE_INDEX, POST_INDEX, STRIP, STRIP_SIZE, SynapseEmitter.METADATA_FIELD);
+
+  static PopulationFields of(GenerationPlan plan) {
+    NameAllocator names = new NameAllocator();
+    MEMBERS.forEach(taken -> names.newName(taken, taken));
+    List<String> parameters = new ArrayList<>();
+    plan.parameters().forEach(p -> parameters.add(names.newName(p.name())));
+    List<String> states = new ArrayList<>();
+    plan.states().forEach(s -> states.add(names.newName(s.name())));
+
+    NameAllocator strip = new NameAllocator();
+    Map<IrInput, String> gathered = new EnumMap<>(IrInput.class);
+    for (IrInput input : List.of(IrInput.V_PRE, IrInput.V_POST)) {
+      if (plan.update().inputs().contains(input) || plan.current().inputs().contains(input)) {
+        gathered.put(input, strip.newName(BlockWriter.input(input)));
+      }
+    }
+    String current = strip.newName("current");
+    String conductance = strip.newName("conductance");
+    Map<StripLoopWriter.Section, Map<Integer, String>> values = new EnumMap<>(StripLoopWriter.Section.class);
+    for (StripLoopWriter.Section section : StripLoopWriter.Section.values()) {
+      Map<Integer, String> carried = new LinkedHashMap<>();
+      List<PhasedBlock.Value> all = section.phases(plan).values();
+      for (int k = 0; k < all.size(); k++) {
+        if (all.get(k).carried()) {
+          carried.put(k, strip.newName(all.get(k).name()));
+        }
+      }
+      values.put(section, carried);
+    }
+    return new PopulationFields(parameters, states, gathered, current, conductance, values);
+  }
+
+  /** Every scratch array of the strip, in declaration order. */
+  List<String> stripArrays() {
+    List<String> arrays = new ArrayList<>(gathered.values());
+    arrays.add(current);
+    arrays.add(conductance);
+    stripValues.values().forEach(m -> arrays.addAll(m.values()));
+    return arrays;
+  }
+}

@@ -1,0 +1,276 @@
+package io.cleft.compiler.emit;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.NameAllocator;
+import io.cleft.compiler.ir.IrExpr;
+import io.cleft.compiler.ir.IrInput;
+import io.cleft.compiler.ir.IrProgram;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes the loops of a population, and is the only code that does. A population method runs
+ * over its synapses in strips of {@code STRIP_SIZE}. For each strip it
+ *
+ * <ol>
+ *   <li>gathers the pre- and postsynaptic voltages its synapses read into scratch arrays, one
+ *       tight loop per voltage, so that the processor has many of these scattered reads in
+ *       flight at once;
+ *   <li>runs the phases of each section in turn ({@link PhasePlanner}): loops of arithmetic that
+ *       the JIT vectorises, and loops of independent calls to exp and its kind;
+ *   <li>adds the strip's currents and conductances into the compartments, in synapse order.
+ * </ol>
+ *
+ * <p>A strip's scratch arrays are small enough to stay in the L1 cache. Within each phase the
+ * values are computed by the operations of the IR in its order; a sum into a compartment is
+ * accumulated in synapse order, as a plain loop would. So the results are the same bits as
+ * the interpreter's.
+ */
+final class StripLoopWriter {
+  private static final String START = "start";
+  private static final String COUNT = "count";
+  private static final String J = "j";
+  private static final String I = "i";
+
+  /** What a method computes, in the order it lists them. */
+  enum Section {
+    /** The states after the step, written back to the state arrays. */
+    UPDATE,
+    /** The current and its derivative, added into the compartments. */
+    CURRENT;
+
+    PhasedBlock phases(GenerationPlan plan) {
+      return this == UPDATE ? plan.updatePhases() : plan.currentPhases();
+    }
+
+    Reads reads(GenerationPlan plan) {
+      return this == UPDATE ? plan.update() : plan.current();
+    }
+  }
+
+  private final GenerationPlan plan;
+  private final PopulationFields fields;
+  /** The method's own parameter names, which no local may shadow. */
+  private final List<String> methodParameters;
+
+  StripLoopWriter(GenerationPlan plan, PopulationFields fields, List<String> methodParameters) {
+    this.plan = plan;
+    this.fields = fields;
+    this.methodParameters = methodParameters;
+  }
+
+  /** The body of a method that computes {@code sections}, in order, strip by strip. */
+  CodeBlock loop(List<Section> sections) {
+    CodeBlock.Builder code =
+        CodeBlock.builder()
+            .beginControlFlow(
+                "for (int $L = 0; $L < $L; $L += $L)",
+                START, START, PopulationFields.SIZE, START, PopulationFields.STRIP_SIZE)
+            .addStatement(
+                "int $L = Math.min($L, $L - $L)", COUNT, PopulationFields.STRIP_SIZE, PopulationFields.SIZE, START);
+    Set<IrInput> inputs = EnumSet.noneOf(IrInput.class);
+    sections.forEach(s -> inputs.addAll(s.reads(plan).inputs()));
+    if (inputs.contains(IrInput.V_PRE)) {
+      code.add(gather(IrInput.V_PRE, PopulationFields.PRE_INDEX));
+    }
+    if (inputs.contains(IrInput.V_POST)) {
+      code.add(gather(IrInput.V_POST, PopulationFields.POST_INDEX));
+    }
+    for (Section section : sections) {
+      PhasedBlock phases = section.phases(plan);
+      for (int phase = 0; phase < phases.phaseCount(); phase++) {
+        code.add(phases.isCallPhase(phase) ? callPhase(section, phase) : arithmeticPhase(section, phase));
+      }
+    }
+    if (sections.contains(Section.CURRENT)) {
+      code.add(scatter());
+    }
+    return code.endControlFlow().build();
+  }
+
+  private CodeBlock gather(IrInput input, String index) {
+    return stripLoop()
+        .addStatement(
+            "$L.$L[$L] = voltages[$L[$L + $L]]", PopulationFields.STRIP, fields.gathered().get(input), J, index, START, J)
+        .endControlFlow()
+        .build();
+  }
+
+  private CodeBlock scatter() {
+    return stripLoop()
+        .addStatement("int post = $L[$L + $L]", PopulationFields.POST_INDEX, START, J)
+        .addStatement("current[post] += $L", strip(fields.current()))
+        .addStatement("conductance[post] += $L", strip(fields.conductance()))
+        .endControlFlow()
+        .build();
+  }
+
+  /** Calls on plain reads, each stored for a later phase; nothing else happens in the loop. */
+  private CodeBlock callPhase(Section section, int phase) {
+    PhasedBlock phases = section.phases(plan);
+    Map<Integer, String> carried = fields.stripValues().get(section);
+    ExpressionWriter inline =
+        new ExpressionWriter(
+            expr -> {
+              if (expr instanceof IrExpr.Local local) {
+                return strip(carried.get(local.index()));
+              }
+              if (expr instanceof IrExpr.Parameter p) {
+                return "this." + fields.parameters().get(p.index()) + "[" + START + " + " + J + "]";
+              }
+              if (expr instanceof IrExpr.State s) {
+                return "this." + fields.states().get(s.index()) + "[" + START + " + " + J + "]";
+              }
+              return input(((IrExpr.Input) expr).input());
+            });
+    CodeBlock.Builder body = CodeBlock.builder();
+    Origins origins = new Origins(body);
+    for (int k = 0; k < phases.values().size(); k++) {
+      PhasedBlock.Value value = phases.values().get(k);
+      if (value.phase() == phase && value.carried()) {
+        origins.note(value);
+        body.addStatement("$L = $L", strip(carried.get(k)), inline.write(value.value()));
+      }
+    }
+    CodeBlock statements = body.build();
+    return statements.isEmpty() ? statements : stripLoop().add(statements).endControlFlow().build();
+  }
+
+  /**
+   * Reads what the phase needs into locals named as in the model (voltages, parameters, states,
+   * values of earlier phases), computes its values in order, stores the ones a later phase
+   * reads and, in the last phase, writes the results.
+   */
+  private CodeBlock arithmeticPhase(Section section, int phase) {
+    PhasedBlock phases = section.phases(plan);
+    Map<Integer, String> carried = fields.stripValues().get(section);
+    boolean last = phase == phases.lastPhase();
+    List<Integer> members = new ArrayList<>();
+    List<IrExpr> computed = new ArrayList<>();
+    for (int k = 0; k < phases.values().size(); k++) {
+      if (phases.values().get(k).phase() == phase) {
+        members.add(k);
+        computed.add(phases.values().get(k).value());
+      }
+    }
+    if (last) {
+      computed.addAll(phases.results());
+    }
+    Reads reads = Reads.of(computed);
+
+    NameAllocator names = new NameAllocator();
+    PopulationFields.MEMBERS.forEach(n -> names.newName(n, n));
+    methodParameters.forEach(n -> names.newName(n, n));
+    for (String n : List.of(START, COUNT, J, I)) {
+      names.newName(n, n);
+    }
+    Map<IrExpr, String> locals = new HashMap<>();
+    CodeBlock.Builder body = CodeBlock.builder();
+    boolean touchesSynapseArrays =
+        !reads.parameters().isEmpty() || !reads.states().isEmpty() || (last && section == Section.UPDATE);
+    if (touchesSynapseArrays) {
+      body.addStatement("int $L = $L + $L", I, START, J);
+    }
+    for (IrInput input : reads.inputs()) {
+      if (input != IrInput.DT) {
+        String name = names.newName(BlockWriter.input(input));
+        locals.put(new IrExpr.Input(input), name);
+        body.addStatement("double $L = $L", name, strip(fields.gathered().get(input)));
+      }
+    }
+    for (int p : reads.parameters()) {
+      String name = names.newName(plan.parameters().get(p).name());
+      locals.put(new IrExpr.Parameter(p), name);
+      body.addStatement("double $L = this.$L[$L]", name, fields.parameters().get(p), I);
+    }
+    for (int s : reads.states()) {
+      String name = names.newName(plan.states().get(s).name());
+      locals.put(new IrExpr.State(s), name);
+      body.addStatement("double $L = this.$L[$L]", name, fields.states().get(s), I);
+    }
+    for (int k : reads.locals()) {
+      if (phases.values().get(k).phase() != phase) {
+        String name = names.newName(phases.values().get(k).name());
+        locals.put(new IrExpr.Local(k), name);
+        body.addStatement("double $L = $L", name, strip(carried.get(k)));
+      }
+    }
+    ExpressionWriter writer =
+        new ExpressionWriter(expr -> expr instanceof IrExpr.Input i && i.input() == IrInput.DT ? BlockWriter.DT : locals.get(expr));
+    Origins origins = new Origins(body);
+    for (int m = 0; m < members.size(); m++) {
+      int k = members.get(m);
+      PhasedBlock.Value value = phases.values().get(k);
+      origins.note(value);
+      CodeBlock expression = writer.write(value.value());
+      boolean readHere = Reads.of(computed.subList(m + 1, computed.size())).locals().contains(k);
+      if (value.carried() && !readHere) {
+        body.addStatement("$L = $L", strip(carried.get(k)), expression);
+        continue;
+      }
+      String name = names.newName(value.name());
+      locals.put(new IrExpr.Local(k), name);
+      body.addStatement("double $L = $L", name, expression);
+      if (value.carried()) {
+        body.addStatement("$L = $L", strip(carried.get(k)), name);
+      }
+    }
+    if (last) {
+      writeResults(section, phases.results(), writer, body);
+    }
+    return stripLoop().add(body.build()).endControlFlow().build();
+  }
+
+  private void writeResults(Section section, List<IrExpr> results, ExpressionWriter writer, CodeBlock.Builder body) {
+    if (section == Section.UPDATE) {
+      for (int s = 0; s < results.size(); s++) {
+        if (results.get(s).equals(new IrExpr.State(s))) {
+          continue; // never updated: the array already holds the value
+        }
+        int line = plan.updateLine(s);
+        body.add(line == 0 ? CodeBlock.of("") : CodeBlock.of("// $L\n", plan.origin(line)));
+        body.addStatement("this.$L[$L] = $L", fields.states().get(s), I, writer.write(results.get(s)));
+      }
+    } else {
+      body.add("// $L\n", plan.origin(plan.currentLine()));
+      body.addStatement("$L = $L", strip(fields.current()), writer.write(results.get(IrProgram.CURRENT)));
+      body.add("// dI/dv_post, derived symbolically\n");
+      body.addStatement("$L = $L", strip(fields.conductance()), writer.write(results.get(IrProgram.CONDUCTANCE)));
+    }
+  }
+
+  private static CodeBlock.Builder stripLoop() {
+    return CodeBlock.builder().beginControlFlow("for (int $L = 0; $L < $L; $L++)", J, J, COUNT, J);
+  }
+
+  private String input(IrInput input) {
+    return input == IrInput.DT ? BlockWriter.DT : strip(fields.gathered().get(input));
+  }
+
+  private static String strip(String array) {
+    return PopulationFields.STRIP + "." + array + "[" + J + "]";
+  }
+
+  /** Writes a value's model line above it, once for a run of values from the same line. */
+  private final class Origins {
+    private final CodeBlock.Builder body;
+    private int previous;
+
+    Origins(CodeBlock.Builder body) {
+      this.body = body;
+    }
+
+    void note(PhasedBlock.Value value) {
+      value.sourceLine().ifPresent(line -> {
+        if (line != previous) {
+          body.add("// $L\n", plan.origin(line));
+          previous = line;
+        }
+      });
+    }
+  }
+}
