@@ -77,6 +77,8 @@ public record CompilerRun(
       }
       JavaFile file = JavaEmitter.emit(Optimizer.optimize(compilation.program().get()), packageOfSource);
       try {
+        // JavaPoet creates the package directories, but not outputDirectory itself for the default package.
+        Files.createDirectories(outputDirectory);
         written.add(file.writeToPath(outputDirectory, StandardCharsets.UTF_8));
       } catch (IOException e) {
         diagnostics.add(

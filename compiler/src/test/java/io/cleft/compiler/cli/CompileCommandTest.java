@@ -30,6 +30,17 @@ class CompileCommandTest {
   }
 
   @Test
+  void writesTheDefaultPackageIntoADirectoryThatDoesNotExistYet() throws IOException {
+    String model = TestModels.write(dir, "Decay.syn", TestModels.DECAY);
+    Path out = dir.resolve("generated");
+
+    CliRun run = CliRun.of("compile", model, "-d", out.toString());
+
+    assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+    assertTrue(Files.readString(out.resolve("Decay.java")).contains("public final class Decay extends ArraySynapse"));
+  }
+
+  @Test
   void modelErrorsAreReportedAndNothingIsWritten() {
     String model = TestModels.write(dir, "Broken.syn", TestModels.DECAY.replace("-dt / tau", "-dt / tua"));
     Path out = dir.resolve("generated");
