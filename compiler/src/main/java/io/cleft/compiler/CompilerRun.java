@@ -6,6 +6,7 @@ import io.cleft.compiler.diagnostic.DiagnosticCode;
 import io.cleft.compiler.diagnostic.DiagnosticCollector;
 import io.cleft.compiler.diagnostic.Severity;
 import io.cleft.compiler.emit.JavaEmitter;
+import io.cleft.compiler.optimize.MathMode;
 import io.cleft.compiler.optimize.Optimizer;
 import io.cleft.compiler.source.SourceFile;
 import java.io.IOException;
@@ -26,19 +27,31 @@ import java.util.Optional;
  *     {@code packageName} ({@code src/main/syn/ampa/Ampa.syn} in package {@code p.ampa})
  * @param outputDirectory where Java sources go, in package directories
  * @param packageName the package of generated classes (empty for the default package)
- * @param incremental skip a model whose generated source is newer than it
+ * @param mathMode whether the optimizer must keep every bit (the default) or may trade some
+ * @param incremental skip a model whose generated source is newer than it and was written by
+ *     this build of cleft with these options (see {@link BuildStamp}), and delete the sources a
+ *     previous run wrote for models that are gone
  */
 public record CompilerRun(
-    List<Path> sources, Optional<Path> sourceRoot, Path outputDirectory, String packageName, boolean incremental) {
+    List<Path> sources,
+    Optional<Path> sourceRoot,
+    Path outputDirectory,
+    String packageName,
+    MathMode mathMode,
+    boolean incremental) {
   public CompilerRun {
     sources = List.copyOf(sources);
     Objects.requireNonNull(sourceRoot, "sourceRoot");
     Objects.requireNonNull(outputDirectory, "outputDirectory");
     Objects.requireNonNull(packageName, "packageName");
+    Objects.requireNonNull(mathMode, "mathMode");
   }
 
-  /** What a run did: every diagnostic, and the Java files written or found up to date. */
-  public record Result(List<Diagnostic> diagnostics, List<Path> written, List<Path> upToDate) {
+  /**
+   * What a run did: every diagnostic, the Java files written or found up to date, and those
+   * deleted because their model is gone.
+   */
+  public record Result(List<Diagnostic> diagnostics, List<Path> written, List<Path> upToDate, List<Path> deleted) {
     public boolean hasErrors() {
       return diagnostics.stream().anyMatch(Diagnostic::isError);
     }
@@ -48,6 +61,7 @@ public record CompilerRun(
     List<Diagnostic> diagnostics = new ArrayList<>();
     List<Path> written = new ArrayList<>();
     List<Path> upToDate = new ArrayList<>();
+    List<Path> deleted = new ArrayList<>();
     if (Files.exists(outputDirectory) && !Files.isDirectory(outputDirectory)) {
       diagnostics.add(
           Diagnostic.inFile(
@@ -55,12 +69,17 @@ public record CompilerRun(
               DiagnosticCode.CANNOT_WRITE,
               outputDirectory.toString(),
               "cannot write generated sources: it is a file, not a directory"));
-      return new Result(diagnostics, written, upToDate);
+      return new Result(diagnostics, written, upToDate, deleted);
     }
+    BuildStamp stamp = new BuildStamp(BuildStamp.currentGenerator(), options(), List.of());
+    Optional<BuildStamp> previousStamp = incremental ? BuildStamp.read(outputDirectory) : Optional.empty();
+    boolean sameBuild = previousStamp.isPresent() && previousStamp.get().sameBuild(stamp);
+    List<Path> expected = new ArrayList<>();
     for (Path source : sources) {
       String packageOfSource = packageOf(source);
       Optional<Path> previous = expectedOutput(source, packageOfSource);
-      if (incremental && previous.isPresent() && isNewer(previous.get(), source)) {
+      previous.ifPresent(expected::add);
+      if (sameBuild && previous.isPresent() && isNewer(previous.get(), source)) {
         upToDate.add(previous.get());
         continue;
       }
@@ -75,7 +94,19 @@ public record CompilerRun(
       if (compilation.program().isEmpty()) {
         continue;
       }
-      JavaFile file = JavaEmitter.emit(Optimizer.optimize(compilation.program().get()), packageOfSource);
+      JavaFile file;
+      try {
+        file = JavaEmitter.emit(Optimizer.optimize(compilation.program().get(), mathMode), packageOfSource);
+      } catch (RuntimeException | AssertionError | StackOverflowError e) {
+        // As in Pipeline: a bug in cleft is reported on the model that shows it, and the run goes on.
+        diagnostics.add(
+            Diagnostic.inFile(
+                Severity.ERROR,
+                DiagnosticCode.INTERNAL_ERROR,
+                source.toString(),
+                "internal compiler error while generating code (" + e + "); please report it with this model"));
+        continue;
+      }
       try {
         // JavaPoet creates the package directories, but not outputDirectory itself for the default package.
         Files.createDirectories(outputDirectory);
@@ -89,7 +120,62 @@ public record CompilerRun(
                 "cannot write generated source: " + TextFiles.reason(e)));
       }
     }
-    return new Result(diagnostics, written, upToDate);
+    if (incremental) {
+      List<Path> produced = new ArrayList<>(written);
+      produced.addAll(upToDate);
+      // A model that failed keeps its old source until it compiles again: the build fails anyway.
+      List<Path> kept = new ArrayList<>(produced);
+      kept.addAll(expected);
+      previousStamp.ifPresent(old -> deleteStale(old, kept, deleted, diagnostics));
+      writeStamp(stamp, produced, diagnostics);
+    }
+    return new Result(diagnostics, written, upToDate, deleted);
+  }
+
+  /** The options that shape generated code; a change to any of them regenerates everything. */
+  private String options() {
+    return "package=" + packageName + ";math=" + mathMode;
+  }
+
+  /** Deletes what an earlier run wrote for a model that is no longer among the sources. */
+  private void deleteStale(BuildStamp old, List<Path> kept, List<Path> deleted, List<Diagnostic> diagnostics) {
+    List<String> keptNames = kept.stream().map(this::relativeName).toList();
+    for (String output : old.outputs()) {
+      if (keptNames.contains(output)) {
+        continue;
+      }
+      Path file = outputDirectory.resolve(output);
+      try {
+        if (Files.deleteIfExists(file)) {
+          deleted.add(file);
+        }
+      } catch (IOException e) {
+        diagnostics.add(
+            Diagnostic.inFile(
+                Severity.ERROR,
+                DiagnosticCode.CANNOT_WRITE,
+                file.toString(),
+                "cannot delete the generated source of a model that is gone: " + TextFiles.reason(e)));
+      }
+    }
+  }
+
+  private String relativeName(Path file) {
+    return outputDirectory.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+  }
+
+  private void writeStamp(BuildStamp stamp, List<Path> produced, List<Diagnostic> diagnostics) {
+    try {
+      new BuildStamp(stamp.generator(), stamp.options(), produced.stream().map(this::relativeName).toList())
+          .write(outputDirectory);
+    } catch (IOException e) {
+      diagnostics.add(
+          Diagnostic.inFile(
+              Severity.ERROR,
+              DiagnosticCode.CANNOT_WRITE,
+              outputDirectory.toString(),
+              "cannot write " + BuildStamp.FILE_NAME + ": " + TextFiles.reason(e)));
+    }
   }
 
   private String packageOf(Path source) {

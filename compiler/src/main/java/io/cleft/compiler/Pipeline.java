@@ -37,7 +37,7 @@ public final class Pipeline {
     Optional<IrProgram> program;
     try {
       program = run(source, diagnostics);
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (RuntimeException | AssertionError | StackOverflowError e) {
       // A bug in cleft must not take down the other models of the run: report it on this one.
       diagnostics.error(
           DiagnosticCode.INTERNAL_ERROR,

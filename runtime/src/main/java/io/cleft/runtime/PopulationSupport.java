@@ -2,6 +2,11 @@ package io.cleft.runtime;
 
 /** Argument checks shared by generated populations, kept out of their hot loops. */
 public final class PopulationSupport {
+  /** The message of the assertion that catches parameters written without telling the population. */
+  public static final String STALE_CACHES =
+      "a parameter array was written without a call to parametersChanged(): the population still "
+          + "uses values computed from the old parameters";
+
   private PopulationSupport() {}
 
   /** Copies the index arrays after checking they describe the same number of synapses. */

@@ -15,10 +15,18 @@ public interface SynapsePopulation {
   SynapseMetadata metadata();
 
   /**
-   * The live array of a parameter across the population, by unprefixed name; writes take
-   * effect from the next call. Throws IllegalArgumentException for an unknown name.
+   * The live array of a parameter across the population, by unprefixed name. After writing to
+   * it, call {@link #parametersChanged()}. Throws IllegalArgumentException for an unknown name.
    */
   double[] parameter(String name);
+
+  /**
+   * Tells the population that parameter arrays were written. A population keeps what its model
+   * computes from parameters alone (a decay factor {@code exp(-dt / tau)}, say) instead of
+   * computing it in every step, and computes it again now. With assertions enabled
+   * ({@code java -ea}), a step after a parameter was written without this call fails.
+   */
+  default void parametersChanged() {}
 
   /** The live array of a state across the population, by unprefixed name. */
   double[] state(String name);

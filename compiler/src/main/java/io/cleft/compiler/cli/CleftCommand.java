@@ -28,8 +28,15 @@ public final class CleftCommand {
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setParameterExceptionHandler(new UsageErrorHandler());
-    commandLine.setExecutionExceptionHandler(new InternalErrorHandler());
-    int exitCode = commandLine.execute(args);
+    InternalErrorHandler internalErrors = new InternalErrorHandler();
+    commandLine.setExecutionExceptionHandler(internalErrors);
+    int exitCode;
+    try {
+      exitCode = commandLine.execute(args);
+    } catch (AssertionError | StackOverflowError e) {
+      // picocli hands only Exceptions to the handler; an Error is as much a bug in cleft.
+      exitCode = internalErrors.report(e, commandLine);
+    }
     out.flush();
     err.flush();
     return exitCode;

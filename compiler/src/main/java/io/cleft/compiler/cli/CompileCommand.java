@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code cleft compile FILE... -d OUTDIR [--package P]}: writes one Java source per model. */
+/** {@code cleft compile FILE... -d OUTDIR [--package P] [--fast-math]}: one Java source per model. */
 @Command(
     name = "compile",
     mixinStandardHelpOptions = true,
@@ -40,9 +40,14 @@ public final class CompileCommand implements Callable<Integer> {
       description = "the package of the generated classes (default: the unnamed package)")
   private String packageName;
 
+  @Option(names = "--fast-math", description = FastMathOption.DESCRIPTION)
+  private boolean fastMath;
+
   @Override
   public Integer call() {
-    CompilerRun.Result result = new CompilerRun(files, Optional.empty(), outputDirectory, packageName, false).execute();
+    CompilerRun.Result result =
+        new CompilerRun(files, Optional.empty(), outputDirectory, packageName, FastMathOption.mode(fastMath), false)
+            .execute();
     DiagnosticReporter reporter = new DiagnosticReporter(spec.commandLine().getErr());
     reporter.report(result.diagnostics());
     return result.hasErrors() ? ExitCodes.FAILURE : ExitCodes.OK;

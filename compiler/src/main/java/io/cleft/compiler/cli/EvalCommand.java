@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -59,10 +60,18 @@ public final class EvalCommand implements Callable<Integer> {
               + " (which is compiled in memory)")
   private boolean interpret;
 
+  @Option(names = "--fast-math", description = FastMathOption.DESCRIPTION)
+  private boolean fastMath;
+
   @Override
   public Integer call() {
+    if (interpret && fastMath) {
+      throw new ParameterException(
+          spec.commandLine(), "--fast-math applies to generated code; the interpreter is always exact");
+    }
     OptionalDouble check = tolerance == null ? OptionalDouble.empty() : OptionalDouble.of(tolerance);
-    EvalRun run = new EvalRun(model, input, Optional.ofNullable(output), check, interpret);
+    EvalRun run =
+        new EvalRun(model, input, Optional.ofNullable(output), check, interpret, FastMathOption.mode(fastMath));
     return run.run(spec.commandLine().getOut(), spec.commandLine().getErr());
   }
 }

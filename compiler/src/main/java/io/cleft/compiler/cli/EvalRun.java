@@ -1,12 +1,12 @@
 package io.cleft.compiler.cli;
 
-import io.cleft.compiler.TextFiles;
-
 import io.cleft.compiler.Compilation;
 import io.cleft.compiler.Pipeline;
+import io.cleft.compiler.TextFiles;
 import io.cleft.compiler.diagnostic.DiagnosticCode;
 import io.cleft.compiler.diagnostic.DiagnosticCollector;
 import io.cleft.compiler.ir.IrProgram;
+import io.cleft.compiler.optimize.MathMode;
 import io.cleft.compiler.source.SourceFile;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -24,8 +24,15 @@ import java.util.OptionalDouble;
  *
  * @param output the output file; stdout when empty
  * @param tolerance the largest relative error --check accepts; no check when empty
+ * @param mathMode how the generated class is optimised
  */
-record EvalRun(String model, String input, Optional<String> output, OptionalDouble tolerance, boolean interpret) {
+record EvalRun(
+    String model,
+    String input,
+    Optional<String> output,
+    OptionalDouble tolerance,
+    boolean interpret,
+    MathMode mathMode) {
   int run(PrintWriter out, PrintWriter err) {
     DiagnosticReporter reporter = new DiagnosticReporter(err);
     Optional<IrProgram> program = compile(reporter);
@@ -46,7 +53,7 @@ record EvalRun(String model, String input, Optional<String> output, OptionalDoub
       return ExitCodes.FAILURE;
     }
 
-    ModelRunner runner = interpret ? ModelRunner.interpreted(program.get()) : ModelRunner.generated(program.get());
+    ModelRunner runner = interpret ? ModelRunner.interpreted(program.get()) : ModelRunner.generated(program.get(), mathMode);
     RowEvaluator evaluator = new RowEvaluator(program.get(), runner, layout.get());
     List<double[]> results = new ArrayList<>();
     for (double[] row : table.get().rows()) {

@@ -14,6 +14,10 @@ import picocli.CommandLine.ParseResult;
 final class InternalErrorHandler implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception ex, CommandLine command, ParseResult parseResult) {
+    return report(ex, command);
+  }
+
+  int report(Throwable ex, CommandLine command) {
     PrintWriter err = command.getErr();
     err.println(
         "cleft: internal error (" + ex + "); please report it with the command line ["

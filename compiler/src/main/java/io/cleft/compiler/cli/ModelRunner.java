@@ -4,6 +4,7 @@ import io.cleft.compiler.emit.JavaEmitter;
 import io.cleft.compiler.interp.Interpreter;
 import io.cleft.compiler.ir.IrProgram;
 import io.cleft.compiler.load.InMemoryCompiler;
+import io.cleft.compiler.optimize.MathMode;
 import io.cleft.compiler.optimize.Optimizer;
 import io.cleft.runtime.ArraySynapse;
 
@@ -29,9 +30,9 @@ interface ModelRunner {
   }
 
   /** The generated class, optimised as {@code cleft compile} writes it, compiled in memory. */
-  static ModelRunner generated(IrProgram program) {
+  static ModelRunner generated(IrProgram program, MathMode mathMode) {
     ArraySynapse synapse =
-        (ArraySynapse) InMemoryCompiler.load(JavaEmitter.emit(Optimizer.optimize(program), "cleft.eval"));
+        (ArraySynapse) InMemoryCompiler.load(JavaEmitter.emit(Optimizer.optimize(program, mathMode), "cleft.eval"));
     return new ModelRunner() {
       @Override
       public double[] update(double[] parameters, double[] states, double dt, double vPre, double vPost) {

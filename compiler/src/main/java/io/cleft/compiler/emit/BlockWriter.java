@@ -7,6 +7,7 @@ import io.cleft.compiler.ir.IrExpr;
 import io.cleft.compiler.ir.IrInput;
 import io.cleft.compiler.ir.IrLocal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -23,7 +24,10 @@ final class BlockWriter {
   private final List<String> parameterNames = new ArrayList<>();
   private final List<String> stateNames = new ArrayList<>();
   private final List<String> localNames = new ArrayList<>();
+  private final List<String> invariantNames = new ArrayList<>();
   private final ExpressionWriter expressions;
+  /** For the invariants' own expressions, where {@code Local(k)} is the k-th invariant. */
+  private final ExpressionWriter invariantExpressions;
 
   /**
    * @param names the method's allocator, with its parameters and loop variables already taken
@@ -32,8 +36,11 @@ final class BlockWriter {
     this.plan = plan;
     plan.parameters().forEach(p -> parameterNames.add(names.newName(p.name())));
     plan.states().forEach(s -> stateNames.add(names.newName(s.name())));
+    plan.invariants().forEach(v -> invariantNames.add(names.newName(v.name())));
     block.locals().forEach(l -> localNames.add(names.newName(l.name())));
     this.expressions = new ExpressionWriter(this::read);
+    this.invariantExpressions =
+        new ExpressionWriter(e -> e instanceof IrExpr.Local l ? invariantNames.get(l.index()) : read(e));
   }
 
   String parameter(int index) {
@@ -53,6 +60,9 @@ final class BlockWriter {
     }
     if (expr instanceof IrExpr.Local l) {
       return localNames.get(l.index());
+    }
+    if (expr instanceof IrExpr.Invariant v) {
+      return invariantNames.get(v.index());
     }
     if (expr instanceof IrExpr.Input i) {
       return input(i.input());
@@ -75,6 +85,17 @@ final class BlockWriter {
       IrLocal local = block.locals().get(i);
       local.sourceLine().ifPresent(line -> code.add("// $L\n", plan.origin(line)));
       code.addStatement("double $L = $L", localNames.get(i), expressions.write(local.value()));
+    }
+    return code.build();
+  }
+
+  /** {@code double name = value;} for the invariants listed, in the given order. */
+  CodeBlock invariants(Collection<Integer> indices) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    for (int k : indices) {
+      IrLocal invariant = plan.invariants().get(k);
+      invariant.sourceLine().ifPresent(line -> code.add("// $L\n", plan.origin(line)));
+      code.addStatement("double $L = $L", invariantNames.get(k), invariantExpressions.write(invariant.value()));
     }
     return code.build();
   }

@@ -41,10 +41,7 @@ final class ExpressionWriter {
     if (expr instanceof IrExpr.Constant constant) {
       return CodeBlock.of("$L", JavaLiterals.doubleLiteral(constant.value()));
     }
-    if (expr instanceof IrExpr.Parameter
-        || expr instanceof IrExpr.State
-        || expr instanceof IrExpr.Local
-        || expr instanceof IrExpr.Input) {
+    if (expr.isLeaf()) {
       return CodeBlock.of("$L", reads.apply(expr));
     }
     if (expr instanceof IrExpr.Negate negate) {

@@ -1,10 +1,16 @@
 package io.cleft.compiler.emit;
 
+import io.cleft.compiler.ir.IrBlock;
+import io.cleft.compiler.ir.IrInput;
+import io.cleft.compiler.ir.IrLocal;
 import io.cleft.compiler.ir.IrProgram;
 import io.cleft.compiler.model.Symbol;
 import io.cleft.compiler.model.SynapseModel;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Everything the Java writers need to know, gathered before any code is written: names, which
@@ -19,7 +25,18 @@ record GenerationPlan(
     Reads update,
     Reads current,
     PhasedBlock updatePhases,
-    PhasedBlock currentPhases) {
+    PhasedBlock currentPhases,
+    List<InvariantKind> invariantKinds) {
+
+  /** Where a population keeps an invariant. */
+  enum InvariantKind {
+    /** Reads no parameter: computed once at the start of each call, in a local. */
+    PER_CALL,
+    /** Reads parameters, not {@code dt}: an array, refreshed when parameters change. */
+    PER_SYNAPSE,
+    /** Reads parameters and {@code dt}: an array, refreshed when either changes. */
+    PER_SYNAPSE_AND_STEP
+  }
 
   static GenerationPlan of(IrProgram program, String packageName) {
     SynapseModel model = program.model();
@@ -31,7 +48,57 @@ record GenerationPlan(
         Reads.of(program.update()),
         Reads.of(program.current()),
         PhasePlanner.plan(program.update(), model.states().stream().map(Symbol.State::name).toList()),
-        PhasePlanner.plan(program.current(), List.of("current", "conductance")));
+        PhasePlanner.plan(program.current(), List.of("current", "conductance")),
+        invariantKinds(program.invariants()));
+  }
+
+  private static List<InvariantKind> invariantKinds(IrBlock invariants) {
+    List<InvariantKind> kinds = new ArrayList<>();
+    List<Boolean> readsDt = new ArrayList<>();
+    for (IrLocal invariant : invariants.locals()) {
+      Reads reads = Reads.of(List.of(invariant.value()));
+      boolean parameters = !reads.parameters().isEmpty();
+      boolean dt = reads.inputs().contains(IrInput.DT);
+      for (int earlier : reads.locals()) {
+        parameters |= kinds.get(earlier) != InvariantKind.PER_CALL;
+        dt |= readsDt.get(earlier);
+      }
+      kinds.add(!parameters ? InvariantKind.PER_CALL : dt ? InvariantKind.PER_SYNAPSE_AND_STEP : InvariantKind.PER_SYNAPSE);
+      readsDt.add(dt);
+    }
+    return kinds;
+  }
+
+  List<IrLocal> invariants() {
+    return program.invariants().locals();
+  }
+
+  /**
+   * The invariants that code reading {@code reads} needs, with those they read in turn, in
+   * the order they are computed.
+   */
+  Set<Integer> invariantsNeededBy(Reads reads) {
+    return invariantsNeededBy(reads.invariants());
+  }
+
+  /** {@code read}, with the invariants those read in turn, in the order they are computed. */
+  Set<Integer> invariantsNeededBy(Set<Integer> read) {
+    Set<Integer> needed = new TreeSet<>(read);
+    for (int k = invariants().size() - 1; k >= 0; k--) {
+      if (needed.contains(k)) {
+        needed.addAll(Reads.of(List.of(invariants().get(k).value())).locals());
+      }
+    }
+    return needed;
+  }
+
+  /** The invariants of {@code kind} among {@code read} and those they need. */
+  List<Integer> invariantsNeededBy(Set<Integer> read, InvariantKind kind) {
+    return invariantsNeededBy(read).stream().filter(k -> invariantKinds.get(k) == kind).toList();
+  }
+
+  boolean hasInvariants(InvariantKind kind) {
+    return invariantKinds.contains(kind);
   }
 
   SynapseModel model() {

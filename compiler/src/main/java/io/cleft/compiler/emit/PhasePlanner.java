@@ -65,12 +65,12 @@ final class PhasePlanner {
     if (expr instanceof IrExpr.Local local) {
       return new IrExpr.Local(valueOfLocal[local.index()]);
     }
-    IrExpr rewritten = mapChildren(expr, child -> isolate(child, false, owner, line));
+    IrExpr rewritten = IrWalker.mapChildren(expr, child -> isolate(child, false, owner, line));
     if (!isExpensive(rewritten)) {
       return rewritten;
     }
     String callName = owner + "_" + functionName(rewritten);
-    IrExpr call = mapChildren(rewritten, argument -> plainRead(argument, callName + "_arg", line));
+    IrExpr call = IrWalker.mapChildren(rewritten, argument -> plainRead(argument, callName + "_arg", line));
     if (root) {
       return call;
     }
@@ -78,7 +78,7 @@ final class PhasePlanner {
   }
 
   private IrExpr plainRead(IrExpr argument, String name, OptionalInt line) {
-    return isPlainRead(argument) ? argument : new IrExpr.Local(add(name, argument, line));
+    return argument.isTrivial() ? argument : new IrExpr.Local(add(name, argument, line));
   }
 
   private int add(String name, IrExpr value, OptionalInt line) {
@@ -178,32 +178,4 @@ final class PhasePlanner {
     return expensive instanceof IrExpr.Call call ? call.function().symbol() : BuiltinFunction.POW.symbol();
   }
 
-  /** A read, a constant, or the negation of one: as cheap inside a loop of calls as outside. */
-  private static boolean isPlainRead(IrExpr expr) {
-    if (expr instanceof IrExpr.Negate negate) {
-      return isPlainRead(negate.operand());
-    }
-    return expr instanceof IrExpr.Constant
-        || expr instanceof IrExpr.Parameter
-        || expr instanceof IrExpr.State
-        || expr instanceof IrExpr.Local
-        || expr instanceof IrExpr.Input;
-  }
-
-  private static IrExpr mapChildren(IrExpr expr, java.util.function.UnaryOperator<IrExpr> rewrite) {
-    if (expr instanceof IrExpr.Negate negate) {
-      return new IrExpr.Negate(rewrite.apply(negate.operand()));
-    }
-    if (expr instanceof IrExpr.Binary binary) {
-      return new IrExpr.Binary(binary.operator(), rewrite.apply(binary.left()), rewrite.apply(binary.right()));
-    }
-    if (expr instanceof IrExpr.Call call) {
-      return new IrExpr.Call(call.function(), call.arguments().stream().map(rewrite).toList());
-    }
-    if (expr instanceof IrExpr.Select select) {
-      return new IrExpr.Select(
-          select.condition().mapOperands(rewrite), rewrite.apply(select.whenTrue()), rewrite.apply(select.whenFalse()));
-    }
-    return expr;
-  }
 }

@@ -34,6 +34,7 @@ final class PopulationEmitter {
 
   static TypeSpec populationClass(GenerationPlan plan, ClassName self) {
     PopulationFields fields = PopulationFields.of(plan);
+    InvariantCacheEmitter caches = new InvariantCacheEmitter(plan, fields);
     ClassName strip = self.nestedClass("Strip");
     TypeSpec.Builder type =
         TypeSpec.classBuilder(self)
@@ -63,7 +64,8 @@ final class PopulationEmitter {
       Symbol.State s = plan.states().get(i);
       type.addField(arrayField(fields.states().get(i), "State", s.doc().orElse(""), s.unitText()));
     }
-    return type.addMethod(constructor(plan, fields))
+    caches.addFields(type);
+    return type.addMethod(constructor(plan, fields, caches))
         .addMethod(
             MethodSpec.methodBuilder("size")
                 .addAnnotation(Override.class)
@@ -80,16 +82,25 @@ final class PopulationEmitter {
                 .build())
         .addMethod(lookup("parameter", "parameter", plan.parameters().stream().map(Symbol.Parameter::name).toList(), fields.parameters()))
         .addMethod(lookup("state", "state", plan.states().stream().map(Symbol.State::name).toList(), fields.states()))
+        .addMethods(caches.methods())
         .addMethod(
-            loopMethod("step", plan, fields, List.of(StripLoopWriter.Section.UPDATE), BlockWriter.DT, VOLTAGES))
+            loopMethod("step", plan, fields, caches, List.of(StripLoopWriter.Section.UPDATE), BlockWriter.DT, VOLTAGES))
         .addMethod(
             loopMethod(
-                "addCurrents", plan, fields, List.of(StripLoopWriter.Section.CURRENT), VOLTAGES, CURRENT, CONDUCTANCE))
+                "addCurrents",
+                plan,
+                fields,
+                caches,
+                List.of(StripLoopWriter.Section.CURRENT),
+                VOLTAGES,
+                CURRENT,
+                CONDUCTANCE))
         .addMethod(
             loopMethod(
                 "advance",
                 plan,
                 fields,
+                caches,
                 List.of(StripLoopWriter.Section.UPDATE, StripLoopWriter.Section.CURRENT),
                 BlockWriter.DT,
                 VOLTAGES,
@@ -106,7 +117,7 @@ final class PopulationEmitter {
         .build();
   }
 
-  private static MethodSpec constructor(GenerationPlan plan, PopulationFields fields) {
+  private static MethodSpec constructor(GenerationPlan plan, PopulationFields fields, InvariantCacheEmitter caches) {
     MethodSpec.Builder method =
         MethodSpec.constructorBuilder()
             .addJavadoc("Synapses with default parameters and initial states; the index arrays are copied.\n")
@@ -125,7 +136,7 @@ final class PopulationEmitter {
     for (int i = 0; i < plan.states().size(); i++) {
       fill(method, fields.states().get(i), plan.states().get(i).initialValue());
     }
-    return method.build();
+    return method.addCode(caches.initialise()).build();
   }
 
   /** {@code this.x = new double[size]; Arrays.fill(this.x, value);} */
@@ -153,13 +164,18 @@ final class PopulationEmitter {
 
   /** A method whose body is one strip loop; its parameters are {@code double dt} and arrays. */
   private static MethodSpec loopMethod(
-      String name, GenerationPlan plan, PopulationFields fields, List<StripLoopWriter.Section> sections, String... parameters) {
+      String name,
+      GenerationPlan plan,
+      PopulationFields fields,
+      InvariantCacheEmitter caches,
+      List<StripLoopWriter.Section> sections,
+      String... parameters) {
     MethodSpec.Builder method =
         MethodSpec.methodBuilder(name).addAnnotation(Override.class).addModifiers(Modifier.PUBLIC);
     for (String parameter : parameters) {
       method.addParameter(parameter.equals(BlockWriter.DT) ? TypeName.DOUBLE : SynapseEmitter.DOUBLES, parameter);
     }
-    return method.addCode(new StripLoopWriter(plan, fields, List.of(parameters)).loop(sections)).build();
+    return method.addCode(new StripLoopWriter(plan, fields, caches, List.of(parameters)).loop(sections)).build();
   }
 
   /** The scratch arrays of one strip. */

@@ -15,10 +15,12 @@ import java.util.Map;
  *
  * @param gathered the scratch arrays of the voltages that some section reads
  * @param stripValues for each section, the scratch array of each carried value, by value index
+ * @param invariants the array of each invariant kept per synapse, by invariant index
  */
 record PopulationFields(
     List<String> parameters,
     List<String> states,
+    Map<Integer, String> invariants,
     Map<IrInput, String> gathered,
     String current,
     String conductance,
@@ -29,10 +31,12 @@ record PopulationFields(
   static final String POST_INDEX = "postIndex";
   static final String STRIP = "strip";
   static final String STRIP_SIZE = "STRIP_SIZE";
+  static final String STEP_VALUES_DT = "stepValuesDt";
+  static final String STEP_VALUES_STALE = "stepValuesStale";
 
   /** Names the population's methods use unqualified, which no local may shadow. */
   static final List<String> MEMBERS =
-      List.of(SIZE, PRE_INDEX, POST_INDEX, STRIP, STRIP_SIZE, SynapseEmitter.METADATA_FIELD);
+      List.of(SIZE, PRE_INDEX, POST_INDEX, STRIP, STRIP_SIZE, STEP_VALUES_DT, STEP_VALUES_STALE, SynapseEmitter.METADATA_FIELD);
 
   static PopulationFields of(GenerationPlan plan) {
     NameAllocator names = new NameAllocator();
@@ -41,6 +45,12 @@ record PopulationFields(
     plan.parameters().forEach(p -> parameters.add(names.newName(p.name())));
     List<String> states = new ArrayList<>();
     plan.states().forEach(s -> states.add(names.newName(s.name())));
+    Map<Integer, String> invariants = new LinkedHashMap<>();
+    for (int k = 0; k < plan.invariants().size(); k++) {
+      if (plan.invariantKinds().get(k) != GenerationPlan.InvariantKind.PER_CALL) {
+        invariants.put(k, names.newName(plan.invariants().get(k).name()));
+      }
+    }
 
     NameAllocator strip = new NameAllocator();
     Map<IrInput, String> gathered = new EnumMap<>(IrInput.class);
@@ -62,7 +72,7 @@ record PopulationFields(
       }
       values.put(section, carried);
     }
-    return new PopulationFields(parameters, states, gathered, current, conductance, values);
+    return new PopulationFields(parameters, states, invariants, gathered, current, conductance, values);
   }
 
   /** Every scratch array of the strip, in declaration order. */

@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Which parameters, states, inputs and locals some code reads, each set in index order. */
-record Reads(Set<Integer> parameters, Set<Integer> states, Set<IrInput> inputs, Set<Integer> locals) {
+/** Which parameters, states, inputs, locals and invariants some code reads, each set in index order. */
+record Reads(
+    Set<Integer> parameters, Set<Integer> states, Set<IrInput> inputs, Set<Integer> locals, Set<Integer> invariants) {
   static Reads of(IrBlock block) {
     List<IrExpr> exprs = new ArrayList<>(block.locals().stream().map(IrLocal::value).toList());
     exprs.addAll(block.results());
@@ -21,9 +22,23 @@ record Reads(Set<Integer> parameters, Set<Integer> states, Set<IrInput> inputs, 
   }
 
   static Reads of(Collection<IrExpr> exprs) {
-    Reads reads = new Reads(new TreeSet<>(), new TreeSet<>(), EnumSet.noneOf(IrInput.class), new TreeSet<>());
+    Reads reads =
+        new Reads(new TreeSet<>(), new TreeSet<>(), EnumSet.noneOf(IrInput.class), new TreeSet<>(), new TreeSet<>());
     exprs.forEach(reads::collect);
     return reads;
+  }
+
+  /** Everything this or {@code other} reads. */
+  Reads with(Reads other) {
+    Reads union =
+        new Reads(new TreeSet<>(parameters), new TreeSet<>(states), EnumSet.noneOf(IrInput.class), new TreeSet<>(locals), new TreeSet<>(invariants));
+    union.inputs.addAll(inputs);
+    union.parameters.addAll(other.parameters);
+    union.states.addAll(other.states);
+    union.inputs.addAll(other.inputs);
+    union.locals.addAll(other.locals);
+    union.invariants.addAll(other.invariants);
+    return union;
   }
 
   private void collect(IrExpr expr) {
@@ -35,6 +50,8 @@ record Reads(Set<Integer> parameters, Set<Integer> states, Set<IrInput> inputs, 
       inputs.add(i.input());
     } else if (expr instanceof IrExpr.Local l) {
       locals.add(l.index());
+    } else if (expr instanceof IrExpr.Invariant v) {
+      invariants.add(v.index());
     } else {
       IrWalker.children(expr).forEach(this::collect);
     }

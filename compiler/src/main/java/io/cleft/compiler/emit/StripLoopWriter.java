@@ -54,20 +54,38 @@ final class StripLoopWriter {
 
   private final GenerationPlan plan;
   private final PopulationFields fields;
-  /** The method's own parameter names, which no local may shadow. */
-  private final List<String> methodParameters;
+  private final InvariantCacheEmitter caches;
+  /** Names taken for the whole method: its parameters and the values computed once per call. */
+  private final List<String> methodNames;
+  /** The local of each invariant computed once per call, by invariant index. */
+  private Map<Integer, String> perCall = Map.of();
 
-  StripLoopWriter(GenerationPlan plan, PopulationFields fields, List<String> methodParameters) {
+  StripLoopWriter(GenerationPlan plan, PopulationFields fields, InvariantCacheEmitter caches, List<String> methodParameters) {
     this.plan = plan;
     this.fields = fields;
-    this.methodParameters = methodParameters;
+    this.caches = caches;
+    this.methodNames = new ArrayList<>(methodParameters);
   }
 
-  /** The body of a method that computes {@code sections}, in order, strip by strip. */
+  /**
+   * The body of a method that computes {@code sections}, in order, strip by strip: first the
+   * invariants computed once per call, the cached ones brought up to date, then the loop.
+   */
   CodeBlock loop(List<Section> sections) {
-    CodeBlock.Builder code =
-        CodeBlock.builder()
-            .beginControlFlow(
+    CodeBlock.Builder code = CodeBlock.builder();
+    NameAllocator names = reservedNames();
+    Set<Integer> invariants = new java.util.TreeSet<>();
+    sections.forEach(section -> invariants.addAll(section.reads(plan).invariants()));
+    perCall = caches.perCallLocals(invariants, names, code);
+    methodNames.addAll(perCall.values());
+    if (sections.contains(Section.UPDATE) && caches.cachesStepValues()) {
+      code.addStatement("$L($L)", InvariantCacheEmitter.PREPARE_STEP, BlockWriter.DT);
+    }
+    if (caches.cachesAnything()) {
+      code.addStatement(
+          "assert $L() : $T.STALE_CACHES", InvariantCacheEmitter.CACHES_ARE_CURRENT, PopulationEmitter.SUPPORT);
+    }
+    code.beginControlFlow(
                 "for (int $L = 0; $L < $L; $L += $L)",
                 START, START, PopulationFields.SIZE, START, PopulationFields.STRIP_SIZE)
             .addStatement(
@@ -109,6 +127,16 @@ final class StripLoopWriter {
         .build();
   }
 
+  private NameAllocator reservedNames() {
+    NameAllocator names = new NameAllocator();
+    PopulationFields.MEMBERS.forEach(n -> names.newName(n, n));
+    methodNames.forEach(n -> names.newName(n, n));
+    for (String n : List.of(START, COUNT, J, I)) {
+      names.newName(n, n);
+    }
+    return names;
+  }
+
   /** Calls on plain reads, each stored for a later phase; nothing else happens in the loop. */
   private CodeBlock callPhase(Section section, int phase) {
     PhasedBlock phases = section.phases(plan);
@@ -124,6 +152,11 @@ final class StripLoopWriter {
               }
               if (expr instanceof IrExpr.State s) {
                 return "this." + fields.states().get(s.index()) + "[" + START + " + " + J + "]";
+              }
+              if (expr instanceof IrExpr.Invariant v) {
+                return perCall.containsKey(v.index())
+                    ? perCall.get(v.index())
+                    : "this." + fields.invariants().get(v.index()) + "[" + START + " + " + J + "]";
               }
               return input(((IrExpr.Input) expr).input());
             });
@@ -162,16 +195,16 @@ final class StripLoopWriter {
     }
     Reads reads = Reads.of(computed);
 
-    NameAllocator names = new NameAllocator();
-    PopulationFields.MEMBERS.forEach(n -> names.newName(n, n));
-    methodParameters.forEach(n -> names.newName(n, n));
-    for (String n : List.of(START, COUNT, J, I)) {
-      names.newName(n, n);
-    }
+    NameAllocator names = reservedNames();
     Map<IrExpr, String> locals = new HashMap<>();
+    perCall.forEach((k, name) -> locals.put(new IrExpr.Invariant(k), name));
+    List<Integer> cached = reads.invariants().stream().filter(k -> !perCall.containsKey(k)).toList();
     CodeBlock.Builder body = CodeBlock.builder();
     boolean touchesSynapseArrays =
-        !reads.parameters().isEmpty() || !reads.states().isEmpty() || (last && section == Section.UPDATE);
+        !reads.parameters().isEmpty()
+            || !reads.states().isEmpty()
+            || !cached.isEmpty()
+            || (last && section == Section.UPDATE);
     if (touchesSynapseArrays) {
       body.addStatement("int $L = $L + $L", I, START, J);
     }
@@ -191,6 +224,11 @@ final class StripLoopWriter {
       String name = names.newName(plan.states().get(s).name());
       locals.put(new IrExpr.State(s), name);
       body.addStatement("double $L = this.$L[$L]", name, fields.states().get(s), I);
+    }
+    for (int k : cached) {
+      String name = names.newName(plan.invariants().get(k).name());
+      locals.put(new IrExpr.Invariant(k), name);
+      body.addStatement("double $L = this.$L[$L]", name, fields.invariants().get(k), I);
     }
     for (int k : reads.locals()) {
       if (phases.values().get(k).phase() != phase) {

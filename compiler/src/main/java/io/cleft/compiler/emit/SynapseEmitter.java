@@ -9,12 +9,15 @@ import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.cleft.compiler.ir.IrBlock;
+import io.cleft.compiler.ir.IrExpr;
 import io.cleft.compiler.ir.IrInput;
 import io.cleft.compiler.ir.IrProgram;
 import io.cleft.compiler.model.Symbol;
 import io.cleft.compiler.model.ValueRange;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -151,7 +154,7 @@ final class SynapseEmitter {
             .addParameter(TypeName.DOUBLE, BlockWriter.V_PRE)
             .addParameter(TypeName.DOUBLE, BlockWriter.V_POST)
             .addParameter(DOUBLES, "next");
-    bindScalarReads(method, plan.update(), writer);
+    writeScalarPrologue(method, plan, plan.update(), writer);
     method.addCode(writer.locals(block));
     for (int i = 0; i < plan.states().size(); i++) {
       method.addCode(writer.origin(plan.updateLine(i)));
@@ -173,21 +176,30 @@ final class SynapseEmitter {
             .addParameter(DOUBLES, "states")
             .addParameter(TypeName.DOUBLE, BlockWriter.V_PRE)
             .addParameter(TypeName.DOUBLE, BlockWriter.V_POST);
-    bindScalarReads(method, plan.current(), writer);
+    writeScalarPrologue(method, plan, plan.current(), writer);
     method.addCode(writer.locals(block));
     method.addCode(writer.origin(plan.currentLine()));
     method.addStatement("return $L", writer.expression(block.results().get(IrProgram.CURRENT)));
     return method.build();
   }
 
-  /** {@code double gS = parameters[0];} for each parameter and state the block reads. */
-  private static void bindScalarReads(MethodSpec.Builder method, Reads use, BlockWriter writer) {
+  /**
+   * {@code double gS = parameters[0];} for each parameter and state the block reads, directly or
+   * through an invariant, then the invariants it needs: a single synapse keeps nothing between
+   * calls.
+   */
+  private static void writeScalarPrologue(MethodSpec.Builder method, GenerationPlan plan, Reads block, BlockWriter writer) {
+    Set<Integer> invariants = plan.invariantsNeededBy(block);
+    List<IrExpr> read = new ArrayList<>();
+    invariants.forEach(k -> read.add(plan.invariants().get(k).value()));
+    Reads use = block.with(Reads.of(read));
     for (int p : use.parameters()) {
       method.addStatement("double $L = parameters[$L]", writer.parameter(p), p);
     }
     for (int s : use.states()) {
       method.addStatement("double $L = states[$L]", writer.state(s), s);
     }
+    method.addCode(writer.invariants(invariants));
   }
 
   /** An allocator holding the method's own parameter names and the inputs'. */

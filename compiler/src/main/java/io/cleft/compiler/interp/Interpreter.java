@@ -31,7 +31,7 @@ public final class Interpreter {
    * @param states in declaration order and declared units; not modified
    */
   public double[] update(double[] parameters, double[] states, double dt, double vPre, double vPost) {
-    return run(program.update(), new Frame(parameters, states, dt, vPre, vPost));
+    return run(program.update(), withInvariants(new Frame(parameters, states, dt, vPre, vPost)));
   }
 
   /** The synaptic current (nA) for the given states. */
@@ -50,7 +50,18 @@ public final class Interpreter {
    */
   public double[] currentTerms(double[] parameters, double[] states, double vPre, double vPost) {
     // The current has no time step; NaN makes any accidental use of it visible.
-    return run(program.current(), new Frame(parameters, states, Double.NaN, vPre, vPost));
+    return run(program.current(), withInvariants(new Frame(parameters, states, Double.NaN, vPre, vPost)));
+  }
+
+  /** Computes the invariants afresh: the interpreter keeps nothing from one call to the next. */
+  private Frame withInvariants(Frame frame) {
+    List<IrLocal> invariants = program.invariants().locals();
+    frame.locals = new double[invariants.size()];
+    for (int i = 0; i < invariants.size(); i++) {
+      frame.locals[i] = frame.eval(invariants.get(i).value());
+    }
+    frame.invariants = frame.locals;
+    return frame;
   }
 
   private static double[] run(IrBlock block, Frame frame) {
@@ -71,6 +82,7 @@ public final class Interpreter {
     final double[] parameters;
     final double[] states;
     double[] locals;
+    double[] invariants;
     final double dt;
     final double vPre;
     final double vPost;
@@ -95,6 +107,9 @@ public final class Interpreter {
       }
       if (expr instanceof IrExpr.Local local) {
         return locals[local.index()];
+      }
+      if (expr instanceof IrExpr.Invariant invariant) {
+        return invariants[invariant.index()];
       }
       if (expr instanceof IrExpr.Input input) {
         return switch (input.input()) {

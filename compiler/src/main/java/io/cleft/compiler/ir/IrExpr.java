@@ -17,8 +17,15 @@ public sealed interface IrExpr {
   /** A state's value at the start of the step, in its declared unit. */
   record State(int index) implements IrExpr {}
 
-  /** An update-block local, computed earlier in the same step. */
+  /** A local of the same block, computed before this expression. */
   record Local(int index) implements IrExpr {}
+
+  /**
+   * A value of {@link IrProgram#invariants}: computed from parameters, constants and {@code dt}
+   * alone, so a population computes it once per synapse (or once per call) rather than in
+   * every step.
+   */
+  record Invariant(int index) implements IrExpr {}
 
   record Input(IrInput input) implements IrExpr {}
 
@@ -33,4 +40,19 @@ public sealed interface IrExpr {
   }
 
   record Select(IrCondition condition, IrExpr whenTrue, IrExpr whenFalse) implements IrExpr {}
+
+  /** Whether this is a constant or a read of a value, with no operation to perform. */
+  default boolean isLeaf() {
+    return this instanceof Constant
+        || this instanceof Parameter
+        || this instanceof State
+        || this instanceof Local
+        || this instanceof Invariant
+        || this instanceof Input;
+  }
+
+  /** A leaf or the negation of one: as cheap to compute again as to keep in a temporary. */
+  default boolean isTrivial() {
+    return this instanceof Negate negate ? negate.operand().isTrivial() : isLeaf();
+  }
 }

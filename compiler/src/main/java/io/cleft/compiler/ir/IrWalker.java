@@ -2,10 +2,29 @@ package io.cleft.compiler.ir;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** The numeric subexpressions directly below an IR node, conditions looked through. */
 public final class IrWalker {
   private IrWalker() {}
+
+  /** The same node with {@code rewrite} applied to each child; a leaf as it is. */
+  public static IrExpr mapChildren(IrExpr expr, UnaryOperator<IrExpr> rewrite) {
+    if (expr instanceof IrExpr.Negate negate) {
+      return new IrExpr.Negate(rewrite.apply(negate.operand()));
+    }
+    if (expr instanceof IrExpr.Binary binary) {
+      return new IrExpr.Binary(binary.operator(), rewrite.apply(binary.left()), rewrite.apply(binary.right()));
+    }
+    if (expr instanceof IrExpr.Call call) {
+      return new IrExpr.Call(call.function(), call.arguments().stream().map(rewrite).toList());
+    }
+    if (expr instanceof IrExpr.Select select) {
+      return new IrExpr.Select(
+          select.condition().mapOperands(rewrite), rewrite.apply(select.whenTrue()), rewrite.apply(select.whenFalse()));
+    }
+    return expr;
+  }
 
   public static List<IrExpr> children(IrExpr expr) {
     if (expr instanceof IrExpr.Negate negate) {

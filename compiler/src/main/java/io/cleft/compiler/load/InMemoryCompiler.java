@@ -79,6 +79,9 @@ public final class InMemoryCompiler {
         return defineClass(name, bytes, 0, bytes.length);
       }
     };
+    // Generated code runs with assertions as cleft itself does; a fresh loader would otherwise
+    // ignore a test runner's setting, which it makes on its own loader rather than the JVM.
+    loader.setDefaultAssertionStatus(InMemoryCompiler.class.desiredAssertionStatus());
     try {
       return (Synapse) loader.loadClass(className).getConstructor().newInstance();
     } catch (ReflectiveOperationException e) {

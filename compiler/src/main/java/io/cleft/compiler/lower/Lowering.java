@@ -2,11 +2,9 @@ package io.cleft.compiler.lower;
 
 import io.cleft.compiler.ir.IrBinaryOperator;
 import io.cleft.compiler.ir.IrBlock;
-import io.cleft.compiler.ir.IrBlock;
 import io.cleft.compiler.ir.IrCondition;
 import io.cleft.compiler.ir.IrExpr;
 import io.cleft.compiler.ir.IrInput;
-import io.cleft.compiler.ir.IrLocal;
 import io.cleft.compiler.ir.IrLocal;
 import io.cleft.compiler.ir.IrProgram;
 import io.cleft.compiler.model.Expr;
@@ -19,14 +17,11 @@ import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
-import java.util.OptionalInt;
 
 /**
  * Lowers a solved model to the IR. This is where units become arithmetic: a parameter or state
  * declared in another unit than cleft's working one is converted where it is read, and a next
  * value is converted back to the state's declared unit; constants become numbers.
- *
- * <p>Lowering also derives the current's exact derivative with respect to {@code v_post}.
  *
  * <p>Lowering also derives the current's exact derivative with respect to {@code v_post}.
  *

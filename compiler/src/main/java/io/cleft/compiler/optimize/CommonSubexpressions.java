@@ -46,11 +46,11 @@ public final class CommonSubexpressions {
 
   /** Counts occurrences top-down: inside a repeated subtree, only its first copy is counted. */
   private void count(IrExpr expr) {
-    if (isLeaf(expr)) {
+    if (expr.isTrivial()) {
       return;
     }
     if (occurrences.merge(expr, 1, Integer::sum) == 1) {
-      forEachChild(expr, this::count);
+      IrWalker.children(expr).forEach(this::count);
     }
   }
 
@@ -61,7 +61,7 @@ public final class CommonSubexpressions {
     if (expr instanceof IrExpr.Local local) {
       return new IrExpr.Local(newIndexOfLocal[local.index()]);
     }
-    if (isLeaf(expr)) {
+    if (expr.isTrivial()) {
       return expr;
     }
     if (occurrences.getOrDefault(expr, 0) < 2 || isRoot) {
@@ -79,37 +79,7 @@ public final class CommonSubexpressions {
   }
 
   private IrExpr rewriteChildren(IrExpr expr) {
-    if (expr instanceof IrExpr.Negate negate) {
-      return new IrExpr.Negate(rewrite(negate.operand(), false));
-    }
-    if (expr instanceof IrExpr.Binary binary) {
-      return new IrExpr.Binary(binary.operator(), rewrite(binary.left(), false), rewrite(binary.right(), false));
-    }
-    if (expr instanceof IrExpr.Call call) {
-      return new IrExpr.Call(call.function(), call.arguments().stream().map(a -> rewrite(a, false)).toList());
-    }
-    if (expr instanceof IrExpr.Select select) {
-      return new IrExpr.Select(
-          select.condition().mapOperands(e -> rewrite(e, false)),
-          rewrite(select.whenTrue(), false),
-          rewrite(select.whenFalse(), false));
-    }
-    throw new AssertionError(expr);
+    return IrWalker.mapChildren(expr, child -> rewrite(child, false));
   }
 
-  /** Reads and constants are as cheap as a temporary, and so is negating one. */
-  private static boolean isLeaf(IrExpr expr) {
-    if (expr instanceof IrExpr.Negate negate) {
-      return isLeaf(negate.operand());
-    }
-    return expr instanceof IrExpr.Constant
-        || expr instanceof IrExpr.Parameter
-        || expr instanceof IrExpr.State
-        || expr instanceof IrExpr.Local
-        || expr instanceof IrExpr.Input;
-  }
-
-  private static void forEachChild(IrExpr expr, java.util.function.Consumer<IrExpr> action) {
-    IrWalker.children(expr).forEach(action);
-  }
 }

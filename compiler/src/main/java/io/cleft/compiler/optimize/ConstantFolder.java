@@ -2,6 +2,7 @@ package io.cleft.compiler.optimize;
 
 import io.cleft.compiler.ir.IrBinaryOperator;
 import io.cleft.compiler.ir.IrExpr;
+import io.cleft.compiler.ir.IrWalker;
 
 /**
  * Evaluates arithmetic on constants at compile time. Only {@code + - * /} and negation are
@@ -14,31 +15,17 @@ public final class ConstantFolder {
   private ConstantFolder() {}
 
   public static IrExpr fold(IrExpr expr) {
-    if (expr instanceof IrExpr.Negate negate) {
-      IrExpr operand = fold(negate.operand());
-      if (operand instanceof IrExpr.Constant c) {
-        return new IrExpr.Constant(-c.value());
-      }
-      return new IrExpr.Negate(operand);
+    IrExpr folded = IrWalker.mapChildren(expr, ConstantFolder::fold);
+    if (folded instanceof IrExpr.Negate negate && negate.operand() instanceof IrExpr.Constant c) {
+      return new IrExpr.Constant(-c.value());
     }
-    if (expr instanceof IrExpr.Binary binary) {
-      IrExpr left = fold(binary.left());
-      IrExpr right = fold(binary.right());
-      if (left instanceof IrExpr.Constant l
-          && right instanceof IrExpr.Constant r
-          && binary.operator() != IrBinaryOperator.POWER) {
-        return new IrExpr.Constant(apply(binary.operator(), l.value(), r.value()));
-      }
-      return new IrExpr.Binary(binary.operator(), left, right);
+    if (folded instanceof IrExpr.Binary binary
+        && binary.left() instanceof IrExpr.Constant l
+        && binary.right() instanceof IrExpr.Constant r
+        && binary.operator() != IrBinaryOperator.POWER) {
+      return new IrExpr.Constant(apply(binary.operator(), l.value(), r.value()));
     }
-    if (expr instanceof IrExpr.Call call) {
-      return new IrExpr.Call(call.function(), call.arguments().stream().map(ConstantFolder::fold).toList());
-    }
-    if (expr instanceof IrExpr.Select select) {
-      return new IrExpr.Select(
-          select.condition().mapOperands(ConstantFolder::fold), fold(select.whenTrue()), fold(select.whenFalse()));
-    }
-    return expr;
+    return folded;
   }
 
   static double apply(IrBinaryOperator operator, double l, double r) {

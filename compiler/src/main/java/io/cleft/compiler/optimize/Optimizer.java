@@ -1,33 +1,58 @@
 package io.cleft.compiler.optimize;
 
 import io.cleft.compiler.ir.IrBlock;
+import io.cleft.compiler.ir.IrExpr;
 import io.cleft.compiler.ir.IrLocal;
 import io.cleft.compiler.ir.IrProgram;
+import java.util.function.UnaryOperator;
 
 /**
- * IEEE-faithful optimisation of a lowered program: constant folding, then common
- * subexpressions. Neither changes a single bit of any result: folding evaluates exactly the
- * operations the interpreter would, and sharing a pure value cannot change it. So the
- * optimised program, the unoptimised one and the generated code agree bit for bit.
+ * Optimisation of a lowered program, in order:
  *
- * <p>Loop-invariant code (expressions of parameters and constants alone) is hoisted by the JIT
- * per synapse only; cleft does not cache per-synapse derived parameters, because a population's
- * parameter arrays are live and writable, and a cache would go stale.
+ * <ol>
+ *   <li>constant folding ({@link ConstantFolder});
+ *   <li>with {@link MathMode#FAST} only, algebra that trades ulps for fewer divisions
+ *       ({@link FastMath});
+ *   <li>hoisting what depends only on parameters, constants and {@code dt} out of the step
+ *       ({@link InvariantHoisting});
+ *   <li>common subexpressions, in each block ({@link CommonSubexpressions}).
+ * </ol>
+ *
+ * <p>In the default {@link MathMode#IEEE} no step changes a single bit of any result: folding
+ * evaluates exactly the operations the interpreter would, and moving or sharing a pure value
+ * cannot change it. So the optimised program, the unoptimised one and the generated code agree
+ * bit for bit.
  */
 public final class Optimizer {
   private Optimizer() {}
 
   public static IrProgram optimize(IrProgram program) {
-    return new IrProgram(program.model(), optimize(program.update()), optimize(program.current()));
+    return optimize(program, MathMode.IEEE);
   }
 
-  private static IrBlock optimize(IrBlock block) {
-    IrBlock folded =
-        new IrBlock(
-            block.locals().stream()
-                .map(l -> new IrLocal(l.name(), ConstantFolder.fold(l.value()), l.sourceLine()))
-                .toList(),
-            block.results().stream().map(ConstantFolder::fold).toList());
-    return CommonSubexpressions.eliminate(folded);
+  public static IrProgram optimize(IrProgram program, MathMode mode) {
+    IrProgram folded = map(program, ConstantFolder::fold);
+    IrProgram rewritten = mode == MathMode.FAST ? FastMath.rewrite(folded) : folded;
+    IrProgram hoisted = InvariantHoisting.hoist(rewritten);
+    return new IrProgram(
+        hoisted.model(),
+        CommonSubexpressions.eliminate(hoisted.invariants()),
+        CommonSubexpressions.eliminate(hoisted.update()),
+        CommonSubexpressions.eliminate(hoisted.current()));
+  }
+
+  /** The program with {@code rewrite} applied to every local and result of every block. */
+  static IrProgram map(IrProgram program, UnaryOperator<IrExpr> rewrite) {
+    return new IrProgram(
+        program.model(),
+        map(program.invariants(), rewrite),
+        map(program.update(), rewrite),
+        map(program.current(), rewrite));
+  }
+
+  static IrBlock map(IrBlock block, UnaryOperator<IrExpr> rewrite) {
+    return new IrBlock(
+        block.locals().stream().map(l -> new IrLocal(l.name(), rewrite.apply(l.value()), l.sourceLine())).toList(),
+        block.results().stream().map(rewrite).toList());
   }
 }

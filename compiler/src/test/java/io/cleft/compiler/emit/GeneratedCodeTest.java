@@ -200,6 +200,7 @@ class GeneratedCodeTest {
           population.state(metadata.states().get(s).name())[i] = inputs[i].states[s];
         }
       }
+      population.parametersChanged();
       return population;
     }
   }

@@ -1,0 +1,100 @@
+package io.cleft.compiler;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * What wrote an output directory of an incremental run: which build of cleft, with which
+ * options, and which files. A model is only skipped as up to date when the stamp says the
+ * same cleft with the same options wrote its source, so upgrading cleft or changing an option
+ * regenerates everything; and files a previous run wrote for models that are gone are deleted.
+ *
+ * @param generator a digest of the compiler's own code
+ * @param options the options that shape generated code, as text
+ * @param outputs the files written, relative to the output directory, with '/' separators
+ */
+record BuildStamp(String generator, String options, List<String> outputs) {
+  static final String FILE_NAME = ".cleft-stamp";
+  private static final String GENERATOR = "generator=";
+  private static final String OPTIONS = "options=";
+  private static final String OUTPUT = "output=";
+
+  BuildStamp {
+    outputs = List.copyOf(outputs);
+  }
+
+  boolean sameBuild(BuildStamp other) {
+    return generator.equals(other.generator) && options.equals(other.options);
+  }
+
+  /** The stamp in {@code directory}, or empty if there is none or it cannot be read. */
+  static Optional<BuildStamp> read(Path directory) {
+    Path file = directory.resolve(FILE_NAME);
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      String generator = "";
+      String options = "";
+      List<String> outputs = new ArrayList<>();
+      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        if (line.startsWith(GENERATOR)) {
+          generator = line.substring(GENERATOR.length());
+        } else if (line.startsWith(OPTIONS)) {
+          options = line.substring(OPTIONS.length());
+        } else if (line.startsWith(OUTPUT)) {
+          outputs.add(line.substring(OUTPUT.length()));
+        }
+      }
+      return Optional.of(new BuildStamp(generator, options, outputs));
+    } catch (IOException | UncheckedIOException e) {
+      return Optional.empty(); // an unreadable stamp only costs a full regeneration
+    }
+  }
+
+  void write(Path directory) throws IOException {
+    StringBuilder text =
+        new StringBuilder("# Written by cleft: what generated this directory. Do not edit.\n")
+            .append(GENERATOR).append(generator).append('\n')
+            .append(OPTIONS).append(options).append('\n');
+    outputs.forEach(o -> text.append(OUTPUT).append(o).append('\n'));
+    Files.createDirectories(directory);
+    Files.writeString(directory.resolve(FILE_NAME), text, StandardCharsets.UTF_8);
+  }
+
+  /** A SHA-256 digest of the jar or class directory this class was loaded from. */
+  static String currentGenerator() {
+    try {
+      Path code = Path.of(BuildStamp.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      if (Files.isDirectory(code)) {
+        try (Stream<Path> files = Files.walk(code)) {
+          for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+            digest.update(code.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
+            digest.update(Files.readAllBytes(file));
+          }
+        }
+      } else {
+        try (InputStream in = Files.newInputStream(code)) {
+          digest.update(in.readAllBytes());
+        }
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (IOException | URISyntaxException | NoSuchAlgorithmException | RuntimeException e) {
+      // Without a digest no stamp ever matches, and every run regenerates: slow, never stale.
+      return "unknown:" + System.nanoTime();
+    }
+  }
+}

@@ -1,0 +1,213 @@
+package io.cleft.compiler.emit;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import io.cleft.compiler.emit.GenerationPlan.InvariantKind;
+import io.cleft.compiler.ir.IrExpr;
+import io.cleft.compiler.ir.IrInput;
+import io.cleft.compiler.ir.IrLocal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes how a population keeps the invariants it computes per synapse (see
+ * {@code InvariantHoisting}): an array each; {@code parametersChanged()}, which recomputes those
+ * of parameters alone and marks those of {@code dt} stale; {@code prepareStep(dt)}, which
+ * recomputes those of {@code dt} when it differs from the last step's; and a check, run under
+ * {@code assert}, that no cached value differs from its definition, which catches parameter
+ * arrays written without {@code parametersChanged()}. A model without such invariants gets none
+ * of this.
+ */
+final class InvariantCacheEmitter {
+  static final String PARAMETERS_CHANGED = "parametersChanged";
+  static final String PREPARE_STEP = "prepareStep";
+  static final String CACHES_ARE_CURRENT = "cachesAreCurrent";
+  private static final String REFRESH = "refreshParameterValues";
+  private static final String I = "i";
+
+  private final GenerationPlan plan;
+  private final PopulationFields fields;
+
+  InvariantCacheEmitter(GenerationPlan plan, PopulationFields fields) {
+    this.plan = plan;
+    this.fields = fields;
+  }
+
+  boolean cachesAnything() {
+    return !fields.invariants().isEmpty();
+  }
+
+  boolean cachesStepValues() {
+    return plan.hasInvariants(InvariantKind.PER_SYNAPSE_AND_STEP);
+  }
+
+  /** The arrays, and the time step the step values were computed for. */
+  void addFields(TypeSpec.Builder type) {
+    for (Map.Entry<Integer, String> array : fields.invariants().entrySet()) {
+      IrLocal invariant = plan.invariants().get(array.getKey());
+      type.addField(
+          FieldSpec.builder(SynapseEmitter.DOUBLES, array.getValue(), Modifier.PRIVATE, Modifier.FINAL)
+              .addJavadoc(
+                  "Kept per synapse: $L\n",
+                  invariant.sourceLine().isPresent() ? "from " + plan.origin(invariant.sourceLine().getAsInt()) : "an invariant")
+              .build());
+    }
+    if (cachesStepValues()) {
+      type.addField(
+          FieldSpec.builder(TypeName.DOUBLE, PopulationFields.STEP_VALUES_DT, Modifier.PRIVATE)
+              .addJavadoc("The time step the values of {@code dt} were computed for.\n")
+              .build());
+      type.addField(
+          FieldSpec.builder(TypeName.BOOLEAN, PopulationFields.STEP_VALUES_STALE, Modifier.PRIVATE)
+              .addJavadoc("Whether the values of {@code dt} must be computed before the next step.\n")
+              .initializer("true")
+              .build());
+    }
+  }
+
+  /** For the constructor, after the parameters have their defaults. */
+  CodeBlock initialise() {
+    CodeBlock.Builder code = CodeBlock.builder();
+    fields.invariants().values().forEach(a -> code.addStatement("this.$L = new double[$L]", a, PopulationFields.SIZE));
+    if (plan.hasInvariants(InvariantKind.PER_SYNAPSE)) {
+      code.addStatement("$L()", REFRESH);
+    }
+    return code.build();
+  }
+
+  List<MethodSpec> methods() {
+    List<MethodSpec> methods = new ArrayList<>();
+    if (!cachesAnything()) {
+      return methods;
+    }
+    boolean parameterValues = plan.hasInvariants(InvariantKind.PER_SYNAPSE);
+    MethodSpec.Builder changed =
+        MethodSpec.methodBuilder(PARAMETERS_CHANGED).addAnnotation(Override.class).addModifiers(Modifier.PUBLIC);
+    if (parameterValues) {
+      changed.addStatement("$L()", REFRESH);
+    }
+    if (cachesStepValues()) {
+      changed.addStatement("$L = true", PopulationFields.STEP_VALUES_STALE);
+    }
+    methods.add(changed.build());
+    if (parameterValues) {
+      methods.add(
+          MethodSpec.methodBuilder(REFRESH)
+              .addModifiers(Modifier.PRIVATE)
+              .addCode(perSynapseLoop(InvariantKind.PER_SYNAPSE, false))
+              .build());
+    }
+    if (cachesStepValues()) {
+      methods.add(
+          MethodSpec.methodBuilder(PREPARE_STEP)
+              .addJavadoc("Computes the values of {@code dt} again if it differs from the last step's, to the bit.\n")
+              .addModifiers(Modifier.PRIVATE)
+              .addParameter(TypeName.DOUBLE, BlockWriter.DT)
+              .beginControlFlow(
+                  "if (!$L && Double.doubleToRawLongBits($L) == Double.doubleToRawLongBits($L))",
+                  PopulationFields.STEP_VALUES_STALE, BlockWriter.DT, PopulationFields.STEP_VALUES_DT)
+              .addStatement("return")
+              .endControlFlow()
+              .addCode(perSynapseLoop(InvariantKind.PER_SYNAPSE_AND_STEP, false))
+              .addStatement("$L = $L", PopulationFields.STEP_VALUES_DT, BlockWriter.DT)
+              .addStatement("$L = false", PopulationFields.STEP_VALUES_STALE)
+              .build());
+    }
+    MethodSpec.Builder check =
+        MethodSpec.methodBuilder(CACHES_ARE_CURRENT)
+            .addJavadoc("Whether every kept value is what its definition gives now; for assertions.\n")
+            .addModifiers(Modifier.PRIVATE)
+            .returns(TypeName.BOOLEAN);
+    if (parameterValues) {
+      check.addCode(perSynapseLoop(InvariantKind.PER_SYNAPSE, true));
+    }
+    if (cachesStepValues()) {
+      check.beginControlFlow("if (!$L)", PopulationFields.STEP_VALUES_STALE)
+          .addStatement("double $L = $L", BlockWriter.DT, PopulationFields.STEP_VALUES_DT)
+          .addCode(perSynapseLoop(InvariantKind.PER_SYNAPSE_AND_STEP, true))
+          .endControlFlow();
+    }
+    methods.add(check.addStatement("return true").build());
+    return methods;
+  }
+
+  /**
+   * A loop over all synapses that computes the invariants of {@code kind}, after the values
+   * they read that are computed once per call; or, with {@code check}, compares each with what
+   * its array holds and returns false on the first difference.
+   */
+  private CodeBlock perSynapseLoop(InvariantKind kind, boolean check) {
+    List<Integer> targets = new ArrayList<>();
+    for (int k = 0; k < plan.invariants().size(); k++) {
+      if (plan.invariantKinds().get(k) == kind) {
+        targets.add(k);
+      }
+    }
+    List<IrExpr> values = targets.stream().map(k -> plan.invariants().get(k).value()).toList();
+    Reads reads = Reads.of(values);
+    CodeBlock.Builder code = CodeBlock.builder();
+    NameAllocator names = new NameAllocator();
+    PopulationFields.MEMBERS.forEach(n -> names.newName(n, n));
+    names.newName(BlockWriter.DT, BlockWriter.DT);
+    names.newName(I, I);
+    Map<Integer, String> perCall = perCallLocals(reads.locals(), names, code);
+    ExpressionWriter writer =
+        new ExpressionWriter(
+            expr -> {
+              if (expr instanceof IrExpr.Parameter p) {
+                return "this." + fields.parameters().get(p.index()) + "[" + I + "]";
+              }
+              if (expr instanceof IrExpr.Input input && input.input() == IrInput.DT) {
+                return BlockWriter.DT;
+              }
+              int k = ((IrExpr.Local) expr).index(); // within the invariants, another invariant
+              return perCall.containsKey(k) ? perCall.get(k) : "this." + fields.invariants().get(k) + "[" + I + "]";
+            });
+    code.beginControlFlow("for (int $L = 0; $L < $L; $L++)", I, I, PopulationFields.SIZE, I);
+    for (int k : targets) {
+      String array = "this." + fields.invariants().get(k) + "[" + I + "]";
+      CodeBlock value = writer.write(plan.invariants().get(k).value());
+      if (check) {
+        code.beginControlFlow("if (Double.doubleToRawLongBits($L) != Double.doubleToRawLongBits($L))", array, value)
+            .addStatement("return false")
+            .endControlFlow();
+      } else {
+        plan.invariants().get(k).sourceLine().ifPresent(line -> code.add("// $L\n", plan.origin(line)));
+        code.addStatement("$L = $L", array, value);
+      }
+    }
+    return code.endControlFlow().build();
+  }
+
+  /**
+   * Declares, in {@code code}, the invariants computed once per call among {@code read} and
+   * those they need, and returns their local names.
+   */
+  Map<Integer, String> perCallLocals(Set<Integer> read, NameAllocator names, CodeBlock.Builder code) {
+    Map<Integer, String> locals = new LinkedHashMap<>();
+    for (int k : plan.invariantsNeededBy(read, InvariantKind.PER_CALL)) {
+      IrLocal invariant = plan.invariants().get(k);
+      String name = names.newName(invariant.name());
+      ExpressionWriter writer =
+          new ExpressionWriter(
+              expr -> {
+                if (expr instanceof IrExpr.Input input && input.input() == IrInput.DT) {
+                  return BlockWriter.DT;
+                }
+                return locals.get(((IrExpr.Local) expr).index());
+              });
+      invariant.sourceLine().ifPresent(line -> code.add("// $L\n", plan.origin(line)));
+      code.addStatement("double $L = $L", name, writer.write(invariant.value()));
+      locals.put(k, name);
+    }
+    return locals;
+  }
+}

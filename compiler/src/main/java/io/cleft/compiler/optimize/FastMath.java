@@ -1,0 +1,175 @@
+package io.cleft.compiler.optimize;
+
+import io.cleft.compiler.ir.IrBinaryOperator;
+import io.cleft.compiler.ir.IrBlock;
+import io.cleft.compiler.ir.IrExpr;
+import io.cleft.compiler.ir.IrInput;
+import io.cleft.compiler.ir.IrLocal;
+import io.cleft.compiler.ir.IrProgram;
+import io.cleft.compiler.ir.IrWalker;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The opt-in algebra of {@link MathMode#FAST}, which changes results by a few ulps to save
+ * divisions, the slowest arithmetic in a synapse step:
+ *
+ * <ul>
+ *   <li>{@code a / (b / c)} becomes {@code a * c / b}, also when {@code b / c} is a local
+ *       ({@code slope = -1 / tau} with {@code tau = (1 - s_inf) / k} becomes
+ *       {@code -k / (1 - s_inf)}: one division instead of two), and so does
+ *       {@code a / (b * (1 / c))};
+ *   <li>a division by a constant becomes a multiplication by its reciprocal;
+ *   <li>a division by an expression of parameters and {@code dt} becomes a multiplication by its
+ *       reciprocal, which hoisting then computes once per synapse;
+ *   <li>constants in a product are gathered and multiplied at compile time
+ *       ({@code 2 * (x * 3)} is {@code 6 * x}).
+ * </ul>
+ *
+ * Locals no longer read after the rewrite are dropped.
+ */
+final class FastMath {
+  private final List<IrLocal> locals;
+
+  private FastMath(List<IrLocal> locals) {
+    this.locals = locals;
+  }
+
+  static IrProgram rewrite(IrProgram program) {
+    return new IrProgram(program.model(), program.invariants(), rewrite(program.update()), rewrite(program.current()));
+  }
+
+  private static IrBlock rewrite(IrBlock block) {
+    List<IrLocal> locals = new ArrayList<>();
+    FastMath rules = new FastMath(locals);
+    for (IrLocal local : block.locals()) {
+      locals.add(new IrLocal(local.name(), rules.simplify(local.value()), local.sourceLine()));
+    }
+    List<IrExpr> results = block.results().stream().map(rules::simplify).toList();
+    return withoutDeadLocals(new IrBlock(locals, results));
+  }
+
+  /** Bottom-up: children first, then the rules on the node. */
+  private IrExpr simplify(IrExpr expr) {
+    IrExpr node = IrWalker.mapChildren(expr, this::simplify);
+    if (!(node instanceof IrExpr.Binary binary)) {
+      return node;
+    }
+    IrExpr left = binary.left();
+    IrExpr right = binary.right();
+    return switch (binary.operator()) {
+      case DIVIDE -> divide(left, right);
+      case MULTIPLY -> multiply(left, right);
+      default -> node;
+    };
+  }
+
+  private IrExpr divide(IrExpr numerator, IrExpr denominator) {
+    IrExpr quotient = definitionOf(denominator);
+    if (quotient instanceof IrExpr.Binary inner && inner.operator() == IrBinaryOperator.DIVIDE) {
+      // a / (b / c) = (a * c) / b
+      return divide(multiply(numerator, inner.right()), inner.left());
+    }
+    if (quotient instanceof IrExpr.Binary product
+        && product.operator() == IrBinaryOperator.MULTIPLY
+        && isReciprocal(product.right())) {
+      // a / (b * (1 / c)) = (a * c) / b: a division by a parameter already made a reciprocal
+      return divide(multiply(numerator, ((IrExpr.Binary) product.right()).right()), product.left());
+    }
+    if (denominator instanceof IrExpr.Constant c && c.value() != 0 && Double.isFinite(c.value())) {
+      return multiply(numerator, new IrExpr.Constant(1.0 / c.value()));
+    }
+    if (!(denominator instanceof IrExpr.Constant) && readsOnlyParametersAndDt(denominator)) {
+      return multiply(numerator, binary(IrBinaryOperator.DIVIDE, new IrExpr.Constant(1.0), denominator));
+    }
+    return binary(IrBinaryOperator.DIVIDE, numerator, denominator);
+  }
+
+  private static boolean isReciprocal(IrExpr expr) {
+    return expr instanceof IrExpr.Binary binary
+        && binary.operator() == IrBinaryOperator.DIVIDE
+        && binary.left() instanceof IrExpr.Constant one
+        && one.value() == 1.0;
+  }
+
+  private static IrExpr multiply(IrExpr left, IrExpr right) {
+    if (left instanceof IrExpr.Constant a && right instanceof IrExpr.Constant b) {
+      return new IrExpr.Constant(a.value() * b.value());
+    }
+    if (right instanceof IrExpr.Constant && !(left instanceof IrExpr.Constant)) {
+      return multiply(right, left); // constants first, so that they meet
+    }
+    if (left instanceof IrExpr.Constant a) {
+      if (a.value() == 1.0) {
+        return right;
+      }
+      if (a.value() == -1.0) {
+        return new IrExpr.Negate(right);
+      }
+      if (right instanceof IrExpr.Binary product
+          && product.operator() == IrBinaryOperator.MULTIPLY
+          && product.left() instanceof IrExpr.Constant b) {
+        return multiply(new IrExpr.Constant(a.value() * b.value()), product.right());
+      }
+    }
+    return binary(IrBinaryOperator.MULTIPLY, left, right);
+  }
+
+  /** What a local read stands for, looking through locals; any other expression as it is. */
+  private IrExpr definitionOf(IrExpr expr) {
+    return expr instanceof IrExpr.Local local ? definitionOf(locals.get(local.index()).value()) : expr;
+  }
+
+  private boolean readsOnlyParametersAndDt(IrExpr expr) {
+    if (expr instanceof IrExpr.State) {
+      return false;
+    }
+    if (expr instanceof IrExpr.Input input) {
+      return input.input() == IrInput.DT;
+    }
+    if (expr instanceof IrExpr.Local local) {
+      return readsOnlyParametersAndDt(locals.get(local.index()).value());
+    }
+    return IrWalker.children(expr).stream().allMatch(this::readsOnlyParametersAndDt);
+  }
+
+  private static IrExpr binary(IrBinaryOperator operator, IrExpr left, IrExpr right) {
+    return new IrExpr.Binary(operator, left, right);
+  }
+
+  /** The block without the locals nothing reads any more, the others renumbered. */
+  private static IrBlock withoutDeadLocals(IrBlock block) {
+    int count = block.locals().size();
+    boolean[] live = new boolean[count];
+    block.results().forEach(r -> markReads(r, live));
+    for (int i = count - 1; i >= 0; i--) {
+      if (live[i]) {
+        markReads(block.locals().get(i).value(), live);
+      }
+    }
+    int[] newIndex = new int[count];
+    List<IrLocal> kept = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      if (live[i]) {
+        IrLocal local = block.locals().get(i);
+        kept.add(new IrLocal(local.name(), renumber(local.value(), newIndex), local.sourceLine()));
+        newIndex[i] = kept.size() - 1;
+      }
+    }
+    return new IrBlock(kept, block.results().stream().map(r -> renumber(r, newIndex)).toList());
+  }
+
+  private static void markReads(IrExpr expr, boolean[] live) {
+    if (expr instanceof IrExpr.Local local) {
+      live[local.index()] = true;
+    }
+    IrWalker.children(expr).forEach(child -> markReads(child, live));
+  }
+
+  private static IrExpr renumber(IrExpr expr, int[] newIndex) {
+    if (expr instanceof IrExpr.Local local) {
+      return new IrExpr.Local(newIndex[local.index()]);
+    }
+    return IrWalker.mapChildren(expr, e -> renumber(e, newIndex));
+  }
+}

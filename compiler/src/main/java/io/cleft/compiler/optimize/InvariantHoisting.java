@@ -1,0 +1,197 @@
+package io.cleft.compiler.optimize;
+
+import io.cleft.compiler.ir.IrBinaryOperator;
+import io.cleft.compiler.ir.IrBlock;
+import io.cleft.compiler.ir.IrExpr;
+import io.cleft.compiler.ir.IrInput;
+import io.cleft.compiler.ir.IrLocal;
+import io.cleft.compiler.ir.IrProgram;
+import io.cleft.compiler.ir.IrWalker;
+import io.cleft.compiler.model.Symbol;
+import io.cleft.compiler.model.SynapseModel;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * Moves what a step computes from parameters, constants and {@code dt} alone out of the step,
+ * into the program's invariants: {@code exp(-dt / tau)} of an exponential decay, say, or a
+ * normalisation factor of parameters. A population computes a per-synapse invariant once and
+ * keeps it until a parameter or {@code dt} changes, and one that reads no parameter once per
+ * call; only what varies with states and voltages stays in the loop.
+ *
+ * <p>Only what is worth a cached array is hoisted per synapse: an expression with a division,
+ * a power or a call such as {@code exp}. A product of parameters is cheaper to recompute than
+ * to stream from memory. Expressions of constants and {@code dt} alone are always hoisted: they
+ * cost once per call.
+ *
+ * <p>A hoisted expression is the expression as it was, moved; it performs the same operations
+ * on the same values, so the results keep every bit.
+ */
+public final class InvariantHoisting {
+  private final List<IrLocal> invariants = new ArrayList<>();
+  private final Map<IrExpr, Integer> indexOf = new HashMap<>();
+
+  private InvariantHoisting() {}
+
+  /** Requires a program whose invariants block is still empty. */
+  public static IrProgram hoist(IrProgram program) {
+    if (!program.invariants().locals().isEmpty()) {
+      throw new IllegalArgumentException("invariants are already hoisted");
+    }
+    InvariantHoisting hoisting = new InvariantHoisting();
+    List<Symbol.State> states = program.model().states();
+    IrBlock update =
+        hoisting.hoist(
+            program.update(),
+            states.stream().map(Symbol.State::name).toList(),
+            states.stream().map(s -> lineOfUpdate(program.model(), s)).toList());
+    OptionalInt currentLine = OptionalInt.of(program.model().current().span().line());
+    IrBlock current = hoisting.hoist(program.current(), List.of("current", "conductance"), List.of(currentLine, currentLine));
+    List<IrLocal> invariants =
+        hoisting.invariants.stream()
+            .map(l -> new IrLocal(l.name(), invariantsAsLocals(l.value()), l.sourceLine()))
+            .toList();
+    return new IrProgram(program.model(), new IrBlock(invariants, List.of()), update, current);
+  }
+
+  private static OptionalInt lineOfUpdate(SynapseModel model, Symbol.State state) {
+    return model.updateOf(state).map(u -> OptionalInt.of(u.span().line())).orElse(OptionalInt.empty());
+  }
+
+  /**
+   * One block's locals and results, with its invariant parts replaced by reads of them.
+   *
+   * @param resultNames and {@code resultLines}: what each result is and where it comes from, to
+   *     name and place what is hoisted out of it
+   */
+  private IrBlock hoist(IrBlock block, List<String> resultNames, List<OptionalInt> resultLines) {
+    LocalMap locals = new LocalMap(block.locals().size());
+    List<IrLocal> kept = new ArrayList<>();
+    for (int i = 0; i < block.locals().size(); i++) {
+      IrLocal local = block.locals().get(i);
+      IrExpr inlined = locals.inline(local.value());
+      if (isInvariant(inlined)) {
+        locals.definition[i] = inlined;
+        if (worthHoisting(inlined)) {
+          locals.hoisted[i] = new IrExpr.Invariant(intern(inlined, local.name(), local.sourceLine()));
+          continue; // every read of the local now reads the invariant
+        }
+      }
+      kept.add(new IrLocal(local.name(), rewrite(local.value(), locals, local.name(), local.sourceLine()), local.sourceLine()));
+      locals.newIndex[i] = kept.size() - 1;
+    }
+    List<IrExpr> results = new ArrayList<>();
+    for (int r = 0; r < block.results().size(); r++) {
+      results.add(rewrite(block.results().get(r), locals, resultNames.get(r), resultLines.get(r)));
+    }
+    return new IrBlock(kept, results);
+  }
+
+  /** Replaces the largest invariant parts of {@code expr} worth hoisting by their invariants. */
+  private IrExpr rewrite(IrExpr expr, LocalMap locals, String owner, OptionalInt line) {
+    IrExpr inlined = locals.inline(expr);
+    if (isInvariant(inlined) && worthHoisting(inlined)) {
+      return new IrExpr.Invariant(intern(inlined, owner + "_invariant", line));
+    }
+    if (expr instanceof IrExpr.Local local) {
+      return locals.read(local.index());
+    }
+    return IrWalker.mapChildren(expr, e -> rewrite(e, locals, owner, line));
+  }
+
+  /**
+   * Where a block's locals go: a local hoisted whole is read as its invariant, any other at its
+   * new index; the definition of an invariant local is inlined into the invariants that read
+   * it, since those are computed outside the block.
+   */
+  private static final class LocalMap {
+    final IrExpr[] definition;
+    final IrExpr[] hoisted;
+    final int[] newIndex;
+
+    LocalMap(int size) {
+      definition = new IrExpr[size];
+      hoisted = new IrExpr[size];
+      newIndex = new int[size];
+    }
+
+    IrExpr read(int local) {
+      return hoisted[local] != null ? hoisted[local] : new IrExpr.Local(newIndex[local]);
+    }
+
+    /** {@code expr} with each read of an invariant local replaced by its invariant or definition. */
+    IrExpr inline(IrExpr expr) {
+      if (expr instanceof IrExpr.Local local) {
+        int i = local.index();
+        return hoisted[i] != null ? hoisted[i] : definition[i] != null ? definition[i] : expr;
+      }
+      return IrWalker.mapChildren(expr, this::inline);
+    }
+  }
+
+  private int intern(IrExpr expr, String name, OptionalInt line) {
+    Integer existing = indexOf.get(expr);
+    if (existing != null) {
+      return existing;
+    }
+    invariants.add(new IrLocal(name, expr, line));
+    indexOf.put(expr, invariants.size() - 1);
+    return invariants.size() - 1;
+  }
+
+  /** Reads only parameters, constants, {@code dt} and other invariants. */
+  private static boolean isInvariant(IrExpr expr) {
+    if (expr instanceof IrExpr.State || expr instanceof IrExpr.Local) {
+      return false;
+    }
+    if (expr instanceof IrExpr.Input input) {
+      return input.input() == IrInput.DT;
+    }
+    return IrWalker.children(expr).stream().allMatch(InvariantHoisting::isInvariant);
+  }
+
+  private boolean worthHoisting(IrExpr expr) {
+    if (expr.isTrivial()) {
+      return false;
+    }
+    return !readsParameter(expr) || isCostly(expr);
+  }
+
+  private boolean readsParameter(IrExpr expr) {
+    if (expr instanceof IrExpr.Parameter) {
+      return true;
+    }
+    if (expr instanceof IrExpr.Invariant invariant) {
+      return readsParameter(invariants.get(invariant.index()).value());
+    }
+    return IrWalker.children(expr).stream().anyMatch(this::readsParameter);
+  }
+
+  /** Has a division, a power or a call other than min, max and abs. */
+  private static boolean isCostly(IrExpr expr) {
+    if (expr instanceof IrExpr.Binary binary
+        && (binary.operator() == IrBinaryOperator.DIVIDE || binary.operator() == IrBinaryOperator.POWER)) {
+      return true;
+    }
+    if (expr instanceof IrExpr.Call call) {
+      switch (call.function()) {
+        case MIN, MAX, ABS -> {}
+        default -> {
+          return true;
+        }
+      }
+    }
+    return IrWalker.children(expr).stream().anyMatch(InvariantHoisting::isCostly);
+  }
+
+  /** Inside the invariants block, one invariant reads another as a local of that block. */
+  private static IrExpr invariantsAsLocals(IrExpr expr) {
+    if (expr instanceof IrExpr.Invariant invariant) {
+      return new IrExpr.Local(invariant.index());
+    }
+    return IrWalker.mapChildren(expr, InvariantHoisting::invariantsAsLocals);
+  }
+}
