@@ -10,7 +10,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The generated source of two models is checked in, so that any change to generated code shows
+ * The generated source of three models is checked in (DecaySynapse for what a population keeps
+ * of its parameters), so that any change to generated code shows
  * in review. After an intended change, regenerate with
  * {@code CLEFT_UPDATE_GOLDEN=true mvn -pl compiler -am test -Dtest=GoldenFilesTest
  * -Dsurefire.failIfNoSpecifiedTests=false} and review the diff.
@@ -19,7 +20,7 @@ class GoldenFilesTest {
   private static final Path GOLDEN = Path.of("src/test/resources/golden");
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"IonotropicSynapse", "IonotropicSynapseOde"})
+  @ValueSource(strings = {"IonotropicSynapse", "IonotropicSynapseOde", "DecaySynapse"})
   void generatedSourceMatchesGoldenFile(String model) throws IOException {
     String generated = JavaEmitter.emit(Optimizer.optimize(ModelSources.program(model)), "io.cleft.models").toString();
     Path golden = GOLDEN.resolve(model + ".java");
