@@ -2,6 +2,7 @@ package io.cleft.compiler.emit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.cleft.compiler.ModelSources;
 import io.cleft.compiler.optimize.Optimizer;
 import java.io.IOException;
 import java.nio.file.Files;

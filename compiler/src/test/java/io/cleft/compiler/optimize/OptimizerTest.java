@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.cleft.compiler.Compilation;
-import io.cleft.compiler.Pipeline;
+import io.cleft.compiler.ModelSources;
 import io.cleft.compiler.interp.Interpreter;
 import io.cleft.compiler.ir.IrBinaryOperator;
 import io.cleft.compiler.ir.IrBlock;
@@ -17,15 +16,10 @@ import io.cleft.compiler.ir.IrProgram;
 import io.cleft.compiler.ir.IrWalker;
 import io.cleft.compiler.model.BuiltinFunction;
 import io.cleft.compiler.model.Symbol;
-import io.cleft.compiler.source.SourceFile;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -89,15 +83,15 @@ class OptimizerTest {
   }
 
   @Test
-  void theIonotropicSynapseHasNothingToHoist() throws IOException {
-    IrProgram optimized = Optimizer.optimize(library("IonotropicSynapse"));
+  void theIonotropicSynapseHasNothingToHoist() {
+    IrProgram optimized = Optimizer.optimize(ModelSources.program("IonotropicSynapse"));
     assertEquals(List.of(), optimized.invariants().locals());
   }
 
   @Test
-  void fastMathSavesTwoOfTheIonotropicSynapsesFourDivisions() throws IOException {
-    IrProgram exact = Optimizer.optimize(library("IonotropicSynapse"));
-    IrProgram fast = Optimizer.optimize(library("IonotropicSynapse"), MathMode.FAST);
+  void fastMathSavesTwoOfTheIonotropicSynapsesFourDivisions() {
+    IrProgram exact = Optimizer.optimize(ModelSources.program("IonotropicSynapse"));
+    IrProgram fast = Optimizer.optimize(ModelSources.program("IonotropicSynapse"), MathMode.FAST);
     assertEquals(4, divisions(exact.update()));
     assertEquals(0, divisions(exact.invariants()));
     // 1 / (1 + exp(...)) and -k_minus / (1 - s_inf) per step; 1 / delta once per synapse.
@@ -105,8 +99,8 @@ class OptimizerTest {
     assertEquals(1, divisions(fast.invariants()));
   }
 
-  static Stream<String> models() throws IOException {
-    return Stream.concat(names(LIBRARY), names(CODEGEN_MODELS));
+  static List<String> models() {
+    return ModelSources.names();
   }
 
   /**
@@ -115,8 +109,8 @@ class OptimizerTest {
    */
   @ParameterizedTest(name = "{0}")
   @MethodSource("models")
-  void optimizedProgramsAgreeWithTheLoweredOne(String model) throws IOException {
-    IrProgram lowered = load(model);
+  void optimizedProgramsAgreeWithTheLoweredOne(String model) {
+    IrProgram lowered = ModelSources.program(model);
     Interpreter reference = new Interpreter(lowered);
     Interpreter exact = new Interpreter(Optimizer.optimize(lowered));
     Interpreter fast = new Interpreter(Optimizer.optimize(lowered, MathMode.FAST));
@@ -176,24 +170,5 @@ class OptimizerTest {
 
   private static boolean none(IrBlock block, Predicate<IrExpr> test) {
     return block.locals().stream().allMatch(l -> none(l.value(), test)) && block.results().stream().allMatch(r -> none(r, test));
-  }
-
-  private static final Path LIBRARY = Path.of("../models/src/main/syn");
-  private static final Path CODEGEN_MODELS = Path.of("src/test/resources/good");
-
-  private static Stream<String> names(Path directory) throws IOException {
-    try (Stream<Path> files = Files.list(directory)) {
-      return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".syn")).sorted().toList().stream();
-    }
-  }
-
-  private static IrProgram library(String name) throws IOException {
-    return load(name + ".syn");
-  }
-
-  private static IrProgram load(String fileName) throws IOException {
-    Path path = Files.exists(LIBRARY.resolve(fileName)) ? LIBRARY.resolve(fileName) : CODEGEN_MODELS.resolve(fileName);
-    Compilation compilation = Pipeline.compile(new SourceFile(path.toString(), Files.readString(path)));
-    return compilation.program().orElseThrow(() -> new AssertionError(compilation.diagnostics()));
   }
 }

@@ -1,4 +1,4 @@
-package io.cleft.compiler.emit;
+package io.cleft.compiler;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,14 +19,14 @@ import java.util.stream.Stream;
  * The model library's .syn files and the test models that exercise code generation, compiled,
  * for tests of what comes after the front end.
  */
-final class ModelSources {
+public final class ModelSources {
   static final Path LIBRARY = Path.of("../models/src/main/syn");
   static final Path CODEGEN_MODELS = Path.of("src/test/resources/good");
 
   private ModelSources() {}
 
   /** Every library model, then every code-generation test model. */
-  static List<String> names() {
+  public static List<String> names() {
     List<String> names = new ArrayList<>(namesIn(LIBRARY));
     names.addAll(namesIn(CODEGEN_MODELS));
     return names;
@@ -47,7 +47,7 @@ final class ModelSources {
     }
   }
 
-  static IrProgram program(String name) {
+  public static IrProgram program(String name) {
     Path path = LIBRARY.resolve(name + ".syn");
     if (!Files.exists(path)) {
       path = CODEGEN_MODELS.resolve(name + ".syn");
