@@ -126,8 +126,19 @@ public record CompilerRun(
       // A model that failed keeps its old source until it compiles again: the build fails anyway.
       List<Path> kept = new ArrayList<>(produced);
       kept.addAll(expected);
-      previousStamp.ifPresent(old -> deleteStale(old, kept, deleted, diagnostics));
-      writeStamp(stamp, produced, diagnostics);
+      List<String> listed = new ArrayList<>(produced.stream().map(this::relativeName).toList());
+      previousStamp.ifPresent(
+          old -> {
+            // The stamp goes on listing a kept source, or it would never be deleted once its model is gone.
+            for (Path output : expected) {
+              String name = relativeName(output);
+              if (!listed.contains(name) && old.outputs().contains(name) && Files.exists(output)) {
+                listed.add(name);
+              }
+            }
+            deleteStale(old, kept, deleted, diagnostics);
+          });
+      writeStamp(stamp, listed, diagnostics);
     }
     return new Result(diagnostics, written, upToDate, deleted);
   }
@@ -164,10 +175,9 @@ public record CompilerRun(
     return outputDirectory.relativize(file).toString().replace(java.io.File.separatorChar, '/');
   }
 
-  private void writeStamp(BuildStamp stamp, List<Path> produced, List<Diagnostic> diagnostics) {
+  private void writeStamp(BuildStamp stamp, List<String> outputs, List<Diagnostic> diagnostics) {
     try {
-      new BuildStamp(stamp.generator(), stamp.options(), produced.stream().map(this::relativeName).toList())
-          .write(outputDirectory);
+      new BuildStamp(stamp.generator(), stamp.options(), outputs).write(outputDirectory);
     } catch (IOException e) {
       diagnostics.add(
           Diagnostic.inFile(

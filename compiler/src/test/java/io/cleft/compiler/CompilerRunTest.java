@@ -297,6 +297,39 @@ class CompilerRunTest {
   }
 
   @Test
+  void theKeptOutputOfAModelWithAnErrorIsDeletedOnceTheModelIsGone() throws IOException {
+    firstRun();
+    model("Beta", read(beta).replace("(v_pre - x_offset)", "(v_pre - x_ofset)"));
+    Files.setLastModifiedTime(beta, MODEL_EDITED);
+    assertTrue(run("p", MathMode.IEEE, alpha, beta).hasErrors());
+    assertTrue(Files.exists(out("p/Beta.java")), "kept while the model has an error");
+    assertTrue(Files.readAllLines(stamp()).contains("output=p/Beta.java"), "still listed as cleft's");
+    Files.delete(beta);
+
+    CompilerRun.Result third = run("p", MathMode.IEEE, alpha);
+
+    assertEquals(List.of(), third.diagnostics());
+    assertEquals(List.of(out("p/Beta.java")), third.deleted());
+    assertFalse(Files.exists(out("p/Beta.java")));
+  }
+
+  @Test
+  void theKeptOutputOfAModelWithAnErrorIsDeletedWhenThePackageChanges() throws IOException {
+    firstRun();
+    model("Beta", read(beta).replace("(v_pre - x_offset)", "(v_pre - x_ofset)"));
+    Files.setLastModifiedTime(beta, MODEL_EDITED);
+    assertTrue(run("p", MathMode.IEEE, alpha, beta).hasErrors());
+    Files.delete(beta);
+
+    CompilerRun.Result third = run("q", MathMode.IEEE, alpha);
+
+    assertEquals(List.of(), third.diagnostics());
+    assertEquals(List.of(out("q/Alpha.java")), third.written());
+    assertEquals(List.of(out("p/Alpha.java"), out("p/Beta.java")), third.deleted());
+    assertFalse(Files.exists(out("p/Beta.java")));
+  }
+
+  @Test
   void aGarbageStampRegeneratesEverything() throws IOException {
     firstRun();
     Files.writeString(stamp(), "this is not a stamp\n\u0000\u0001 generator\n=options=\n");
