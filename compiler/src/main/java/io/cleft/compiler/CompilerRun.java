@@ -12,6 +12,7 @@ import io.cleft.compiler.source.SourceFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -155,7 +156,11 @@ public record CompilerRun(
       if (keptNames.contains(output)) {
         continue;
       }
-      Path file = outputDirectory.resolve(output);
+      Optional<Path> listed = generatedSource(output);
+      if (listed.isEmpty()) {
+        continue;
+      }
+      Path file = listed.get();
       try {
         if (Files.deleteIfExists(file)) {
           deleted.add(file);
@@ -169,6 +174,29 @@ public record CompilerRun(
                 "cannot delete the generated source of a model that is gone: " + TextFiles.reason(e)));
       }
     }
+  }
+
+  /**
+   * The file an output line of a stamp names, if it is what cleft writes: a Java source inside the
+   * output directory. A damaged or hand-edited stamp must not make a run fail, nor delete a
+   * directory, a model or anything outside the output directory.
+   */
+  private Optional<Path> generatedSource(String output) {
+    if (!output.endsWith(".java")) {
+      return Optional.empty();
+    }
+    Path file;
+    try {
+      file = outputDirectory.resolve(output);
+    } catch (InvalidPathException e) {
+      return Optional.empty();
+    }
+    Path root = outputDirectory.toAbsolutePath().normalize();
+    Path normalized = file.toAbsolutePath().normalize();
+    if (!normalized.startsWith(root) || normalized.equals(root) || Files.isDirectory(file)) {
+      return Optional.empty();
+    }
+    return Optional.of(file);
   }
 
   private String relativeName(Path file) {

@@ -329,6 +329,51 @@ class CompilerRunTest {
     assertFalse(Files.exists(out("p/Beta.java")));
   }
 
+  /** A damaged stamp whose output lines name {@code names}; run once, it must neither fail nor delete. */
+  private CompilerRun.Result runWithDamagedStamp(String... names) throws IOException {
+    firstRun();
+    StringBuilder text = new StringBuilder("generator=x\noptions=y\n");
+    for (String name : names) {
+      text.append("output=").append(name).append('\n');
+    }
+    Files.writeString(stamp(), text);
+
+    CompilerRun.Result second = run("p", MathMode.IEEE, alpha, beta);
+
+    assertEquals(List.of(), second.diagnostics());
+    assertEquals(List.of(out("p/Alpha.java"), out("p/Beta.java")), second.written());
+    assertEquals(List.of(), second.deleted());
+    assertTrue(Files.readAllLines(stamp()).contains("output=p/Beta.java"));
+    return second;
+  }
+
+  @Test
+  void aStampListingAnImpossiblePathDoesNotCrash() throws IOException {
+    runWithDamagedStamp("nul\u0000.java", "p/Alpha.java");
+  }
+
+  @Test
+  void aStampListingDirectoriesDoesNotFailTheRun() throws IOException {
+    runWithDamagedStamp("", ".", "p", "p/");
+
+    assertTrue(Files.isDirectory(out("p")));
+  }
+
+  @Test
+  void aStampDeletesNothingOutsideTheOutputDirectoryNorAnythingButJavaSources() throws IOException {
+    Path outside = Files.writeString(dir.resolve("Outside.java"), "class Outside {}\n");
+    Path model = syn.resolve("Alpha.syn");
+    Files.createDirectories(out("p"));
+    Path notes = Files.writeString(out("p/notes.txt"), "notes\n");
+
+    runWithDamagedStamp(
+        "../Outside.java", outside.toString(), "p/../../syn/Alpha.syn", "p/notes.txt", BuildStamp.FILE_NAME);
+
+    assertTrue(Files.exists(outside), "deleted a file outside the output directory");
+    assertTrue(Files.exists(model), "deleted a model");
+    assertTrue(Files.exists(notes), "deleted a file that is no Java source");
+  }
+
   @Test
   void aGarbageStampRegeneratesEverything() throws IOException {
     firstRun();
