@@ -12,6 +12,7 @@ import io.cleft.compiler.source.SourceFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,8 +127,19 @@ public record CompilerRun(
       // A model that failed keeps its old source until it compiles again: the build fails anyway.
       List<Path> kept = new ArrayList<>(produced);
       kept.addAll(expected);
-      previousStamp.ifPresent(old -> deleteStale(old, kept, deleted, diagnostics));
-      writeStamp(stamp, produced, diagnostics);
+      List<String> listed = new ArrayList<>(produced.stream().map(this::relativeName).toList());
+      previousStamp.ifPresent(
+          old -> {
+            // The stamp goes on listing a kept source, or it would never be deleted once its model is gone.
+            for (Path output : expected) {
+              String name = relativeName(output);
+              if (!listed.contains(name) && old.outputs().contains(name) && Files.exists(output)) {
+                listed.add(name);
+              }
+            }
+            deleteStale(old, kept, deleted, diagnostics);
+          });
+      writeStamp(stamp, listed, diagnostics);
     }
     return new Result(diagnostics, written, upToDate, deleted);
   }
@@ -144,7 +156,11 @@ public record CompilerRun(
       if (keptNames.contains(output)) {
         continue;
       }
-      Path file = outputDirectory.resolve(output);
+      Optional<Path> listed = generatedSource(output);
+      if (listed.isEmpty()) {
+        continue;
+      }
+      Path file = listed.get();
       try {
         if (Files.deleteIfExists(file)) {
           deleted.add(file);
@@ -160,14 +176,36 @@ public record CompilerRun(
     }
   }
 
+  /**
+   * The file an output line of a stamp names, if it is what cleft writes: a Java source inside the
+   * output directory. A damaged or hand-edited stamp must not make a run fail, nor delete a
+   * directory, a model or anything outside the output directory.
+   */
+  private Optional<Path> generatedSource(String output) {
+    if (!output.endsWith(".java")) {
+      return Optional.empty();
+    }
+    Path file;
+    try {
+      file = outputDirectory.resolve(output);
+    } catch (InvalidPathException e) {
+      return Optional.empty();
+    }
+    Path root = outputDirectory.toAbsolutePath().normalize();
+    Path normalized = file.toAbsolutePath().normalize();
+    if (!normalized.startsWith(root) || normalized.equals(root) || Files.isDirectory(file)) {
+      return Optional.empty();
+    }
+    return Optional.of(file);
+  }
+
   private String relativeName(Path file) {
     return outputDirectory.relativize(file).toString().replace(java.io.File.separatorChar, '/');
   }
 
-  private void writeStamp(BuildStamp stamp, List<Path> produced, List<Diagnostic> diagnostics) {
+  private void writeStamp(BuildStamp stamp, List<String> outputs, List<Diagnostic> diagnostics) {
     try {
-      new BuildStamp(stamp.generator(), stamp.options(), produced.stream().map(this::relativeName).toList())
-          .write(outputDirectory);
+      new BuildStamp(stamp.generator(), stamp.options(), outputs).write(outputDirectory);
     } catch (IOException e) {
       diagnostics.add(
           Diagnostic.inFile(

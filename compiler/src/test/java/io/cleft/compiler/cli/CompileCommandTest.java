@@ -2,11 +2,13 @@ package io.cleft.compiler.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,5 +87,53 @@ class CompileCommandTest {
     assertEquals(ExitCodes.OK, interpreted.exitCode(), interpreted.err());
     assertTrue(generated.out().startsWith("dt,v_pre,v_post,x,tau,out_x,current\n"), generated.out());
     assertEquals(interpreted.out(), generated.out());
+  }
+
+  /** The lines of the generated {@code update} method, from its signature to its closing brace. */
+  private static List<String> updateMethod(Path source) throws IOException {
+    List<String> lines = Files.readAllLines(source);
+    int start = -1;
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).startsWith("  public void update(")) {
+        assertEquals(-1, start, "two update methods in " + source);
+        start = i;
+      }
+    }
+    assertNotEquals(-1, start, "no update method in " + source);
+    int end = lines.subList(start, lines.size()).indexOf("  }");
+    assertNotEquals(-1, end, "update method never closes in " + source);
+    return lines.subList(start, start + end + 1).stream().map(String::strip).toList();
+  }
+
+  @Test
+  void fastMathLetsTheOptimizerRewriteADivisionByAQuotient() throws IOException {
+    Path fast = dir.resolve("fast");
+    Path exact = dir.resolve("exact");
+
+    CliRun fastRun = CliRun.of("compile", "--fast-math", TestModels.IONOTROPIC, "-d", fast.toString());
+    CliRun exactRun = CliRun.of("compile", TestModels.IONOTROPIC, "-d", exact.toString());
+
+    assertEquals(ExitCodes.OK, fastRun.exitCode(), fastRun.err());
+    assertEquals("", fastRun.err());
+    assertEquals(ExitCodes.OK, exactRun.exitCode(), exactRun.err());
+    assertEquals("", exactRun.err());
+    // slope = -1 / tau_s with tau_s = (1 - s_inf) / k_minus: exactly, a division by tau_s;
+    // with fast math, -k_minus / (1 - s_inf), one division fewer.
+    List<String> fastUpdate = updateMethod(fast.resolve("IonotropicSynapse.java"));
+    List<String> exactUpdate = updateMethod(exact.resolve("IonotropicSynapse.java"));
+    assertTrue(fastUpdate.contains("double slope = -k_minus / (1.0 - s_inf);"), String.join("\n", fastUpdate));
+    assertFalse(fastUpdate.contains("double slope = -1.0 / tau_s;"), String.join("\n", fastUpdate));
+    assertTrue(exactUpdate.contains("double slope = -1.0 / tau_s;"), String.join("\n", exactUpdate));
+    assertFalse(
+        exactUpdate.contains("double slope = -k_minus / (1.0 - s_inf);"), String.join("\n", exactUpdate));
+    assertFalse(Files.readString(exact.resolve("IonotropicSynapse.java")).contains("-k_minus / (1.0 - s_inf)"));
+  }
+
+  @Test
+  void fastMathIsListedInTheHelp() {
+    CliRun run = CliRun.of("compile", "--help");
+
+    assertEquals(ExitCodes.OK, run.exitCode());
+    assertTrue(run.out().contains("--fast-math"), run.out());
   }
 }

@@ -1,6 +1,8 @@
 package io.cleft.compiler.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -334,5 +336,44 @@ class EvalCommandTest {
             + "   13 |     x = x * exp(-dt / tua)\n"
             + "      |                       ^~~\n",
         run.err());
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void fastMathWithTheInterpreterIsAUsageError(boolean fastMathFirst) {
+    String input = TestModels.write(dir, "in.csv", "dt,v_pre,v_post\n1,0,-70\n");
+    CliRun run =
+        fastMathFirst
+            ? CliRun.of("eval", model, "--fast-math", "--input", input, "--interpret")
+            : CliRun.of("eval", model, "--input", input, "--interpret", "--fast-math");
+
+    assertEquals(ExitCodes.USAGE, run.exitCode());
+    assertEquals("", run.out());
+    assertEquals(
+        "--fast-math applies to generated code; the interpreter is always exact\n"
+            + "Try 'cleft eval --help' for more information.\n",
+        run.err());
+    assertFalse(run.err().contains("Exception"), run.err());
+    assertFalse(run.err().contains("\tat "), run.err());
+  }
+
+  @Test
+  void fastMathReproducesJaxleysIonotropicSynapseTo1e12() {
+    CliRun run =
+        CliRun.of(
+            "eval", TestModels.IONOTROPIC, "--input", TestModels.IONOTROPIC_REFERENCE, "--check", "1e-12", "--fast-math");
+
+    assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+    assertTrue(run.err().startsWith("checked 250 rows: worst relative error "), run.err());
+    assertTrue(run.err().endsWith(", tolerance 1e-12\n"), run.err());
+    assertTrue(run.out().startsWith("dt,"), run.out());
+  }
+
+  @Test
+  void fastMathIsListedInTheHelp() {
+    CliRun run = CliRun.of("eval", "--help");
+
+    assertEquals(ExitCodes.OK, run.exitCode());
+    assertTrue(run.out().contains("--fast-math"), run.out());
   }
 }

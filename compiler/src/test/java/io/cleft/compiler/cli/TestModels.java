@@ -32,6 +32,9 @@ final class TestModels {
   /** The checked-in Jaxley-style model; surefire runs in the compiler module's directory. */
   static final String IONOTROPIC = "../models/src/main/syn/IonotropicSynapse.syn";
 
+  /** Jaxley's reference vectors for {@link #IONOTROPIC}. */
+  static final String IONOTROPIC_REFERENCE = "../models/src/test/resources/reference/jaxley/IonotropicSynapse.csv";
+
   private TestModels() {}
 
   static String write(Path dir, String name, String text) {
