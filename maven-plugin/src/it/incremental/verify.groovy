@@ -20,7 +20,9 @@ if (new File(output, 'Gone.java').exists()) {
 if (new File(output, 'Keep.java').text != 'public final class Keep {}\n') {
   throw new AssertionError("a file listed in no stamp was changed or deleted: " + new File(output, 'Keep.java'))
 }
+// Each output line names the file, a tab, and the model it was generated from.
+def model = new File(basedir, 'src/main/syn/Ohmic.syn').canonicalPath
 def stamp = new File(output, '.cleft-stamp').readLines().findAll { it.startsWith('output=') }
-if (stamp != ['output=Ohmic.java']) {
-  throw new AssertionError("the stamp lists " + stamp + ", expected [output=Ohmic.java]")
+if (stamp != ["output=Ohmic.java\t${model}".toString()]) {
+  throw new AssertionError("the stamp lists " + stamp + ", expected [output=Ohmic.java<tab>" + model + "]")
 }

@@ -17,22 +17,31 @@ import java.util.stream.Stream;
 
 /**
  * What wrote an output directory of an incremental run: which build of cleft, with which
- * options, and which files. A model is only skipped as up to date when the stamp says the
- * same cleft with the same options wrote its source, so upgrading cleft or changing an option
- * regenerates everything; and files a previous run wrote for models that are gone are deleted.
+ * options, and which file from which model. See {@link OutputDirectory} for how a run uses it.
+ *
+ * <p>The file is text: {@code generator=}, {@code options=}, then a line
+ * {@code output=FILE<tab>MODEL} per file written.
  *
  * @param generator a digest of the compiler's own code
  * @param options the options that shape generated code, as text
- * @param outputs the files written, relative to the output directory, with '/' separators
+ * @param outputs each file written, relative to the output directory with '/' separators, and
+ *     the model it was generated from, as an absolute path
  */
-record BuildStamp(String generator, String options, List<String> outputs) {
+record BuildStamp(String generator, String options, List<Output> outputs) {
   static final String FILE_NAME = ".cleft-stamp";
   private static final String GENERATOR = "generator=";
   private static final String OPTIONS = "options=";
   private static final String OUTPUT = "output=";
 
+  record Output(String file, String model) {}
+
   BuildStamp {
     outputs = List.copyOf(outputs);
+  }
+
+  /** What this stamp says was generated from {@code model}. */
+  Optional<String> outputOf(String model) {
+    return outputs.stream().filter(o -> o.model().equals(model)).map(Output::file).findFirst();
   }
 
   boolean sameBuild(BuildStamp other) {
@@ -48,14 +57,15 @@ record BuildStamp(String generator, String options, List<String> outputs) {
     try {
       String generator = "";
       String options = "";
-      List<String> outputs = new ArrayList<>();
+      List<Output> outputs = new ArrayList<>();
       for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
         if (line.startsWith(GENERATOR)) {
           generator = line.substring(GENERATOR.length());
         } else if (line.startsWith(OPTIONS)) {
           options = line.substring(OPTIONS.length());
         } else if (line.startsWith(OUTPUT)) {
-          outputs.add(line.substring(OUTPUT.length()));
+          String[] parts = line.substring(OUTPUT.length()).split("\t", 2);
+          outputs.add(new Output(parts[0], parts.length == 2 ? parts[1] : ""));
         }
       }
       return Optional.of(new BuildStamp(generator, options, outputs));
@@ -69,7 +79,7 @@ record BuildStamp(String generator, String options, List<String> outputs) {
         new StringBuilder("# Written by cleft: what generated this directory. Do not edit.\n")
             .append(GENERATOR).append(generator).append('\n')
             .append(OPTIONS).append(options).append('\n');
-    outputs.forEach(o -> text.append(OUTPUT).append(o).append('\n'));
+    outputs.forEach(o -> text.append(OUTPUT).append(o.file()).append('\t').append(o.model()).append('\n'));
     Files.createDirectories(directory);
     Files.writeString(directory.resolve(FILE_NAME), text, StandardCharsets.UTF_8);
   }

@@ -97,6 +97,14 @@ class CompilerRunTest {
     return out.resolve(BuildStamp.FILE_NAME);
   }
 
+  /** The files the stamp lists, without the models they come from. */
+  private List<String> listedOutputs() throws IOException {
+    return Files.readAllLines(stamp()).stream()
+        .filter(line -> line.startsWith("output="))
+        .map(line -> line.substring("output=".length()).split("\t")[0])
+        .toList();
+  }
+
   private static FileTime modified(Path file) throws IOException {
     return Files.getLastModifiedTime(file);
   }
@@ -120,8 +128,8 @@ class CompilerRunTest {
     assertTrue(read(out("p/Alpha.java")).contains("public final class Alpha "));
     assertTrue(read(out("p/Beta.java")).contains("public final class Beta "));
     List<String> stampLines = Files.readAllLines(stamp());
-    assertTrue(stampLines.contains("output=p/Alpha.java"), stampLines.toString());
-    assertTrue(stampLines.contains("output=p/Beta.java"), stampLines.toString());
+    assertTrue(listedOutputs().contains("p/Alpha.java"), stampLines.toString());
+    assertTrue(listedOutputs().contains("p/Beta.java"), stampLines.toString());
     assertTrue(stampLines.contains("options=package=p;math=IEEE"), stampLines.toString());
     String stampAfterFirst = read(stamp());
 
@@ -188,8 +196,8 @@ class CompilerRunTest {
     assertTrue(read(out("q/r/Alpha.java")).contains("package q.r;"));
     List<String> stampLines = Files.readAllLines(stamp());
     assertTrue(stampLines.contains("options=package=q.r;math=IEEE"), stampLines.toString());
-    assertTrue(stampLines.contains("output=q/r/Alpha.java"), stampLines.toString());
-    assertFalse(stampLines.contains("output=p/Alpha.java"), stampLines.toString());
+    assertTrue(listedOutputs().contains("q/r/Alpha.java"), stampLines.toString());
+    assertFalse(listedOutputs().contains("p/Alpha.java"), stampLines.toString());
   }
 
   @Test
@@ -249,7 +257,7 @@ class CompilerRunTest {
     assertEquals("class Keep {}\n", read(keep));
     assertEquals("package p; class KeepToo {}\n", read(keepInPackage));
     List<String> stampLines = Files.readAllLines(stamp());
-    assertFalse(stampLines.contains("output=p/Beta.java"), stampLines.toString());
+    assertFalse(listedOutputs().contains("p/Beta.java"), stampLines.toString());
 
     // Deleted once: the next run has nothing more to delete.
     assertEquals(List.of(), run("p", MathMode.IEEE, alpha).deleted());
@@ -293,7 +301,7 @@ class CompilerRunTest {
     assertEquals(List.of(), third.diagnostics());
     assertEquals(List.of(out("p/Beta.java")), third.written());
     assertEquals(List.of(out("p/Alpha.java")), third.upToDate());
-    assertTrue(Files.readAllLines(stamp()).contains("output=p/Beta.java"));
+    assertTrue(listedOutputs().contains("p/Beta.java"));
   }
 
   @Test
@@ -303,7 +311,7 @@ class CompilerRunTest {
     Files.setLastModifiedTime(beta, MODEL_EDITED);
     assertTrue(run("p", MathMode.IEEE, alpha, beta).hasErrors());
     assertTrue(Files.exists(out("p/Beta.java")), "kept while the model has an error");
-    assertTrue(Files.readAllLines(stamp()).contains("output=p/Beta.java"), "still listed as cleft's");
+    assertTrue(listedOutputs().contains("p/Beta.java"), "still listed as cleft's");
     Files.delete(beta);
 
     CompilerRun.Result third = run("p", MathMode.IEEE, alpha);
@@ -343,7 +351,7 @@ class CompilerRunTest {
     assertEquals(List.of(), second.diagnostics());
     assertEquals(List.of(out("p/Alpha.java"), out("p/Beta.java")), second.written());
     assertEquals(List.of(), second.deleted());
-    assertTrue(Files.readAllLines(stamp()).contains("output=p/Beta.java"));
+    assertTrue(listedOutputs().contains("p/Beta.java"));
     return second;
   }
 
@@ -385,7 +393,7 @@ class CompilerRunTest {
     assertEquals(List.of(out("p/Alpha.java"), out("p/Beta.java")), second.written());
     assertEquals(List.of(), second.upToDate());
     assertEquals(List.of(), second.deleted());
-    assertTrue(Files.readAllLines(stamp()).contains("output=p/Alpha.java"));
+    assertTrue(listedOutputs().contains("p/Alpha.java"));
   }
 
   @Test
@@ -398,7 +406,7 @@ class CompilerRunTest {
     assertEquals(List.of(), second.diagnostics());
     assertEquals(List.of(out("p/Alpha.java"), out("p/Beta.java")), second.written());
     assertEquals(List.of(), second.upToDate());
-    assertTrue(Files.readAllLines(stamp()).contains("output=p/Beta.java"));
+    assertTrue(listedOutputs().contains("p/Beta.java"));
   }
 
   @Test
@@ -453,5 +461,36 @@ class CompilerRunTest {
     assertEquals(List.of(), second.upToDate());
     assertEquals(List.of(), second.deleted());
     assertTrue(Files.exists(out("p/Beta.java")));
+  }
+
+  @Test
+  void aNonIncrementalRunRemovesTheStampThatWouldVouchForItsFiles() throws IOException {
+    firstRun();
+
+    run("p", MathMode.FAST, false, alpha, beta);
+
+    assertFalse(Files.exists(stamp()), "the stamp says IEEE, the files are FAST");
+    CompilerRun.Result incremental = run("p", MathMode.IEEE, alpha, beta);
+    assertEquals(List.of(out("p/Alpha.java"), out("p/Beta.java")), incremental.written());
+  }
+
+  @Test
+  void aModelNamedUnlikeItsFileIsUpToDateAndKeepsItsOutputOnError() throws IOException {
+    Path file = syn.resolve("gamma-model.syn");
+    Files.writeString(file, TANH_RATE.replace("synapse TanhRateSynapse ", "synapse Gamma "));
+    Files.setLastModifiedTime(file, MODELS_WRITTEN);
+    assertEquals(List.of(out("p/Gamma.java")), run("p", MathMode.IEEE, file).written());
+
+    CompilerRun.Result second = run("p", MathMode.IEEE, file);
+    assertEquals(List.of(), second.written());
+    assertEquals(List.of(out("p/Gamma.java")), second.upToDate());
+
+    Files.writeString(file, read(file).replace("(v_pre - x_offset)", "(v_pre - x_ofset)"));
+    Files.setLastModifiedTime(file, MODEL_EDITED);
+    CompilerRun.Result broken = run("p", MathMode.IEEE, file);
+    assertTrue(broken.hasErrors());
+    assertEquals(List.of(), broken.deleted());
+    assertTrue(Files.exists(out("p/Gamma.java")));
+    assertTrue(listedOutputs().contains("p/Gamma.java"));
   }
 }

@@ -72,6 +72,7 @@ public final class GenerateMojo extends AbstractMojo {
                 fastMath ? MathMode.FAST : MathMode.IEEE,
                 true)
             .execute();
+    result.deleted().forEach(file -> getLog().info("cleft: deleted " + file + ", whose model is gone"));
     for (Diagnostic diagnostic : result.diagnostics()) {
       String rendered = DiagnosticPrinter.render(diagnostic).stripTrailing();
       if (diagnostic.isError()) {
@@ -85,7 +86,6 @@ public final class GenerateMojo extends AbstractMojo {
           result.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::headline).collect(Collectors.joining("\n"));
       throw new MojoFailureException("cleft found errors in the models:\n" + headlines);
     }
-    result.deleted().forEach(file -> getLog().info("cleft: deleted " + file + ", whose model is gone"));
     getLog().info(
         "cleft: " + result.written().size() + " generated, " + result.upToDate().size() + " up to date, in "
             + outputDirectory);
