@@ -12,6 +12,7 @@ import io.cleft.compiler.ModelSources;
 import io.cleft.compiler.interp.Interpreter;
 import io.cleft.compiler.ir.IrProgram;
 import io.cleft.compiler.load.InMemoryCompiler;
+import io.cleft.compiler.optimize.MathMode;
 import io.cleft.compiler.optimize.Optimizer;
 import io.cleft.runtime.ArraySynapse;
 import io.cleft.runtime.Quantity;
@@ -43,10 +44,14 @@ class GeneratedCodeTest {
     return ModelSources.names();
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("models")
-  void generatedSourceCompilesWithoutWarnings(String model) {
-    JavaFile file = JavaEmitter.emit(Optimizer.optimize(ModelSources.program(model)), "io.cleft.models");
+  static Stream<Arguments> modelsInBothModes() {
+    return models().stream().flatMap(m -> Stream.of(MathMode.values()).map(mode -> Arguments.of(m, mode)));
+  }
+
+  @ParameterizedTest(name = "{0}, {1}")
+  @MethodSource("modelsInBothModes")
+  void generatedSourceCompilesWithoutWarnings(String model, MathMode mode) {
+    JavaFile file = JavaEmitter.emit(Optimizer.optimize(ModelSources.program(model), mode), "io.cleft.models");
     Compilation compilation =
         javac()
             .withOptions("--release", "17", "-Xlint:all", "-Werror")
@@ -58,7 +63,7 @@ class GeneratedCodeTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("models")
   void generatedClassAgreesWithInterpreterBitForBit(String model) {
-    Compiled compiled = Compiled.of(model);
+    Compiled compiled = Compiled.of(model, MathMode.IEEE);
     Interpreter interpreter = compiled.interpreter();
     Synapse synapse = compiled.synapse();
     SynapseMetadata metadata = synapse.metadata();
@@ -79,10 +84,15 @@ class GeneratedCodeTest {
     }
   }
 
-  /** Every model at sizes around the strip length, and at the full sample count. */
+  /**
+   * Every model at sizes around the strip length and at the full sample count; and with fast
+   * math at one size, against the interpreter running the same fast-math program.
+   */
   static Stream<Arguments> populations() {
-    return models().stream()
-        .flatMap(m -> IntStream.of(0, 1, 255, 256, 257, 1000, SAMPLES).mapToObj(n -> Arguments.of(m, n)));
+    return Stream.concat(
+        models().stream()
+            .flatMap(m -> IntStream.of(0, 1, 255, 256, 257, 1000, SAMPLES).mapToObj(n -> Arguments.of(m, n, MathMode.IEEE))),
+        models().stream().map(m -> Arguments.of(m, 1000, MathMode.FAST)));
   }
 
   /**
@@ -90,10 +100,10 @@ class GeneratedCodeTest {
    * many synapses of a strip share a compartment and the sums into it are tested too. Sums are
    * expected in synapse order, as a plain loop adds them.
    */
-  @ParameterizedTest(name = "{0}, {1} synapses")
+  @ParameterizedTest(name = "{0}, {1} synapses, {2}")
   @MethodSource("populations")
-  void populationAgreesWithInterpreterBitForBit(String model, int n) {
-    Compiled compiled = Compiled.of(model);
+  void populationAgreesWithInterpreterBitForBit(String model, int n, MathMode mode) {
+    Compiled compiled = Compiled.of(model, mode);
     Interpreter interpreter = compiled.interpreter();
     SynapseMetadata metadata = compiled.synapse().metadata();
     SplittableRandom random = new SplittableRandom(7L + n);
@@ -181,12 +191,18 @@ class GeneratedCodeTest {
     }
   }
 
-  /** A library model through the interpreter and as its generated class, compiled in memory. */
+  /**
+   * A model as its generated class, compiled in memory, and through the interpreter: of the
+   * lowered program for IEEE code, which must give its bits; of the same optimised program for
+   * fast math, which changes bits on purpose, so that what is tested is the emission.
+   */
   private record Compiled(Interpreter interpreter, Synapse synapse) {
-    static Compiled of(String model) {
+    static Compiled of(String model, MathMode mode) {
       IrProgram program = ModelSources.program(model);
+      IrProgram optimized = Optimizer.optimize(program, mode);
       return new Compiled(
-          new Interpreter(program), InMemoryCompiler.load(JavaEmitter.emit(Optimizer.optimize(program), "io.cleft.models")));
+          new Interpreter(mode == MathMode.IEEE ? program : optimized),
+          InMemoryCompiler.load(JavaEmitter.emit(optimized, "io.cleft.models")));
     }
 
     /** A population of the generated class with each synapse's parameters and states set. */
