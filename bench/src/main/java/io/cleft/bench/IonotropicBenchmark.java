@@ -2,8 +2,12 @@ package io.cleft.bench;
 
 import io.cleft.compiler.Compilation;
 import io.cleft.compiler.Pipeline;
+import io.cleft.compiler.emit.JavaEmitter;
 import io.cleft.compiler.interp.Interpreter;
 import io.cleft.compiler.ir.IrProgram;
+import io.cleft.compiler.load.InMemoryCompiler;
+import io.cleft.compiler.optimize.MathMode;
+import io.cleft.compiler.optimize.Optimizer;
 import io.cleft.compiler.source.SourceFile;
 import io.cleft.models.IonotropicSynapse;
 import io.cleft.runtime.Quantity;
@@ -34,17 +38,18 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * One simulation step of N ionotropic synapses in Jaxley's order (the states advance, then the
  * current of the new states and its derivative with respect to the postsynaptic voltage are
- * added into the compartments), five ways: the generated population's {@code advance}; the same
- * model by hand, as fast as we could make it and as one plain loop; the Jaxley-compatible map
- * interface of the generated class; and the reference interpreter. Synapses read voltages
- * through index arrays into N compartments, in a fixed pseudo-random wiring shared by all five.
+ * added into the compartments), six ways: the generated population's {@code advance}, as the
+ * Maven plugin builds it and with fast math (compiled in memory); the same model by hand, as fast
+ * as we could make it and as one plain loop; the Jaxley-compatible map interface of the generated
+ * class; and the reference interpreter. Synapses read voltages through index arrays into N
+ * compartments, in a fixed pseudo-random wiring shared by all six.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 10, time = 1)
-@Fork(2)
+@Fork(3)
 public class IonotropicBenchmark {
   private static final double DT = 0.025;
   /** Jaxley's voltage step for the finite-difference derivative of the current (mV). */
@@ -57,6 +62,7 @@ public class IonotropicBenchmark {
   private double[] current;
   private double[] conductance;
   private SynapsePopulation generated;
+  private SynapsePopulation generatedFastMath;
   private HandWrittenIonotropic handWritten;
   private Synapse mapSynapse;
   private List<Map<String, Double>> mapStates;
@@ -90,7 +96,11 @@ public class IonotropicBenchmark {
       mapStates.add(mapSynapse.defaultStates());
     }
 
-    interpreter = new Interpreter(program());
+    IrProgram program = program();
+    generatedFastMath =
+        InMemoryCompiler.load(JavaEmitter.emit(Optimizer.optimize(program, MathMode.FAST), "io.cleft.bench.fast"))
+            .newPopulation(pre, post);
+    interpreter = new Interpreter(program);
     List<Quantity> declared = mapSynapse.metadata().parameters();
     parameters = declared.stream().mapToDouble(Quantity::defaultValue).toArray();
     interpretedStates = new double[n][];
@@ -113,6 +123,13 @@ public class IonotropicBenchmark {
   @Benchmark
   public void generatedPopulation(Blackhole hole) {
     generated.advance(DT, voltages, current, conductance);
+    hole.consume(current);
+  }
+
+  /** The same model generated with --fast-math (two divisions per step instead of four). */
+  @Benchmark
+  public void generatedFastMath(Blackhole hole) {
+    generatedFastMath.advance(DT, voltages, current, conductance);
     hole.consume(current);
   }
 
