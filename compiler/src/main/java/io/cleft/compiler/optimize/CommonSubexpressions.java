@@ -31,6 +31,17 @@ public final class CommonSubexpressions {
   }
 
   public static IrBlock eliminate(IrBlock block) {
+    return eliminateRenumbering(block).block();
+  }
+
+  /**
+   * The block without repeated subexpressions, and the new index of each of its locals:
+   * temporaries go in among them, so code outside the block that refers to them by index must
+   * follow.
+   */
+  record Renumbered(IrBlock block, int[] newIndexOfLocal) {}
+
+  static Renumbered eliminateRenumbering(IrBlock block) {
     CommonSubexpressions cse = new CommonSubexpressions(block.locals().size());
     block.locals().forEach(l -> cse.count(l.value()));
     block.results().forEach(cse::count);
@@ -41,7 +52,7 @@ public final class CommonSubexpressions {
       cse.newIndexOfLocal[i] = cse.locals.size() - 1;
     }
     List<IrExpr> results = block.results().stream().map(r -> cse.rewrite(r, false)).toList();
-    return new IrBlock(cse.locals, results);
+    return new Renumbered(new IrBlock(cse.locals, results), cse.newIndexOfLocal);
   }
 
   /** Counts occurrences top-down: inside a repeated subtree, only its first copy is counted. */

@@ -75,8 +75,9 @@ public final class InvariantHoisting {
       IrExpr inlined = locals.inline(local.value());
       if (isInvariant(inlined)) {
         locals.definition[i] = inlined;
-        if (worthHoisting(inlined)) {
-          locals.hoisted[i] = new IrExpr.Invariant(intern(inlined, local.name(), local.sourceLine()));
+        if (worthHoisting(inlined)
+            && hoistOrRead(inlined, local.name(), local.sourceLine()) instanceof IrExpr.Invariant invariant) {
+          locals.hoisted[i] = invariant;
           continue; // every read of the local now reads the invariant
         }
       }
@@ -94,7 +95,7 @@ public final class InvariantHoisting {
   private IrExpr rewrite(IrExpr expr, LocalMap locals, String owner, OptionalInt line) {
     IrExpr inlined = locals.inline(expr);
     if (isInvariant(inlined) && worthHoisting(inlined)) {
-      return new IrExpr.Invariant(intern(inlined, owner + "_invariant", line));
+      return hoistOrRead(inlined, owner + "_invariant", line);
     }
     if (expr instanceof IrExpr.Local local) {
       return locals.read(local.index());
@@ -132,6 +133,19 @@ public final class InvariantHoisting {
     }
   }
 
+  /**
+   * A read of the invariant {@code expr} is, made one if need be; or, if {@code expr} is cheap
+   * once it reads the invariants already made ({@code 1 - exp(-dt / tau)} reads the invariant
+   * {@code exp(-dt / tau)}, leaving a subtraction), {@code expr} reading them.
+   */
+  private IrExpr hoistOrRead(IrExpr expr, String name, OptionalInt line) {
+    IrExpr value = readInterned(expr);
+    if (value instanceof IrExpr.Invariant || !worthHoisting(value)) {
+      return value;
+    }
+    return new IrExpr.Invariant(intern(value, name, line));
+  }
+
   private int intern(IrExpr expr, String name, OptionalInt line) {
     Integer existing = indexOf.get(expr);
     if (existing != null) {
@@ -140,6 +154,11 @@ public final class InvariantHoisting {
     invariants.add(new IrLocal(name, expr, line));
     indexOf.put(expr, invariants.size() - 1);
     return invariants.size() - 1;
+  }
+
+  private IrExpr readInterned(IrExpr expr) {
+    Integer existing = indexOf.get(expr);
+    return existing != null ? new IrExpr.Invariant(existing) : IrWalker.mapChildren(expr, this::readInterned);
   }
 
   /** Reads only parameters, constants, {@code dt} and other invariants. */

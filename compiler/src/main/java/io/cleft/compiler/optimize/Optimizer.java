@@ -4,6 +4,7 @@ import io.cleft.compiler.ir.IrBlock;
 import io.cleft.compiler.ir.IrExpr;
 import io.cleft.compiler.ir.IrLocal;
 import io.cleft.compiler.ir.IrProgram;
+import io.cleft.compiler.ir.IrWalker;
 import java.util.function.UnaryOperator;
 
 /**
@@ -34,11 +35,20 @@ public final class Optimizer {
     IrProgram folded = map(program, ConstantFolder::fold);
     IrProgram rewritten = mode == MathMode.FAST ? FastMath.rewrite(folded) : folded;
     IrProgram hoisted = InvariantHoisting.hoist(rewritten);
+    CommonSubexpressions.Renumbered invariants = CommonSubexpressions.eliminateRenumbering(hoisted.invariants());
+    UnaryOperator<IrExpr> follow = e -> renumberInvariants(e, invariants.newIndexOfLocal());
     return new IrProgram(
         hoisted.model(),
-        CommonSubexpressions.eliminate(hoisted.invariants()),
-        CommonSubexpressions.eliminate(hoisted.update()),
-        CommonSubexpressions.eliminate(hoisted.current()));
+        invariants.block(),
+        CommonSubexpressions.eliminate(map(hoisted.update(), follow)),
+        CommonSubexpressions.eliminate(map(hoisted.current(), follow)));
+  }
+
+  private static IrExpr renumberInvariants(IrExpr expr, int[] newIndex) {
+    if (expr instanceof IrExpr.Invariant invariant) {
+      return new IrExpr.Invariant(newIndex[invariant.index()]);
+    }
+    return IrWalker.mapChildren(expr, e -> renumberInvariants(e, newIndex));
   }
 
   /** The program with {@code rewrite} applied to every local and result of every block. */
