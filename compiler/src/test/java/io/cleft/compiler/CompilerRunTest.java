@@ -9,6 +9,7 @@ import io.cleft.compiler.diagnostic.DiagnosticCode;
 import io.cleft.compiler.optimize.MathMode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -16,9 +17,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Incremental generation: which models {@link CompilerRun} regenerates, which it finds up to
@@ -382,10 +387,23 @@ class CompilerRunTest {
     assertTrue(Files.exists(notes), "deleted a file that is no Java source");
   }
 
-  @Test
-  void aGarbageStampRegeneratesEverything() throws IOException {
+  static Stream<Arguments> damagedStamps() {
+    return Stream.of(
+        Arguments.of("garbage", "this is not a stamp\n\u0000\u0001 generator\n=options=\n".getBytes(StandardCharsets.UTF_8)),
+        Arguments.of("not UTF-8", new byte[] {(byte) 0xff, (byte) 0xfe, 'g', (byte) 0xc3, '\n', (byte) 0x80, (byte) 0xc0}),
+        Arguments.of("empty", new byte[0]),
+        Arguments.of("missing", null));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("damagedStamps")
+  void aDamagedOrMissingStampRegeneratesEverythingAndIsWrittenAgain(String what, byte[] stampContent) throws IOException {
     firstRun();
-    Files.writeString(stamp(), "this is not a stamp\n\u0000\u0001 generator\n=options=\n");
+    if (stampContent == null) {
+      Files.delete(stamp());
+    } else {
+      Files.write(stamp(), stampContent);
+    }
 
     CompilerRun.Result second = run("p", MathMode.IEEE, alpha, beta);
 
@@ -393,44 +411,7 @@ class CompilerRunTest {
     assertEquals(List.of(out("p/Alpha.java"), out("p/Beta.java")), second.written());
     assertEquals(List.of(), second.upToDate());
     assertEquals(List.of(), second.deleted());
-    assertTrue(listedOutputs().contains("p/Alpha.java"));
-  }
-
-  @Test
-  void aStampThatIsNotUtf8RegeneratesEverything() throws IOException {
-    firstRun();
-    Files.write(stamp(), new byte[] {(byte) 0xff, (byte) 0xfe, 'g', (byte) 0xc3, '\n', (byte) 0x80, (byte) 0xc0});
-
-    CompilerRun.Result second = run("p", MathMode.IEEE, alpha, beta);
-
-    assertEquals(List.of(), second.diagnostics());
-    assertEquals(List.of(out("p/Alpha.java"), out("p/Beta.java")), second.written());
-    assertEquals(List.of(), second.upToDate());
-    assertTrue(listedOutputs().contains("p/Beta.java"));
-  }
-
-  @Test
-  void anEmptyStampRegeneratesEverything() throws IOException {
-    firstRun();
-    Files.writeString(stamp(), "");
-
-    CompilerRun.Result second = run("p", MathMode.IEEE, alpha, beta);
-
-    assertEquals(List.of(), second.diagnostics());
-    assertEquals(List.of(out("p/Alpha.java"), out("p/Beta.java")), second.written());
-    assertEquals(List.of(), second.upToDate());
-  }
-
-  @Test
-  void withoutAStampEverythingIsRegenerated() throws IOException {
-    firstRun();
-    Files.delete(stamp());
-
-    CompilerRun.Result second = run("p", MathMode.IEEE, alpha, beta);
-
-    assertEquals(List.of(out("p/Alpha.java"), out("p/Beta.java")), second.written());
-    assertEquals(List.of(), second.upToDate());
-    assertTrue(Files.exists(stamp()));
+    assertEquals(List.of("p/Alpha.java", "p/Beta.java"), listedOutputs());
   }
 
   @Test

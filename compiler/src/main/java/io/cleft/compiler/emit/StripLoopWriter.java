@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Writes the loops of a population, and is the only code that does. A population method runs
@@ -74,7 +75,7 @@ final class StripLoopWriter {
   CodeBlock loop(List<Section> sections) {
     CodeBlock.Builder code = CodeBlock.builder();
     NameAllocator names = reservedNames();
-    Set<Integer> invariants = new java.util.TreeSet<>();
+    Set<Integer> invariants = new TreeSet<>();
     sections.forEach(section -> invariants.addAll(section.reads(plan).invariants()));
     perCall = caches.perCallLocals(invariants, names, code);
     methodNames.addAll(perCall.values());
@@ -86,10 +87,8 @@ final class StripLoopWriter {
           "assert $L() : $T.STALE_CACHES", InvariantCacheEmitter.CACHES_ARE_CURRENT, PopulationEmitter.SUPPORT);
     }
     code.beginControlFlow(
-                "for (int $L = 0; $L < $L; $L += $L)",
-                START, START, PopulationFields.SIZE, START, PopulationFields.STRIP_SIZE)
-            .addStatement(
-                "int $L = Math.min($L, $L - $L)", COUNT, PopulationFields.STRIP_SIZE, PopulationFields.SIZE, START);
+            "for (int $L = 0; $L < $L; $L += $L)", START, START, PopulationFields.SIZE, START, PopulationFields.STRIP_SIZE)
+        .addStatement("int $L = Math.min($L, $L - $L)", COUNT, PopulationFields.STRIP_SIZE, PopulationFields.SIZE, START);
     Set<IrInput> inputs = EnumSet.noneOf(IrInput.class);
     sections.forEach(s -> inputs.addAll(s.reads(plan).inputs()));
     if (inputs.contains(IrInput.V_PRE)) {
