@@ -83,7 +83,7 @@ final class BlockWriter {
     CodeBlock.Builder code = CodeBlock.builder();
     for (int i = 0; i < block.locals().size(); i++) {
       IrLocal local = block.locals().get(i);
-      local.sourceLine().ifPresent(line -> code.add("// $L\n", plan.origin(line)));
+      code.add(plan.originComment(local.sourceLine()));
       code.addStatement("double $L = $L", localNames.get(i), expressions.write(local.value()));
     }
     return code.build();
@@ -94,7 +94,7 @@ final class BlockWriter {
     CodeBlock.Builder code = CodeBlock.builder();
     for (int k : indices) {
       IrLocal invariant = plan.invariants().get(k);
-      invariant.sourceLine().ifPresent(line -> code.add("// $L\n", plan.origin(line)));
+      code.add(plan.originComment(invariant.sourceLine()));
       code.addStatement("double $L = $L", invariantNames.get(k), invariantExpressions.write(invariant.value()));
     }
     return code.build();
@@ -104,8 +104,4 @@ final class BlockWriter {
     return expressions.write(expr);
   }
 
-  /** A comment naming the model line a result comes from, or nothing for line 0. */
-  CodeBlock origin(int line) {
-    return line == 0 ? CodeBlock.of("") : CodeBlock.of("// $L\n", plan.origin(line));
-  }
 }

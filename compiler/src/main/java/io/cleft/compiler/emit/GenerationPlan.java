@@ -1,5 +1,6 @@
 package io.cleft.compiler.emit;
 
+import com.palantir.javapoet.CodeBlock;
 import io.cleft.compiler.ir.IrBlock;
 import io.cleft.compiler.ir.IrInput;
 import io.cleft.compiler.ir.IrLocal;
@@ -9,6 +10,7 @@ import io.cleft.compiler.model.SynapseModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -114,6 +116,15 @@ record GenerationPlan(
   }
 
   /** "IonotropicSynapse.syn:22: s_inf = 1 / (...)", for a comment above generated code. */
+  /** A comment naming the model line code comes from; nothing for an empty line or line 0. */
+  CodeBlock originComment(OptionalInt line) {
+    return line.isPresent() ? originComment(line.getAsInt()) : CodeBlock.of("");
+  }
+
+  CodeBlock originComment(int line) {
+    return line == 0 ? CodeBlock.of("") : CodeBlock.of("// $L\n", origin(line));
+  }
+
   String origin(int line) {
     return sourceName + ":" + line + ": " + model().source().line(line).strip();
   }

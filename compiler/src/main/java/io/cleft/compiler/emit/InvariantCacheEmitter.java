@@ -180,7 +180,7 @@ final class InvariantCacheEmitter {
             .addStatement("return false")
             .endControlFlow();
       } else {
-        plan.invariants().get(k).sourceLine().ifPresent(line -> code.add("// $L\n", plan.origin(line)));
+        code.add(plan.originComment(plan.invariants().get(k).sourceLine()));
         code.addStatement("$L = $L", array, value);
       }
     }
@@ -204,7 +204,7 @@ final class InvariantCacheEmitter {
                 }
                 return locals.get(((IrExpr.Local) expr).index());
               });
-      invariant.sourceLine().ifPresent(line -> code.add("// $L\n", plan.origin(line)));
+      code.add(plan.originComment(invariant.sourceLine()));
       code.addStatement("double $L = $L", name, writer.write(invariant.value()));
       locals.put(k, name);
     }

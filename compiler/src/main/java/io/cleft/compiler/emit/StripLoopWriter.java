@@ -268,12 +268,11 @@ final class StripLoopWriter {
         if (results.get(s).equals(new IrExpr.State(s))) {
           continue; // never updated: the array already holds the value
         }
-        int line = plan.updateLine(s);
-        body.add(line == 0 ? CodeBlock.of("") : CodeBlock.of("// $L\n", plan.origin(line)));
+        body.add(plan.originComment(plan.updateLine(s)));
         body.addStatement("this.$L[$L] = $L", fields.states().get(s), I, writer.write(results.get(s)));
       }
     } else {
-      body.add("// $L\n", plan.origin(plan.currentLine()));
+      body.add(plan.originComment(plan.currentLine()));
       body.addStatement("$L = $L", strip(fields.current()), writer.write(results.get(IrProgram.CURRENT)));
       body.add("// dI/dv_post, derived symbolically\n");
       body.addStatement("$L = $L", strip(fields.conductance()), writer.write(results.get(IrProgram.CONDUCTANCE)));
@@ -304,7 +303,7 @@ final class StripLoopWriter {
     void note(PhasedBlock.Value value) {
       value.sourceLine().ifPresent(line -> {
         if (line != previous) {
-          body.add("// $L\n", plan.origin(line));
+          body.add(plan.originComment(line));
           previous = line;
         }
       });

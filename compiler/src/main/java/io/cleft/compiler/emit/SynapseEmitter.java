@@ -157,7 +157,7 @@ final class SynapseEmitter {
     writeScalarPrologue(method, plan, plan.update(), writer);
     method.addCode(writer.locals(block));
     for (int i = 0; i < plan.states().size(); i++) {
-      method.addCode(writer.origin(plan.updateLine(i)));
+      method.addCode(plan.originComment(plan.updateLine(i)));
       method.addStatement("next[$L] = $L", i, writer.expression(block.results().get(i)));
     }
     return method.build();
@@ -178,7 +178,7 @@ final class SynapseEmitter {
             .addParameter(TypeName.DOUBLE, BlockWriter.V_POST);
     writeScalarPrologue(method, plan, plan.current(), writer);
     method.addCode(writer.locals(block));
-    method.addCode(writer.origin(plan.currentLine()));
+    method.addCode(plan.originComment(plan.currentLine()));
     method.addStatement("return $L", writer.expression(block.results().get(IrProgram.CURRENT)));
     return method.build();
   }
