@@ -73,7 +73,9 @@ public final class CommonSubexpressions {
       return new IrExpr.Local(newIndexOfLocal[local.index()]);
     }
     if (expr.isTrivial()) {
-      return expr;
+      // Never shared, but not always a leaf: the operand of a negation may be a local, whose
+      // index moves when temporaries go in before it.
+      return rewriteChildren(expr);
     }
     if (occurrences.getOrDefault(expr, 0) < 2 || isRoot) {
       return rewriteChildren(expr);
