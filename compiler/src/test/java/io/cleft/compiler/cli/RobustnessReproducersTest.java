@@ -11,7 +11,9 @@ import io.cleft.compiler.GeneratedAgreement;
 import io.cleft.compiler.Pipeline;
 import io.cleft.compiler.source.SourceFile;
 import io.cleft.runtime.Synapse;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -95,10 +97,36 @@ class RobustnessReproducersTest {
       sources = files.filter(p -> p.toString().endsWith(".java")).toList();
     }
     assertEquals(1, sources.size(), () -> "sources: " + sources);
+    assertNoUnicodeEscape(Files.readString(sources.get(0)));
     assertJavacAcceptsWithoutWarnings(sources, out.resolve("classes"));
 
     Compilation compilation = Pipeline.compile(new SourceFile(model.toString(), Files.readString(model)));
-    GeneratedAgreement.assertGeneratedEqualsInterpreter(compilation.program().orElseThrow(), model.toString(), 7, 64);
+    PrintStream standardOutput = System.out;
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+    try {
+      GeneratedAgreement.assertGeneratedEqualsInterpreter(compilation.program().orElseThrow(), model.toString(), 7, 64);
+    } finally {
+      System.setOut(standardOutput);
+    }
+    assertEquals("", printed.toString(StandardCharsets.UTF_8), "the generated class printed something");
+  }
+
+  /**
+   * javac translates a unicode escape before it reads comments or strings, so one in generated
+   * source could end a comment or a literal: the emitter must never write one. (An escape is a
+   * backslash preceded by an even number of backslashes, then one or more {@code u}.)
+   */
+  private static void assertNoUnicodeEscape(String source) {
+    int backslashes = 0;
+    for (int i = 0; i < source.length(); i++) {
+      char c = source.charAt(i);
+      if (c == 'u' && backslashes % 2 == 1) {
+        int at = i;
+        throw new AssertionError("a unicode escape in the generated source: " + source.substring(Math.max(0, at - 40), Math.min(source.length(), at + 40)));
+      }
+      backslashes = c == '\\' ? backslashes + 1 : 0;
+    }
   }
 
   /** javac as a user's build runs it, on the files {@code cleft compile} wrote. */
