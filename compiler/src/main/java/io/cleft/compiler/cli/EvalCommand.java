@@ -65,6 +65,13 @@ public final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    UsageChecks.requireNonEmpty(spec, model, "FILE");
+    UsageChecks.requireNonEmpty(spec, input, "option '--input'");
+    if (output != null) {
+      UsageChecks.requireNonEmpty(spec, output, "option '--output'");
+      UsageChecks.requireDistinct(spec, output, input, "the input");
+      UsageChecks.requireDistinct(spec, output, model, "the model");
+    }
     if (interpret && fastMath) {
       throw new ParameterException(
           spec.commandLine(), "--fast-math applies to generated code; the interpreter is always exact");
