@@ -18,12 +18,16 @@ import java.util.Optional;
  * would silently replace the first).
  */
 final class GeneratedClasses {
+  /** The output directory as the run names it, which the paths written are resolved against. */
   private final Path root;
+  /** The same, absolute and normalised, to check that every path written is inside. */
+  private final Path top;
   /** Each file claimed so far, normalised and absolute, with the model it belongs to as the run names it. */
   private final Map<Path, Path> modelOf = new HashMap<>();
 
   GeneratedClasses(Path root) {
-    this.root = root.toAbsolutePath().normalize();
+    this.root = root;
+    this.top = root.toAbsolutePath().normalize();
   }
 
   /**
@@ -40,21 +44,22 @@ final class GeneratedClasses {
           directory = directory.resolve(segment);
         }
       }
-      target = directory.resolve(file.typeSpec().name() + ".java").normalize();
+      target = directory.resolve(file.typeSpec().name() + ".java");
     } catch (InvalidPathException e) {
       target = null;
     }
-    if (target == null || !target.startsWith(root) || target.getParent() == null) {
+    if (target == null || !isInside(target)) {
       // JavaPackageName makes this impossible; checked anyway, as a write outside -d destroys files.
       diagnostics.add(
           Diagnostic.at(
               Severity.ERROR,
               DiagnosticCode.CANNOT_WRITE,
               synapse,
-              "the class " + qualifiedName(file) + " would be written outside the output directory " + root));
+              "the class " + qualifiedName(file) + " would be written outside the output directory " + top));
       return Optional.empty();
     }
-    Path other = modelOf.get(target);
+    Path key = target.toAbsolutePath().normalize();
+    Path other = modelOf.get(key);
     if (other != null && !key(other).equals(key(model))) {
       diagnostics.add(
           Diagnostic.at(
@@ -65,7 +70,7 @@ final class GeneratedClasses {
                   + "; two models of one run must not define the same class"));
       return Optional.empty();
     }
-    modelOf.put(target, model);
+    modelOf.put(key, model);
     return Optional.of(target);
   }
 
@@ -77,6 +82,12 @@ final class GeneratedClasses {
   boolean claim(Path file, Path model) {
     Path other = modelOf.putIfAbsent(file.toAbsolutePath().normalize(), model);
     return other == null || key(other).equals(key(model));
+  }
+
+  /** Whether {@code file} is strictly inside the output directory, however it is spelt. */
+  private boolean isInside(Path file) {
+    Path normalized = file.toAbsolutePath().normalize();
+    return normalized.startsWith(top) && !normalized.equals(top);
   }
 
   private static Path key(Path model) {
