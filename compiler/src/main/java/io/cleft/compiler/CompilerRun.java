@@ -45,6 +45,10 @@ public record CompilerRun(
     Objects.requireNonNull(outputDirectory, "outputDirectory");
     Objects.requireNonNull(packageName, "packageName");
     Objects.requireNonNull(mathMode, "mathMode");
+    // Callers report a bad package as a usage or configuration error before they get here.
+    JavaPackageName.problem(packageName).ifPresent(problem -> {
+      throw new IllegalArgumentException(problem);
+    });
   }
 
   /**
@@ -67,13 +71,14 @@ public record CompilerRun(
       return new Result(diagnostics, written, upToDate, List.of());
     }
     OutputDirectory output = OutputDirectory.open(outputDirectory, options(), incremental);
+    GeneratedClasses classes = new GeneratedClasses(outputDirectory);
     for (Path source : sources) {
       Optional<Path> current = output.upToDate(source);
-      if (current.isPresent()) {
+      if (current.isPresent() && classes.claim(current.get(), source)) {
         upToDate.add(current.get());
         continue;
       }
-      Optional<Path> file = generate(source, diagnostics);
+      Optional<Path> file = generate(source, classes, diagnostics);
       if (file.isPresent()) {
         written.add(file.get());
         output.written(source, file.get());
@@ -86,7 +91,7 @@ public record CompilerRun(
   }
 
   /** Compiles one model and writes its class; empty if it has errors or cannot be written. */
-  private Optional<Path> generate(Path source, List<Diagnostic> diagnostics) {
+  private Optional<Path> generate(Path source, GeneratedClasses classes, List<Diagnostic> diagnostics) {
     DiagnosticCollector readErrors = new DiagnosticCollector();
     Optional<SourceFile> text = TextFiles.read(source.toString(), readErrors);
     diagnostics.addAll(readErrors.all());
@@ -98,9 +103,13 @@ public record CompilerRun(
     if (compilation.program().isEmpty()) {
       return Optional.empty();
     }
+    Optional<String> packageName = packageOf(source, diagnostics);
+    if (packageName.isEmpty()) {
+      return Optional.empty();
+    }
     JavaFile file;
     try {
-      file = JavaEmitter.emit(Optimizer.optimize(compilation.program().get(), mathMode), packageOf(source));
+      file = JavaEmitter.emit(Optimizer.optimize(compilation.program().get(), mathMode), packageName.get());
     } catch (RuntimeException | AssertionError | StackOverflowError e) {
       // As in Pipeline: a bug in cleft is reported on the model that shows it, and the run goes on.
       diagnostics.add(
@@ -111,10 +120,15 @@ public record CompilerRun(
               "internal compiler error while generating code (" + e + "); please report it with this model"));
       return Optional.empty();
     }
+    Optional<Path> target = classes.target(file, source, compilation.program().get().model().span(), diagnostics);
+    if (target.isEmpty()) {
+      return Optional.empty();
+    }
     try {
-      // JavaPoet creates the package directories, but not outputDirectory itself for the default package.
-      Files.createDirectories(outputDirectory);
-      return Optional.of(file.writeToPath(outputDirectory, StandardCharsets.UTF_8));
+      // Written here rather than by JavaPoet's writeToPath, so that the path checked is the one written.
+      Files.createDirectories(target.get().getParent());
+      Files.writeString(target.get(), file.toString(), StandardCharsets.UTF_8);
+      return target;
     } catch (IOException e) {
       diagnostics.add(OutputDirectory.cannotWrite(outputDirectory, "cannot write generated source: " + TextFiles.reason(e)));
       return Optional.empty();
@@ -126,15 +140,36 @@ public record CompilerRun(
     return "package=" + packageName + ";math=" + mathMode;
   }
 
-  private String packageOf(Path source) {
+  /**
+   * The package of {@code source}'s class: {@code packageName}, followed by the directories
+   * between {@link #sourceRoot} and the model; empty, after a diagnostic, if a directory cannot
+   * be a package segment ({@code class}, {@code 1x}, {@code a.b}).
+   */
+  private Optional<String> packageOf(Path source, List<Diagnostic> diagnostics) {
     if (sourceRoot.isEmpty()) {
-      return packageName;
+      return Optional.of(packageName);
     }
     Path relative = sourceRoot.get().toAbsolutePath().normalize().relativize(source.toAbsolutePath().normalize()).getParent();
     if (relative == null) {
-      return packageName;
+      return Optional.of(packageName);
     }
-    String sub = relative.toString().replace(java.io.File.separatorChar, '.');
-    return packageName.isEmpty() ? sub : packageName + "." + sub;
+    List<String> segments = new ArrayList<>();
+    for (Path directory : relative) {
+      String segment = directory.toString();
+      Optional<String> problem = JavaPackageName.segmentProblem(segment);
+      if (problem.isPresent()) {
+        diagnostics.add(
+            Diagnostic.inFile(
+                Severity.ERROR,
+                DiagnosticCode.INVALID_PACKAGE_DIRECTORY,
+                source.toString(),
+                "the directory '" + relative + "' cannot be a sub-package of the generated class: " + problem.get()
+                    + "; rename the directory"));
+        return Optional.empty();
+      }
+      segments.add(segment);
+    }
+    String sub = String.join(".", segments);
+    return Optional.of(packageName.isEmpty() ? sub : packageName + "." + sub);
   }
 }

@@ -6,7 +6,10 @@ import io.cleft.compiler.diagnostic.DiagnosticCollector;
 import io.cleft.compiler.diagnostic.Severity;
 import io.cleft.compiler.source.SourceFile;
 import java.io.IOException;
-import java.nio.charset.MalformedInputException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -14,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -23,27 +27,66 @@ import java.util.Optional;
 public final class TextFiles {
   private static final char BYTE_ORDER_MARK = '\uFEFF';
 
+  /**
+   * The largest model file cleft reads, 1 MiB (docs/LANGUAGE.md, "Limits of files and data"):
+   * some fifty times the largest model that fits Java's limits on a generated class anyway.
+   */
+  public static final int MAX_MODEL_BYTES = 1 << 20;
+
   private TextFiles() {}
 
-  /** The file as UTF-8 text, without a leading byte order mark (spreadsheets write one). */
+  /** A model file as UTF-8 text; see {@link #read(String, int, DiagnosticCollector)}. */
   public static Optional<SourceFile> read(String name, DiagnosticCollector diagnostics) {
+    return read(name, MAX_MODEL_BYTES, diagnostics);
+  }
+
+  /**
+   * The file as UTF-8 text, without a leading byte order mark (spreadsheets write one), or a
+   * diagnostic if it has more than {@code maxBytes} bytes. Never more than that is read, so a
+   * huge file, or an endless one such as {@code /dev/zero}, costs only the bytes up to the limit.
+   */
+  public static Optional<SourceFile> read(String name, int maxBytes, DiagnosticCollector diagnostics) {
     try {
       Path path = Path.of(name);
       if (Files.isDirectory(path)) {
         return fail(diagnostics, DiagnosticCode.CANNOT_READ, name, "cannot read file: is a directory");
       }
-      String text = Files.readString(path, StandardCharsets.UTF_8);
+      byte[] bytes;
+      try (InputStream in = Files.newInputStream(path)) {
+        bytes = in.readNBytes(maxBytes + 1);
+      }
+      if (bytes.length > maxBytes) {
+        return fail(
+            diagnostics,
+            DiagnosticCode.CANNOT_READ,
+            name,
+            "cannot read file: it is larger than the limit of " + bytes(maxBytes));
+      }
+      String text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
       if (!text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK) {
         text = text.substring(1);
       }
       return Optional.of(new SourceFile(name, text));
     } catch (InvalidPathException e) {
       return fail(diagnostics, DiagnosticCode.CANNOT_READ, name, "cannot read file: invalid path");
-    } catch (MalformedInputException e) {
+    } catch (CharacterCodingException e) {
       return fail(diagnostics, DiagnosticCode.CANNOT_READ, name, "cannot read file: not UTF-8 text");
     } catch (IOException e) {
       return fail(diagnostics, DiagnosticCode.CANNOT_READ, name, "cannot read file: " + reason(e));
     }
+  }
+
+  /** {@code 1 MiB (1,048,576 bytes)}: how a size limit is shown. */
+  static String bytes(int count) {
+    String exact = String.format(Locale.ROOT, "%,d bytes", count);
+    if (count % (1 << 20) == 0) {
+      return (count >> 20) + " MiB (" + exact + ")";
+    }
+    return exact;
   }
 
   /** Writes {@code text} as UTF-8, replacing the file; false (and a diagnostic) on failure. */

@@ -1,6 +1,7 @@
 package io.cleft.maven;
 
 import io.cleft.compiler.CompilerRun;
+import io.cleft.compiler.JavaPackageName;
 import io.cleft.compiler.diagnostic.Diagnostic;
 import io.cleft.compiler.diagnostic.DiagnosticPrinter;
 import io.cleft.compiler.optimize.MathMode;
@@ -52,6 +53,11 @@ public final class GenerateMojo extends AbstractMojo {
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
+    String packageName = this.packageName == null ? "" : this.packageName;
+    Optional<String> packageProblem = JavaPackageName.problem(packageName);
+    if (packageProblem.isPresent()) {
+      throw new MojoExecutionException("cleft: invalid <packageName>: " + packageProblem.get());
+    }
     Path root = sourceDirectory.toPath();
     if (!Files.isDirectory(root)) {
       getLog().info("cleft: no models, " + root + " does not exist");
@@ -68,7 +74,7 @@ public final class GenerateMojo extends AbstractMojo {
                 sources,
                 Optional.of(root),
                 outputDirectory.toPath(),
-                packageName == null ? "" : packageName,
+                packageName,
                 fastMath ? MathMode.FAST : MathMode.IEEE,
                 true)
             .execute();

@@ -25,6 +25,7 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    files.forEach(file -> UsageChecks.requireNonEmpty(spec, file, "FILE"));
     return CheckRun.run(files, spec.commandLine().getErr());
   }
 }

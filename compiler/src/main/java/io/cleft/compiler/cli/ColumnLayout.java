@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,6 +20,9 @@ import java.util.Optional;
  * input lacks, so every output has cleft's full result.
  */
 final class ColumnLayout {
+  /** How many unknown columns the diagnostic names before it only counts the rest. */
+  private static final int UNKNOWN_LISTED = 5;
+
   private static final List<ColumnRole> REQUIRED = List.of(ColumnRole.DT, ColumnRole.V_PRE, ColumnRole.V_POST);
 
   private final List<Column> inputs;
@@ -34,6 +38,7 @@ final class ColumnLayout {
     Map<String, Column> known = knownColumns(model);
     Map<String, SourceSpan> seen = new HashMap<>();
     List<Column> inputs = new ArrayList<>();
+    List<CsvField> unknown = new ArrayList<>();
     boolean ok = true;
     List<CsvField> header = table.headerFields();
     for (int i = 0; i < header.size(); i++) {
@@ -52,14 +57,13 @@ final class ColumnLayout {
             "duplicate column '" + name + "' (first at " + first.line() + ":" + first.column() + ")");
       } else if (column == null) {
         ok = false;
-        diagnostics.error(
-            DiagnosticCode.UNKNOWN_COLUMN,
-            field.span(),
-            "unknown column '" + name + "'" + Spelling.suggestion(name, known.keySet()) + "; the columns of "
-                + model.name() + " are " + String.join(", ", known.keySet()));
+        unknown.add(field);
       } else {
         inputs.add(column);
       }
+    }
+    if (!unknown.isEmpty()) {
+      diagnostics.error(DiagnosticCode.UNKNOWN_COLUMN, unknown.get(0).span(), unknownColumns(unknown, known, model));
     }
     for (ColumnRole role : REQUIRED) {
       if (inputs.stream().noneMatch(c -> c.role() == role)) {
@@ -80,6 +84,22 @@ final class ColumnLayout {
       }
     }
     return Optional.of(new ColumnLayout(inputs, outputs));
+  }
+
+  /**
+   * One message for all unknown columns, naming the first {@link #UNKNOWN_LISTED}: a header of
+   * 10,000 wrong names is one mistake (the wrong file, say), not 10,000 messages that each
+   * repeat the header line.
+   */
+  private static String unknownColumns(List<CsvField> unknown, Map<String, Column> known, SynapseModel model) {
+    List<String> listed = new ArrayList<>();
+    for (CsvField field : unknown.subList(0, Math.min(UNKNOWN_LISTED, unknown.size()))) {
+      listed.add("'" + field.text() + "'" + Spelling.suggestion(field.text(), known.keySet()));
+    }
+    int more = unknown.size() - listed.size();
+    String names = String.join(", ", listed) + (more == 0 ? "" : String.format(Locale.ROOT, " and %,d more", more));
+    return (unknown.size() == 1 ? "unknown column " : "unknown columns ") + names + "; the columns of " + model.name()
+        + " are " + String.join(", ", known.keySet());
   }
 
   // In the order users read them in the message listing known columns: inputs, parameters,

@@ -1,6 +1,7 @@
 package io.cleft.compiler.cli;
 
 import io.cleft.compiler.CompilerRun;
+import io.cleft.compiler.JavaPackageName;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -8,6 +9,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -45,6 +47,14 @@ public final class CompileCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    for (Path file : files) {
+      UsageChecks.requireNonEmpty(spec, file.toString(), "FILE");
+    }
+    UsageChecks.requireNonEmpty(spec, outputDirectory.toString(), "option '--output-directory'");
+    Optional<String> packageProblem = JavaPackageName.problem(packageName);
+    if (packageProblem.isPresent()) {
+      throw new ParameterException(spec.commandLine(), "Invalid value for option '--package': " + packageProblem.get());
+    }
     CompilerRun.Result result =
         new CompilerRun(files, Optional.empty(), outputDirectory, packageName, FastMathOption.mode(fastMath), false)
             .execute();

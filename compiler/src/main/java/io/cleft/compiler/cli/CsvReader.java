@@ -18,6 +18,13 @@ import java.util.Optional;
  * recover from, so that one run shows them all.
  */
 final class CsvReader {
+  /**
+   * The largest CSV file {@code cleft eval} reads, 64 MiB (docs/LANGUAGE.md, "Limits of files and
+   * data"): about a million rows of a reference vector, and what a default JVM heap holds with
+   * every field's position kept for diagnostics.
+   */
+  static final int MAX_BYTES = 64 << 20;
+
   private final SourceFile source;
   private final String text;
   private final DiagnosticCollector diagnostics;

@@ -3,10 +3,23 @@ package io.cleft.compiler.cli;
 import io.cleft.compiler.diagnostic.Diagnostic;
 import io.cleft.compiler.diagnostic.DiagnosticPrinter;
 import java.io.PrintWriter;
+import io.cleft.compiler.diagnostic.DiagnosticCode;
+import io.cleft.compiler.diagnostic.Severity;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 
-/** Prints diagnostics to the error stream as they come, and counts them for the summary. */
+/**
+ * Prints diagnostics to the error stream as they come, and counts them for the summary. Of the
+ * diagnostics with one code in one file, only the first {@link #SHOWN_PER_CODE} are printed,
+ * then one line with how many more there are: a CSV with a bad value on each of 64,000 rows is
+ * one mistake, and printing it 64,000 times (each with its source line) buries everything else.
+ */
 final class DiagnosticReporter {
+  /** How many diagnostics of one code in one file are printed; documented in docs/LANGUAGE.md. */
+  static final int SHOWN_PER_CODE = 10;
+
   private final PrintWriter err;
   private int errors;
   private int warnings;
@@ -16,15 +29,33 @@ final class DiagnosticReporter {
   }
 
   void report(Collection<Diagnostic> diagnostics) {
+    Map<Kind, Integer> seen = new LinkedHashMap<>();
     for (Diagnostic diagnostic : diagnostics) {
-      err.print(DiagnosticPrinter.render(diagnostic));
+      int count = seen.merge(new Kind(diagnostic), 1, Integer::sum);
+      if (count <= SHOWN_PER_CODE) {
+        err.print(DiagnosticPrinter.render(diagnostic));
+      }
       if (diagnostic.isError()) {
         errors++;
       } else {
         warnings++;
       }
     }
+    seen.forEach((kind, count) -> {
+      if (count > SHOWN_PER_CODE) {
+        err.println(kind.file() + ": ... and " + String.format(Locale.ROOT, "%,d", count - SHOWN_PER_CODE) + " more "
+            + kind.severity().label() + "s [" + kind.code().id() + "] (only the first " + SHOWN_PER_CODE
+            + " of a kind are shown)");
+      }
+    });
     err.flush();
+  }
+
+  /** Diagnostics that count as repetitions of one another. */
+  private record Kind(String file, DiagnosticCode code, Severity severity) {
+    Kind(Diagnostic diagnostic) {
+      this(diagnostic.file(), diagnostic.code(), diagnostic.severity());
+    }
   }
 
   int errors() {

@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
           + " Columns out_<state> and current hold expected values.",
       "Output: the input columns in input order, with out_<state> (each state after one step)"
           + " and current (from the input states) replaced by cleft's values;"
-          + " those the input lacks are appended."
+          + " those the input lacks are appended.",
+      "A parameter or state outside its declared range is an error."
     })
 public final class EvalCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
@@ -41,7 +42,9 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(
       names = {"-o", "--output"},
       paramLabel = "CSV",
-      description = "where to write the results (default: standard output)")
+      description =
+          "where to write the results (default: standard output, or nowhere with --check);"
+              + " must not be the input or the model")
   private String output;
 
   @Option(
@@ -50,7 +53,7 @@ public final class EvalCommand implements Callable<Integer> {
       converter = ToleranceConverter.class,
       description =
           "compare the input's out_<state> and current columns with cleft's values and fail if a"
-              + " relative error |a-b|/max(|a|,|b|) exceeds TOL")
+              + " relative error |a-b|/max(|a|,|b|) exceeds TOL; prints only the result")
   private Double tolerance;
 
   @Option(
@@ -65,6 +68,13 @@ public final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    UsageChecks.requireNonEmpty(spec, model, "FILE");
+    UsageChecks.requireNonEmpty(spec, input, "option '--input'");
+    if (output != null) {
+      UsageChecks.requireNonEmpty(spec, output, "option '--output'");
+      UsageChecks.requireDistinct(spec, output, input, "the input");
+      UsageChecks.requireDistinct(spec, output, model, "the model");
+    }
     if (interpret && fastMath) {
       throw new ParameterException(
           spec.commandLine(), "--fast-math applies to generated code; the interpreter is always exact");

@@ -17,12 +17,13 @@ import java.util.OptionalDouble;
 /**
  * {@code cleft eval}: runs one update step and the current of a model on every row of a CSV
  * file, writes the results, and optionally compares them with the expected values in the input.
- * The output is written even when the check fails, as it is what one needs to see why.
+ * The output file is written even when the check fails, as it is what one needs to see why.
+ * With a check and no output file, only the check's result is printed: the table would bury it.
  *
  * <p>By default the model runs as generated Java, compiled in memory: what {@code cleft compile}
  * and the Maven plugin produce. With {@code interpret} it runs on the reference interpreter.
  *
- * @param output the output file; stdout when empty
+ * @param output the output file; when empty, stdout without a check and nowhere with one
  * @param tolerance the largest relative error --check accepts; no check when empty
  * @param mathMode how the generated class is optimised
  */
@@ -42,11 +43,15 @@ record EvalRun(
     DiagnosticCollector diagnostics = new DiagnosticCollector();
     Optional<ColumnLayout> layout = Optional.empty();
     Optional<NumericTable> table = Optional.empty();
-    Optional<CsvTable> csv = TextFiles.read(input, diagnostics).flatMap(s -> CsvReader.read(s, diagnostics));
+    Optional<CsvTable> csv = TextFiles.read(input, CsvReader.MAX_BYTES, diagnostics).flatMap(s -> CsvReader.read(s, diagnostics));
     if (csv.isPresent()) {
       layout = ColumnLayout.of(csv.get(), program.get().model(), diagnostics);
       // Numbers are checked even when the header is wrong, so one run reports both.
       table = Optional.of(NumericTable.of(csv.get(), diagnostics));
+    }
+    if (!diagnostics.hasErrors() && layout.isPresent() && table.isPresent()) {
+      // Only once every field is a number: a malformed field would read as 0 here.
+      DeclaredRanges.check(layout.get(), table.get(), program.get().model(), diagnostics);
     }
     if (diagnostics.hasErrors() || layout.isEmpty() || table.isEmpty()) {
       reporter.report(diagnostics.all());
@@ -65,7 +70,7 @@ record EvalRun(
         reporter.report(diagnostics.all());
         return ExitCodes.FAILURE;
       }
-    } else {
+    } else if (tolerance.isEmpty()) {
       out.print(text);
       out.flush();
     }
