@@ -89,6 +89,9 @@ public class ParameterBenchmark {
             .newPopulation(pre, post);
     decayTau = decay.parameter("tau");
     taus = random.doubles(n, 1, 3).toArray();
+    // Computes the decay factors for DT, so that a write of one tau computes its factor again
+    // rather than finding them stale.
+    decay.advance(DT, voltages, current, conductance);
   }
 
   /** The synapse the next single write goes to: every one in turn, so none stays in a register. */
