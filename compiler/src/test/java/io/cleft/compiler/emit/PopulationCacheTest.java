@@ -16,14 +16,14 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
  * A population keeps what its model computes from parameters and dt alone (here
  * {@code exp(-dt / tau)} of DecaySynapse and a factor of two parameters in CodegenStress's
  * current), and must compute it again when a parameter or dt changes. Parameters are reached
- * only through views, so that no write can leave a kept value stale.
+ * only through views, so that no write can leave a kept value stale
+ * ({@link ParameterWritesPropertyTest} tries sequences of writes).
  */
 class PopulationCacheTest {
   private static final int N = 300; // more than a strip
@@ -70,60 +70,6 @@ class PopulationCacheTest {
       expected += stress.interpreter.current(stress.parameters(i), states, -30, -30);
     }
     assertEquals(expected, current[0], 0.0, "after synapse 5's n changed");
-  }
-
-  /**
-   * Random writes of every kind (one synapse, fill, setAll), between steps with a dt that
-   * sometimes changes, in both models that keep values: after each step every synapse has the
-   * interpreter's bits for its parameters now.
-   */
-  @Test
-  void noSequenceOfWritesLeavesAKeptValueStale() {
-    for (String model : new String[] {"DecaySynapse", "CodegenStress", "GradedExpSynapse"}) {
-      Fixture fixture = Fixture.of(model);
-      SplittableRandom random = new SplittableRandom(11);
-      double[] voltages = {-40};
-      double dt = 0.025;
-      for (int round = 0; round < 40; round++) {
-        ParameterArray parameter = fixture.population.parameter(pick(fixture, random));
-        double typical = parameter.quantity().defaultValue() == 0 ? 1 : parameter.quantity().defaultValue();
-        switch (random.nextInt(4)) {
-          case 0 -> parameter.fill(typical * random.nextDouble(0.5, 2));
-          case 1 -> parameter.setAll(random.doubles(N, 0.5, 2).map(x -> x * typical).toArray());
-          default -> {
-            for (int k = 0; k < 5; k++) {
-              parameter.set(random.nextInt(N), typical * random.nextDouble(0.5, 2));
-            }
-          }
-        }
-        if (random.nextInt(3) == 0) {
-          dt = random.nextDouble(0.01, 0.1);
-        }
-        double[][] before = fixture.states();
-        fixture.population.step(dt, voltages);
-        for (int i = 0; i < N; i++) {
-          double[] expected = fixture.interpreter.update(fixture.parameters(i), before[i], dt, -40, -40);
-          for (int s = 0; s < expected.length; s++) {
-            String state = fixture.population.metadata().states().get(s).name();
-            assertEquals(
-                expected[s], fixture.population.state(state)[i], 0.0,
-                model + ", round " + round + ", synapse " + i + ", " + state);
-          }
-        }
-        double[] current = new double[1];
-        fixture.population.addCurrents(voltages, current, new double[1]);
-        double expectedCurrent = 0;
-        for (int i = 0; i < N; i++) {
-          expectedCurrent += fixture.interpreter.current(fixture.parameters(i), fixture.states()[i], -40, -40);
-        }
-        assertEquals(expectedCurrent, current[0], 0.0, model + ", round " + round + ": current");
-      }
-    }
-  }
-
-  private static String pick(Fixture fixture, SplittableRandom random) {
-    var parameters = fixture.population.metadata().parameters();
-    return parameters.get(random.nextInt(parameters.size())).name();
   }
 
   /** The population hands out no array that its loops read a parameter from. */
@@ -190,18 +136,6 @@ class PopulationCacheTest {
     /** Synapse i's parameters, read through the population's views. */
     double[] parameters(int i) {
       return population.metadata().parameters().stream().mapToDouble(q -> population.parameter(q.name()).get(i)).toArray();
-    }
-
-    /** Every synapse's states, by synapse. */
-    double[][] states() {
-      double[][] states = new double[N][population.metadata().states().size()];
-      for (int s = 0; s < states[0].length; s++) {
-        double[] values = population.state(population.metadata().states().get(s).name());
-        for (int i = 0; i < N; i++) {
-          states[i][s] = values[i];
-        }
-      }
-      return states;
     }
   }
 }
