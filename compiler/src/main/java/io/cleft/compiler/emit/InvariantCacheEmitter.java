@@ -92,18 +92,20 @@ final class InvariantCacheEmitter {
       return methods;
     }
     boolean parameterValues = plan.hasInvariants(InvariantKind.PER_SYNAPSE);
+    // One allocator per method: both kinds may declare a local for the same per-call value.
+    NameAllocator oneNames = localNames();
     MethodSpec.Builder one =
         MethodSpec.methodBuilder(PARAMETER_CHANGED)
             .addJavadoc("Computes synapse {@code i}'s kept values again after a parameter of it was written.\n")
             .addModifiers(Modifier.PRIVATE)
             .addParameter(TypeName.INT, I);
     if (parameterValues) {
-      one.addCode(perSynapse(InvariantKind.PER_SYNAPSE, Mode.COMPUTE_ONE));
+      one.addCode(perSynapse(InvariantKind.PER_SYNAPSE, Mode.COMPUTE_ONE, oneNames));
     }
     if (cachesStepValues()) {
       one.beginControlFlow("if (!$L)", PopulationFields.STEP_VALUES_STALE)
           .addStatement("double $L = $L", BlockWriter.DT, PopulationFields.STEP_VALUES_DT)
-          .addCode(perSynapse(InvariantKind.PER_SYNAPSE_AND_STEP, Mode.COMPUTE_ONE))
+          .addCode(perSynapse(InvariantKind.PER_SYNAPSE_AND_STEP, Mode.COMPUTE_ONE, oneNames))
           .endControlFlow();
     }
     methods.add(one.build());
@@ -122,7 +124,7 @@ final class InvariantCacheEmitter {
       methods.add(
           MethodSpec.methodBuilder(REFRESH)
               .addModifiers(Modifier.PRIVATE)
-              .addCode(perSynapse(InvariantKind.PER_SYNAPSE, Mode.COMPUTE_ALL))
+              .addCode(perSynapse(InvariantKind.PER_SYNAPSE, Mode.COMPUTE_ALL, localNames()))
               .build());
     }
     if (cachesStepValues()) {
@@ -136,7 +138,7 @@ final class InvariantCacheEmitter {
                   PopulationFields.STEP_VALUES_STALE, BlockWriter.DT, PopulationFields.STEP_VALUES_DT)
               .addStatement("return")
               .endControlFlow()
-              .addCode(perSynapse(InvariantKind.PER_SYNAPSE_AND_STEP, Mode.COMPUTE_ALL))
+              .addCode(perSynapse(InvariantKind.PER_SYNAPSE_AND_STEP, Mode.COMPUTE_ALL, localNames()))
               .addStatement("$L = $L", PopulationFields.STEP_VALUES_DT, BlockWriter.DT)
               .addStatement("$L = false", PopulationFields.STEP_VALUES_STALE)
               .build());
@@ -146,13 +148,14 @@ final class InvariantCacheEmitter {
             .addJavadoc("Whether every kept value is what its definition gives now; for assertions.\n")
             .addModifiers(Modifier.PRIVATE)
             .returns(TypeName.BOOLEAN);
+    NameAllocator checkNames = localNames();
     if (parameterValues) {
-      check.addCode(perSynapse(InvariantKind.PER_SYNAPSE, Mode.CHECK_ALL));
+      check.addCode(perSynapse(InvariantKind.PER_SYNAPSE, Mode.CHECK_ALL, checkNames));
     }
     if (cachesStepValues()) {
       check.beginControlFlow("if (!$L)", PopulationFields.STEP_VALUES_STALE)
           .addStatement("double $L = $L", BlockWriter.DT, PopulationFields.STEP_VALUES_DT)
-          .addCode(perSynapse(InvariantKind.PER_SYNAPSE_AND_STEP, Mode.CHECK_ALL))
+          .addCode(perSynapse(InvariantKind.PER_SYNAPSE_AND_STEP, Mode.CHECK_ALL, checkNames))
           .endControlFlow();
     }
     methods.add(check.addStatement("return true").build());
@@ -173,9 +176,9 @@ final class InvariantCacheEmitter {
    * Code that computes the invariants of {@code kind}, after the values they read that are
    * computed once per call: in a loop over all synapses, or for synapse {@code i} alone; or, to
    * check, a loop that compares each with what its array holds and returns false on the first
-   * difference.
+   * difference. Locals are named by {@code names}, the method's.
    */
-  private CodeBlock perSynapse(InvariantKind kind, Mode mode) {
+  private CodeBlock perSynapse(InvariantKind kind, Mode mode, NameAllocator names) {
     boolean check = mode == Mode.CHECK_ALL;
     List<Integer> targets = new ArrayList<>();
     for (int k = 0; k < plan.invariants().size(); k++) {
@@ -186,10 +189,6 @@ final class InvariantCacheEmitter {
     List<IrExpr> values = targets.stream().map(k -> plan.invariants().get(k).value()).toList();
     Reads reads = Reads.of(values);
     CodeBlock.Builder code = CodeBlock.builder();
-    NameAllocator names = new NameAllocator();
-    PopulationFields.MEMBERS.forEach(n -> names.newName(n, n));
-    names.newName(BlockWriter.DT, BlockWriter.DT);
-    names.newName(I, I);
     Map<Integer, String> perCall = perCallLocals(reads.locals(), names, code);
     ExpressionWriter writer =
         new ExpressionWriter(
@@ -222,6 +221,15 @@ final class InvariantCacheEmitter {
       code.endControlFlow();
     }
     return code.build();
+  }
+
+  /** Names for the locals of one method: clear of the members, {@code dt} and {@code i}. */
+  private static NameAllocator localNames() {
+    NameAllocator names = new NameAllocator();
+    PopulationFields.MEMBERS.forEach(n -> names.newName(n, n));
+    names.newName(BlockWriter.DT, BlockWriter.DT);
+    names.newName(I, I);
+    return names;
   }
 
   /**

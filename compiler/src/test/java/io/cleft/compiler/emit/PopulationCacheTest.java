@@ -6,15 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cleft.compiler.ModelSources;
+import io.cleft.compiler.Pipeline;
 import io.cleft.compiler.interp.Interpreter;
 import io.cleft.compiler.ir.IrProgram;
 import io.cleft.compiler.load.InMemoryCompiler;
 import io.cleft.compiler.optimize.Optimizer;
+import io.cleft.compiler.source.SourceFile;
 import io.cleft.runtime.ParameterArray;
 import io.cleft.runtime.SynapsePopulation;
+import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -70,6 +75,33 @@ class PopulationCacheTest {
       expected += stress.interpreter.current(stress.parameters(i), states, -30, -30);
     }
     assertEquals(expected, current[0], 0.0, "after synapse 5's n changed");
+  }
+
+  /**
+   * A value computed once per call (sqrt(2)) that invariants of both kinds read: the methods
+   * that recompute or check both kinds for a synapse declare a local for it once each, and the
+   * class compiles (lint-clean, as InMemoryCompiler compiles) and follows a write.
+   */
+  @Test
+  void aPerCallValueReadByBothKindsOfKeptValuesIsDeclaredOncePerMethod() throws IOException {
+    Path model = Path.of("src/test/resources/robustness/javac-fails_cachesAreCurrent-duplicate-local.syn");
+    IrProgram program = Pipeline.compile(new SourceFile(model.toString(), Files.readString(model))).program().orElseThrow();
+    SynapsePopulation population =
+        InMemoryCompiler.load(JavaEmitter.emit(Optimizer.optimize(program), "io.cleft.models")).newPopulation(new int[N], new int[N]);
+    Interpreter interpreter = new Interpreter(program);
+    population.step(0.025, new double[] {-20});
+    population.parameter("tau").set(9, 7);
+    double[] before = population.state("s").clone();
+    double[] current = new double[1];
+    population.advance(0.025, new double[] {-20}, current, new double[1]);
+    double expectedCurrent = 0;
+    for (int i = 0; i < N; i++) {
+      double[] parameters = {population.parameter("g").get(i), population.parameter("tau").get(i)};
+      double[] next = interpreter.update(parameters, new double[] {before[i]}, 0.025, -20, -20);
+      assertEquals(next[0], population.state("s")[i], 0.0, "synapse " + i);
+      expectedCurrent += interpreter.current(parameters, next, -20, -20);
+    }
+    assertEquals(expectedCurrent, current[0], 0.0);
   }
 
   /** The population hands out no array that its loops read a parameter from. */
