@@ -2,7 +2,9 @@
 package io.cleft.models;
 
 import io.cleft.runtime.ArraySynapse;
+import io.cleft.runtime.CheckedMode;
 import io.cleft.runtime.CleftMath;
+import io.cleft.runtime.ParameterArray;
 import io.cleft.runtime.PopulationSupport;
 import io.cleft.runtime.Quantity;
 import io.cleft.runtime.SynapseMetadata;
@@ -89,33 +91,68 @@ public final class DecaySynapse extends ArraySynapse {
      */
     private static final int STRIP_SIZE = 256;
 
+    /**
+     * The model line that updates each state, for checked mode's reports; empty if none does.
+     */
+    private static final List<String> STATE_ORIGINS = List.of("DecaySynapse.syn:14: r' = -r / tau  using exponential_euler");
+
+    /**
+     * The model line of the current, for checked mode's reports.
+     */
+    private static final String CURRENT_ORIGIN = "DecaySynapse.syn:17: current = g_max * r * (v_post - e_syn)";
+
     private final int size;
 
     private final int[] preIndex;
 
     private final int[] postIndex;
 
+    /**
+     * The synapse with the largest {@code preIndex}, or -1: each call checks its arrays against it.
+     */
+    private final int widestPre;
+
+    /**
+     * The synapse with the largest {@code postIndex}, or -1.
+     */
+    private final int widestPost;
+
     private final Strip strip = new Strip();
 
     /**
      * conductance when fully open, in uS.
      */
-    public final double[] g_max;
+    private final double[] g_max;
 
     /**
      * decay time constant, in ms.
      */
-    public final double[] tau;
+    private final double[] tau;
 
     /**
      * reversal potential, in mV.
      */
-    public final double[] e_syn;
+    private final double[] e_syn;
 
     /**
      * open fraction, dimensionless.
      */
     public final double[] r;
+
+    /**
+     * The views through which parameters are read and written, in declaration order.
+     */
+    private final ParameterArray[] parameterArrays;
+
+    /**
+     * The state arrays in declaration order, for checked mode.
+     */
+    private final double[][] stateArrays;
+
+    /**
+     * Whether each strip's states and currents are checked; off, the loops test only this.
+     */
+    private boolean checked;
 
     /**
      * Kept per synapse: from DecaySynapse.syn:14: r' = -r / tau  using exponential_euler
@@ -136,9 +173,11 @@ public final class DecaySynapse extends ArraySynapse {
      * Synapses with default parameters and initial states; the index arrays are copied.
      */
     Population(int[] preIndex, int[] postIndex) {
-      this.size = preIndex.length;
+      this.size = PopulationSupport.synapseCount(preIndex, postIndex);
       this.preIndex = PopulationSupport.checkedIndex(preIndex, size, "preIndex");
       this.postIndex = PopulationSupport.checkedIndex(postIndex, size, "postIndex");
+      this.widestPre = PopulationSupport.widest(this.preIndex);
+      this.widestPost = PopulationSupport.widest(this.postIndex);
       this.g_max = new double[size];
       Arrays.fill(this.g_max, 0.001);
       this.tau = new double[size];
@@ -148,6 +187,11 @@ public final class DecaySynapse extends ArraySynapse {
       this.r = new double[size];
       Arrays.fill(this.r, 1.0);
       this.r_invariant = new double[size];
+      this.parameterArrays = new ParameterArray[] {
+          new ParameterArray(METADATA, 0, this.g_max, this::parameterChanged, this::allParametersChanged),
+          new ParameterArray(METADATA, 1, this.tau, this::parameterChanged, this::allParametersChanged),
+          new ParameterArray(METADATA, 2, this.e_syn, this::parameterChanged, this::allParametersChanged)};
+      this.stateArrays = new double[][] {this.r};
     }
 
     @Override
@@ -161,11 +205,11 @@ public final class DecaySynapse extends ArraySynapse {
     }
 
     @Override
-    public double[] parameter(String name) {
+    public ParameterArray parameter(String name) {
       switch (name) {
-        case "g_max": return g_max;
-        case "tau": return tau;
-        case "e_syn": return e_syn;
+        case "g_max": return parameterArrays[0];
+        case "tau": return parameterArrays[1];
+        case "e_syn": return parameterArrays[2];
         default: break;
       }
       throw PopulationSupport.unknown("parameter", name, METADATA);
@@ -181,7 +225,30 @@ public final class DecaySynapse extends ArraySynapse {
     }
 
     @Override
-    public void parametersChanged() {
+    public void checked(boolean on) {
+      checked = on;
+    }
+
+    @Override
+    public boolean isChecked() {
+      return checked;
+    }
+
+    /**
+     * Computes synapse {@code i}'s kept values again after a parameter of it was written.
+     */
+    private void parameterChanged(int i) {
+      if (!stepValuesStale) {
+        double dt = stepValuesDt;
+        // DecaySynapse.syn:14: r' = -r / tau  using exponential_euler
+        this.r_invariant[i] = CleftMath.exp(-1.0 / this.tau[i] * dt);
+      }
+    }
+
+    /**
+     * Computes every synapse's kept values again, or marks them stale, after a write to all.
+     */
+    private void allParametersChanged() {
       stepValuesStale = true;
     }
 
@@ -217,6 +284,7 @@ public final class DecaySynapse extends ArraySynapse {
 
     @Override
     public void step(double dt, double[] voltages) {
+      PopulationSupport.checkVoltages(voltages, preIndex, widestPre, postIndex, widestPost);
       prepareStep(dt);
       assert cachesAreCurrent() : PopulationSupport.STALE_CACHES;
       for (int start = 0; start < size; start += STRIP_SIZE) {
@@ -228,11 +296,16 @@ public final class DecaySynapse extends ArraySynapse {
           // DecaySynapse.syn:14: r' = -r / tau  using exponential_euler
           this.r[i] = r * r_invariant;
         }
+        if (checked) {
+          CheckedMode.checkStrip(METADATA, start, count, stateArrays, STATE_ORIGINS, null, null, CURRENT_ORIGIN);
+        }
       }
     }
 
     @Override
     public void addCurrents(double[] voltages, double[] current, double[] conductance) {
+      PopulationSupport.checkVoltages(voltages, preIndex, widestPre, postIndex, widestPost);
+      PopulationSupport.checkCurrents(voltages, current, conductance, postIndex, widestPost);
       assert cachesAreCurrent() : PopulationSupport.STALE_CACHES;
       for (int start = 0; start < size; start += STRIP_SIZE) {
         int count = Math.min(STRIP_SIZE, size - start);
@@ -250,6 +323,9 @@ public final class DecaySynapse extends ArraySynapse {
           strip.current[j] = t0 * (vPost - e_syn);
           // dI/dv_post, derived symbolically
           strip.conductance[j] = t0;
+        }
+        if (checked) {
+          CheckedMode.checkStrip(METADATA, start, count, null, STATE_ORIGINS, strip.current, strip.conductance, CURRENT_ORIGIN);
         }
         for (int j = 0; j < count; j++) {
           int post = postIndex[start + j];
@@ -261,6 +337,8 @@ public final class DecaySynapse extends ArraySynapse {
 
     @Override
     public void advance(double dt, double[] voltages, double[] current, double[] conductance) {
+      PopulationSupport.checkVoltages(voltages, preIndex, widestPre, postIndex, widestPost);
+      PopulationSupport.checkCurrents(voltages, current, conductance, postIndex, widestPost);
       prepareStep(dt);
       assert cachesAreCurrent() : PopulationSupport.STALE_CACHES;
       for (int start = 0; start < size; start += STRIP_SIZE) {
@@ -286,6 +364,9 @@ public final class DecaySynapse extends ArraySynapse {
           strip.current[j] = t0 * (vPost - e_syn);
           // dI/dv_post, derived symbolically
           strip.conductance[j] = t0;
+        }
+        if (checked) {
+          CheckedMode.checkStrip(METADATA, start, count, stateArrays, STATE_ORIGINS, strip.current, strip.conductance, CURRENT_ORIGIN);
         }
         for (int j = 0; j < count; j++) {
           int post = postIndex[start + j];

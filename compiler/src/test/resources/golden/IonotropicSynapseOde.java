@@ -2,7 +2,9 @@
 package io.cleft.models;
 
 import io.cleft.runtime.ArraySynapse;
+import io.cleft.runtime.CheckedMode;
 import io.cleft.runtime.CleftMath;
+import io.cleft.runtime.ParameterArray;
 import io.cleft.runtime.PopulationSupport;
 import io.cleft.runtime.Quantity;
 import io.cleft.runtime.SynapseMetadata;
@@ -97,38 +99,58 @@ public final class IonotropicSynapseOde extends ArraySynapse {
      */
     private static final int STRIP_SIZE = 256;
 
+    /**
+     * The model line that updates each state, for checked mode's reports; empty if none does.
+     */
+    private static final List<String> STATE_ORIGINS = List.of("IonotropicSynapseOde.syn:21: s' = (s_inf - s) / tau_s  using exponential_euler");
+
+    /**
+     * The model line of the current, for checked mode's reports.
+     */
+    private static final String CURRENT_ORIGIN = "IonotropicSynapseOde.syn:24: current = gS * s * (v_post - e_syn)";
+
     private final int size;
 
     private final int[] preIndex;
 
     private final int[] postIndex;
 
+    /**
+     * The synapse with the largest {@code preIndex}, or -1: each call checks its arrays against it.
+     */
+    private final int widestPre;
+
+    /**
+     * The synapse with the largest {@code postIndex}, or -1.
+     */
+    private final int widestPost;
+
     private final Strip strip = new Strip();
 
     /**
      * maximal conductance, in uS.
      */
-    public final double[] gS;
+    private final double[] gS;
 
     /**
      * reversal potential, in mV.
      */
-    public final double[] e_syn;
+    private final double[] e_syn;
 
     /**
      * rate constant of transmitter unbinding, in 1/ms.
      */
-    public final double[] k_minus;
+    private final double[] k_minus;
 
     /**
      * presynaptic voltage of half activation, in mV.
      */
-    public final double[] v_th;
+    private final double[] v_th;
 
     /**
      * slope of the activation, in mV.
      */
-    public final double[] delta;
+    private final double[] delta;
 
     /**
      * open probability of the receptors, dimensionless.
@@ -136,12 +158,29 @@ public final class IonotropicSynapseOde extends ArraySynapse {
     public final double[] s;
 
     /**
+     * The views through which parameters are read and written, in declaration order.
+     */
+    private final ParameterArray[] parameterArrays;
+
+    /**
+     * The state arrays in declaration order, for checked mode.
+     */
+    private final double[][] stateArrays;
+
+    /**
+     * Whether each strip's states and currents are checked; off, the loops test only this.
+     */
+    private boolean checked;
+
+    /**
      * Synapses with default parameters and initial states; the index arrays are copied.
      */
     Population(int[] preIndex, int[] postIndex) {
-      this.size = preIndex.length;
+      this.size = PopulationSupport.synapseCount(preIndex, postIndex);
       this.preIndex = PopulationSupport.checkedIndex(preIndex, size, "preIndex");
       this.postIndex = PopulationSupport.checkedIndex(postIndex, size, "postIndex");
+      this.widestPre = PopulationSupport.widest(this.preIndex);
+      this.widestPost = PopulationSupport.widest(this.postIndex);
       this.gS = new double[size];
       Arrays.fill(this.gS, 1.0E-4);
       this.e_syn = new double[size];
@@ -154,6 +193,13 @@ public final class IonotropicSynapseOde extends ArraySynapse {
       Arrays.fill(this.delta, 10.0);
       this.s = new double[size];
       Arrays.fill(this.s, 0.2);
+      this.parameterArrays = new ParameterArray[] {
+          new ParameterArray(METADATA, 0, this.gS),
+          new ParameterArray(METADATA, 1, this.e_syn),
+          new ParameterArray(METADATA, 2, this.k_minus),
+          new ParameterArray(METADATA, 3, this.v_th),
+          new ParameterArray(METADATA, 4, this.delta)};
+      this.stateArrays = new double[][] {this.s};
     }
 
     @Override
@@ -167,13 +213,13 @@ public final class IonotropicSynapseOde extends ArraySynapse {
     }
 
     @Override
-    public double[] parameter(String name) {
+    public ParameterArray parameter(String name) {
       switch (name) {
-        case "gS": return gS;
-        case "e_syn": return e_syn;
-        case "k_minus": return k_minus;
-        case "v_th": return v_th;
-        case "delta": return delta;
+        case "gS": return parameterArrays[0];
+        case "e_syn": return parameterArrays[1];
+        case "k_minus": return parameterArrays[2];
+        case "v_th": return parameterArrays[3];
+        case "delta": return parameterArrays[4];
         default: break;
       }
       throw PopulationSupport.unknown("parameter", name, METADATA);
@@ -189,7 +235,18 @@ public final class IonotropicSynapseOde extends ArraySynapse {
     }
 
     @Override
+    public void checked(boolean on) {
+      checked = on;
+    }
+
+    @Override
+    public boolean isChecked() {
+      return checked;
+    }
+
+    @Override
     public void step(double dt, double[] voltages) {
+      PopulationSupport.checkVoltages(voltages, preIndex, widestPre, postIndex, widestPost);
       for (int start = 0; start < size; start += STRIP_SIZE) {
         int count = Math.min(STRIP_SIZE, size - start);
         for (int j = 0; j < count; j++) {
@@ -229,11 +286,16 @@ public final class IonotropicSynapseOde extends ArraySynapse {
           // IonotropicSynapseOde.syn:21: s' = (s_inf - s) / tau_s  using exponential_euler
           this.s[i] = s * t0 + s_inf * (1.0 - t0);
         }
+        if (checked) {
+          CheckedMode.checkStrip(METADATA, start, count, stateArrays, STATE_ORIGINS, null, null, CURRENT_ORIGIN);
+        }
       }
     }
 
     @Override
     public void addCurrents(double[] voltages, double[] current, double[] conductance) {
+      PopulationSupport.checkVoltages(voltages, preIndex, widestPre, postIndex, widestPost);
+      PopulationSupport.checkCurrents(voltages, current, conductance, postIndex, widestPost);
       for (int start = 0; start < size; start += STRIP_SIZE) {
         int count = Math.min(STRIP_SIZE, size - start);
         for (int j = 0; j < count; j++) {
@@ -250,6 +312,9 @@ public final class IonotropicSynapseOde extends ArraySynapse {
           strip.current[j] = t0 * (vPost - e_syn);
           // dI/dv_post, derived symbolically
           strip.conductance[j] = t0;
+        }
+        if (checked) {
+          CheckedMode.checkStrip(METADATA, start, count, null, STATE_ORIGINS, strip.current, strip.conductance, CURRENT_ORIGIN);
         }
         for (int j = 0; j < count; j++) {
           int post = postIndex[start + j];
@@ -261,6 +326,8 @@ public final class IonotropicSynapseOde extends ArraySynapse {
 
     @Override
     public void advance(double dt, double[] voltages, double[] current, double[] conductance) {
+      PopulationSupport.checkVoltages(voltages, preIndex, widestPre, postIndex, widestPost);
+      PopulationSupport.checkCurrents(voltages, current, conductance, postIndex, widestPost);
       for (int start = 0; start < size; start += STRIP_SIZE) {
         int count = Math.min(STRIP_SIZE, size - start);
         for (int j = 0; j < count; j++) {
@@ -314,6 +381,9 @@ public final class IonotropicSynapseOde extends ArraySynapse {
           strip.current[j] = t0 * (vPost - e_syn);
           // dI/dv_post, derived symbolically
           strip.conductance[j] = t0;
+        }
+        if (checked) {
+          CheckedMode.checkStrip(METADATA, start, count, stateArrays, STATE_ORIGINS, strip.current, strip.conductance, CURRENT_ORIGIN);
         }
         for (int j = 0; j < count; j++) {
           int post = postIndex[start + j];

@@ -70,7 +70,7 @@ class GeneratedModelsTest {
     SynapsePopulation population = synapse.newPopulation(pre, post);
     for (int i = 0; i < n; i++) {
       for (Quantity p : synapse.metadata().parameters()) {
-        population.parameter(p.name())[i] = rows.get(i).getOrDefault(p.name(), p.defaultValue());
+        population.parameter(p.name()).set(i, rows.get(i).getOrDefault(p.name(), p.defaultValue()));
       }
       for (Quantity s : synapse.metadata().states()) {
         population.state(s.name())[i] = rows.get(i).get(s.name());
@@ -109,7 +109,7 @@ class GeneratedModelsTest {
     SynapsePopulation population = synapse.newPopulation(pre, post);
     for (int i = 0; i < rows.size(); i++) {
       for (Quantity p : synapse.metadata().parameters()) {
-        population.parameter(p.name())[i] = rows.get(i).getOrDefault(p.name(), p.defaultValue());
+        population.parameter(p.name()).set(i, rows.get(i).getOrDefault(p.name(), p.defaultValue()));
       }
       for (Quantity s : synapse.metadata().states()) {
         population.state(s.name())[i] = rows.get(i).get(s.name());

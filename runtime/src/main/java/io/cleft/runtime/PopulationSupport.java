@@ -1,13 +1,31 @@
 package io.cleft.runtime;
 
+import java.util.Objects;
+
 /** Argument checks shared by generated populations, kept out of their hot loops. */
 public final class PopulationSupport {
-  /** The message of the assertion that catches parameters written without telling the population. */
+  /**
+   * The message of the assertion that a population's kept values are what their definitions
+   * give now. Writes go through {@link ParameterArray}, which keeps them so; under {@code -ea}
+   * the assertion checks that this holds.
+   */
   public static final String STALE_CACHES =
-      "a parameter array was written without a call to parametersChanged(): the population still "
-          + "uses values computed from the old parameters";
+      "a value the population keeps per synapse differs from what its definition gives from the "
+          + "parameters now: cleft's generated code failed to recompute it";
 
   private PopulationSupport() {}
+
+  /** The number of synapses: one entry each in both index arrays. */
+  public static int synapseCount(int[] preIndex, int[] postIndex) {
+    Objects.requireNonNull(preIndex, "preIndex");
+    Objects.requireNonNull(postIndex, "postIndex");
+    if (preIndex.length != postIndex.length) {
+      throw new IllegalArgumentException(
+          "preIndex has " + preIndex.length + " entries but postIndex has " + postIndex.length
+              + ": both need one entry per synapse");
+    }
+    return preIndex.length;
+  }
 
   /** Copies the index arrays after checking they describe the same number of synapses. */
   public static int[] checkedIndex(int[] index, int size, String what) {
@@ -21,6 +39,51 @@ public final class PopulationSupport {
       }
     }
     return index.clone();
+  }
+
+  /**
+   * The synapse whose index is the largest (the first of them), or -1 if there are none: each
+   * call then checks the lengths of its arrays against that one index, in O(1).
+   */
+  public static int widest(int[] index) {
+    int widest = -1;
+    for (int i = 0; i < index.length; i++) {
+      if (widest < 0 || index[i] > index[widest]) {
+        widest = i;
+      }
+    }
+    return widest;
+  }
+
+  /** Checks that {@code voltages} has an entry for every compartment a synapse reads. */
+  public static void checkVoltages(double[] voltages, int[] preIndex, int widestPre, int[] postIndex, int widestPost) {
+    Objects.requireNonNull(voltages, "voltages");
+    checkReach(voltages, "voltages", preIndex, widestPre, "preIndex");
+    checkReach(voltages, "voltages", postIndex, widestPost, "postIndex");
+  }
+
+  /**
+   * Checks that {@code current} and {@code conductance} have an entry for every compartment a
+   * synapse adds into, and are distinct arrays, neither of them the voltages.
+   */
+  public static void checkCurrents(
+      double[] voltages, double[] current, double[] conductance, int[] postIndex, int widestPost) {
+    Objects.requireNonNull(current, "current");
+    Objects.requireNonNull(conductance, "conductance");
+    if (current == voltages || conductance == voltages || current == conductance) {
+      throw new IllegalArgumentException(
+          "voltages, current and conductance must be three different arrays: the sums into one would change the others");
+    }
+    checkReach(current, "current", postIndex, widestPost, "postIndex");
+    checkReach(conductance, "conductance", postIndex, widestPost, "postIndex");
+  }
+
+  private static void checkReach(double[] array, String arrayName, int[] index, int widest, String indexName) {
+    if (widest >= 0 && index[widest] >= array.length) {
+      throw new IllegalArgumentException(
+          "synapse " + widest + " has " + indexName + " " + index[widest] + ", but " + arrayName + " has only "
+              + array.length + " entries");
+    }
   }
 
   public static IllegalArgumentException unknown(String kind, String name, SynapseMetadata metadata) {

@@ -13,7 +13,20 @@ public record Quantity(String name, double defaultValue, String unit, double low
     Objects.requireNonNull(doc, "doc");
   }
 
+  /** Whether {@code value} lies in the range; NaN lies in none. */
   public boolean inRange(double value) {
     return value >= lower && value <= upper;
+  }
+
+  /** The range as the model writes it: {@code [0, inf]}. */
+  public String rangeText() {
+    return "[" + bound(lower) + ", " + bound(upper) + "]";
+  }
+
+  private static String bound(double value) {
+    if (Double.isInfinite(value)) {
+      return value > 0 ? "inf" : "-inf";
+    }
+    return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
   }
 }

@@ -35,7 +35,8 @@ public interface Synapse {
   /**
    * {@code preIndex.length} synapses with default parameters and initial states; synapse i
    * reads its presynaptic voltage at {@code voltages[preIndex[i]]} and its postsynaptic one at
-   * {@code voltages[postIndex[i]]}. The index arrays are copied.
+   * {@code voltages[postIndex[i]]}. The index arrays are copied; they must have the same length
+   * and no negative entry, or IllegalArgumentException is thrown.
    */
   SynapsePopulation newPopulation(int[] preIndex, int[] postIndex);
 }

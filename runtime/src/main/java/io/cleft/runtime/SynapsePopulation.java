@@ -7,7 +7,14 @@ package io.cleft.runtime;
  *
  * <p>Synapse {@code i} reads its presynaptic voltage from {@code voltages[preIndex[i]]} and its
  * postsynaptic voltage from {@code voltages[postIndex[i]]}; its current goes to compartment
- * {@code postIndex[i]}. The arrays of currents and conductances must not be the voltage array.
+ * {@code postIndex[i]}. Each method first checks, in O(1), that its arrays reach every
+ * compartment a synapse uses and that the currents, conductances and voltages are three
+ * different arrays, and throws IllegalArgumentException naming the synapse, its index and the
+ * array's length otherwise.
+ *
+ * <p>Parameters are reached through {@link ParameterArray} views, so that what a population
+ * keeps from them is always current; states are live arrays, since nothing is kept from them
+ * between calls.
  */
 public interface SynapsePopulation {
   int size();
@@ -15,21 +22,31 @@ public interface SynapsePopulation {
   SynapseMetadata metadata();
 
   /**
-   * The live array of a parameter across the population, by unprefixed name. After writing to
-   * it, call {@link #parametersChanged()}. Throws IllegalArgumentException for an unknown name.
+   * A parameter across the population, by unprefixed name: the view through which it is read
+   * and written, which keeps what the population computes from it current and rejects values
+   * outside the declared range. Throws IllegalArgumentException for an unknown name.
    */
-  double[] parameter(String name);
+  ParameterArray parameter(String name);
 
   /**
-   * Tells the population that parameter arrays were written. A population keeps what its model
-   * computes from parameters alone (a decay factor {@code exp(-dt / tau)}, say) instead of
-   * computing it in every step, and computes it again now. With assertions enabled
-   * ({@code java -ea}), a step after a parameter was written without this call fails.
+   * The live array of a state across the population, by unprefixed name. Throws
+   * IllegalArgumentException for an unknown name.
    */
-  default void parametersChanged() {}
-
-  /** The live array of a state across the population, by unprefixed name. */
   double[] state(String name);
+
+  /**
+   * Turns checked mode on or off (it starts off). In checked mode, {@link #step} and
+   * {@link #advance} check every state they compute, and {@link #addCurrents} and
+   * {@link #advance} every current and conductance, and throw {@link InvalidValueException} for
+   * the first synapse with a state that is NaN or outside its declared range or a current that
+   * is NaN, naming the model line that computed it. The check runs after each strip of 256
+   * synapses: the strips before it are done, and the currents of its own strip are not added.
+   * Off, it costs one test of a field per strip.
+   */
+  void checked(boolean on);
+
+  /** Whether checked mode is on. */
+  boolean isChecked();
 
   /** Advances every synapse's states by one step of {@code dt} ms. */
   void step(double dt, double[] voltages);

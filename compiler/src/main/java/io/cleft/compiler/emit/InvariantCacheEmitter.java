@@ -19,15 +19,18 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Writes how a population keeps the invariants it computes per synapse (see
- * {@code InvariantHoisting}): an array each; {@code parametersChanged()}, which recomputes those
- * of parameters alone and marks those of {@code dt} stale; {@code prepareStep(dt)}, which
+ * {@code InvariantHoisting}): an array each; {@code parameterChanged(i)}, which the parameter
+ * views call after a write to synapse i and which recomputes that synapse's invariants (those of
+ * {@code dt} too, for the last step's {@code dt}, unless they are stale anyway);
+ * {@code allParametersChanged()}, for a write to every synapse, which recomputes those of
+ * parameters alone and marks those of {@code dt} stale; {@code prepareStep(dt)}, which
  * recomputes those of {@code dt} when it differs from the last step's; and a check, run under
- * {@code assert}, that no cached value differs from its definition, which catches parameter
- * arrays written without {@code parametersChanged()}. A model without such invariants gets none
- * of this.
+ * {@code assert}, that no cached value differs from its definition. A model without such
+ * invariants gets none of this.
  */
 final class InvariantCacheEmitter {
-  static final String PARAMETERS_CHANGED = "parametersChanged";
+  static final String PARAMETER_CHANGED = "parameterChanged";
+  static final String ALL_PARAMETERS_CHANGED = "allParametersChanged";
   static final String PREPARE_STEP = "prepareStep";
   static final String CACHES_ARE_CURRENT = "cachesAreCurrent";
   private static final String REFRESH = "refreshParameterValues";
@@ -89,20 +92,39 @@ final class InvariantCacheEmitter {
       return methods;
     }
     boolean parameterValues = plan.hasInvariants(InvariantKind.PER_SYNAPSE);
-    MethodSpec.Builder changed =
-        MethodSpec.methodBuilder(PARAMETERS_CHANGED).addAnnotation(Override.class).addModifiers(Modifier.PUBLIC);
+    // One allocator per method: both kinds may declare a local for the same per-call value.
+    NameAllocator oneNames = localNames();
+    MethodSpec.Builder one =
+        MethodSpec.methodBuilder(PARAMETER_CHANGED)
+            .addJavadoc("Computes synapse {@code i}'s kept values again after a parameter of it was written.\n")
+            .addModifiers(Modifier.PRIVATE)
+            .addParameter(TypeName.INT, I);
     if (parameterValues) {
-      changed.addStatement("$L()", REFRESH);
+      one.addCode(perSynapse(InvariantKind.PER_SYNAPSE, Mode.COMPUTE_ONE, oneNames));
     }
     if (cachesStepValues()) {
-      changed.addStatement("$L = true", PopulationFields.STEP_VALUES_STALE);
+      one.beginControlFlow("if (!$L)", PopulationFields.STEP_VALUES_STALE)
+          .addStatement("double $L = $L", BlockWriter.DT, PopulationFields.STEP_VALUES_DT)
+          .addCode(perSynapse(InvariantKind.PER_SYNAPSE_AND_STEP, Mode.COMPUTE_ONE, oneNames))
+          .endControlFlow();
     }
-    methods.add(changed.build());
+    methods.add(one.build());
+    MethodSpec.Builder all =
+        MethodSpec.methodBuilder(ALL_PARAMETERS_CHANGED)
+            .addJavadoc("Computes every synapse's kept values again, or marks them stale, after a write to all.\n")
+            .addModifiers(Modifier.PRIVATE);
+    if (parameterValues) {
+      all.addStatement("$L()", REFRESH);
+    }
+    if (cachesStepValues()) {
+      all.addStatement("$L = true", PopulationFields.STEP_VALUES_STALE);
+    }
+    methods.add(all.build());
     if (parameterValues) {
       methods.add(
           MethodSpec.methodBuilder(REFRESH)
               .addModifiers(Modifier.PRIVATE)
-              .addCode(perSynapseLoop(InvariantKind.PER_SYNAPSE, false))
+              .addCode(perSynapse(InvariantKind.PER_SYNAPSE, Mode.COMPUTE_ALL, localNames()))
               .build());
     }
     if (cachesStepValues()) {
@@ -116,7 +138,7 @@ final class InvariantCacheEmitter {
                   PopulationFields.STEP_VALUES_STALE, BlockWriter.DT, PopulationFields.STEP_VALUES_DT)
               .addStatement("return")
               .endControlFlow()
-              .addCode(perSynapseLoop(InvariantKind.PER_SYNAPSE_AND_STEP, false))
+              .addCode(perSynapse(InvariantKind.PER_SYNAPSE_AND_STEP, Mode.COMPUTE_ALL, localNames()))
               .addStatement("$L = $L", PopulationFields.STEP_VALUES_DT, BlockWriter.DT)
               .addStatement("$L = false", PopulationFields.STEP_VALUES_STALE)
               .build());
@@ -126,25 +148,38 @@ final class InvariantCacheEmitter {
             .addJavadoc("Whether every kept value is what its definition gives now; for assertions.\n")
             .addModifiers(Modifier.PRIVATE)
             .returns(TypeName.BOOLEAN);
+    NameAllocator checkNames = localNames();
     if (parameterValues) {
-      check.addCode(perSynapseLoop(InvariantKind.PER_SYNAPSE, true));
+      check.addCode(perSynapse(InvariantKind.PER_SYNAPSE, Mode.CHECK_ALL, checkNames));
     }
     if (cachesStepValues()) {
       check.beginControlFlow("if (!$L)", PopulationFields.STEP_VALUES_STALE)
           .addStatement("double $L = $L", BlockWriter.DT, PopulationFields.STEP_VALUES_DT)
-          .addCode(perSynapseLoop(InvariantKind.PER_SYNAPSE_AND_STEP, true))
+          .addCode(perSynapse(InvariantKind.PER_SYNAPSE_AND_STEP, Mode.CHECK_ALL, checkNames))
           .endControlFlow();
     }
     methods.add(check.addStatement("return true").build());
     return methods;
   }
 
+  /** What {@link #perSynapse} writes. */
+  private enum Mode {
+    /** Computes the invariants of every synapse. */
+    COMPUTE_ALL,
+    /** Computes those of synapse {@code i}, a parameter of the method. */
+    COMPUTE_ONE,
+    /** Compares those of every synapse with their arrays. */
+    CHECK_ALL
+  }
+
   /**
-   * A loop over all synapses that computes the invariants of {@code kind}, after the values
-   * they read that are computed once per call; or, with {@code check}, compares each with what
-   * its array holds and returns false on the first difference.
+   * Code that computes the invariants of {@code kind}, after the values they read that are
+   * computed once per call: in a loop over all synapses, or for synapse {@code i} alone; or, to
+   * check, a loop that compares each with what its array holds and returns false on the first
+   * difference. Locals are named by {@code names}, the method's.
    */
-  private CodeBlock perSynapseLoop(InvariantKind kind, boolean check) {
+  private CodeBlock perSynapse(InvariantKind kind, Mode mode, NameAllocator names) {
+    boolean check = mode == Mode.CHECK_ALL;
     List<Integer> targets = new ArrayList<>();
     for (int k = 0; k < plan.invariants().size(); k++) {
       if (plan.invariantKinds().get(k) == kind) {
@@ -154,10 +189,6 @@ final class InvariantCacheEmitter {
     List<IrExpr> values = targets.stream().map(k -> plan.invariants().get(k).value()).toList();
     Reads reads = Reads.of(values);
     CodeBlock.Builder code = CodeBlock.builder();
-    NameAllocator names = new NameAllocator();
-    PopulationFields.MEMBERS.forEach(n -> names.newName(n, n));
-    names.newName(BlockWriter.DT, BlockWriter.DT);
-    names.newName(I, I);
     Map<Integer, String> perCall = perCallLocals(reads.locals(), names, code);
     ExpressionWriter writer =
         new ExpressionWriter(
@@ -171,7 +202,9 @@ final class InvariantCacheEmitter {
               int k = ((IrExpr.Local) expr).index(); // within the invariants, another invariant
               return perCall.containsKey(k) ? perCall.get(k) : "this." + fields.invariants().get(k) + "[" + I + "]";
             });
-    code.beginControlFlow("for (int $L = 0; $L < $L; $L++)", I, I, PopulationFields.SIZE, I);
+    if (mode != Mode.COMPUTE_ONE) {
+      code.beginControlFlow("for (int $L = 0; $L < $L; $L++)", I, I, PopulationFields.SIZE, I);
+    }
     for (int k : targets) {
       String array = "this." + fields.invariants().get(k) + "[" + I + "]";
       CodeBlock value = writer.write(plan.invariants().get(k).value());
@@ -184,7 +217,19 @@ final class InvariantCacheEmitter {
         code.addStatement("$L = $L", array, value);
       }
     }
-    return code.endControlFlow().build();
+    if (mode != Mode.COMPUTE_ONE) {
+      code.endControlFlow();
+    }
+    return code.build();
+  }
+
+  /** Names for the locals of one method: clear of the members, {@code dt} and {@code i}. */
+  private static NameAllocator localNames() {
+    NameAllocator names = new NameAllocator();
+    PopulationFields.MEMBERS.forEach(n -> names.newName(n, n));
+    names.newName(BlockWriter.DT, BlockWriter.DT);
+    names.newName(I, I);
+    return names;
   }
 
   /**

@@ -1,12 +1,17 @@
 package io.cleft.compiler.emit;
 
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.cleft.compiler.model.Symbol;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -18,6 +23,9 @@ import javax.lang.model.element.Modifier;
 final class PopulationEmitter {
   static final ClassName POPULATION = ClassName.get("io.cleft.runtime", "SynapsePopulation");
   static final ClassName SUPPORT = ClassName.get("io.cleft.runtime", "PopulationSupport");
+  static final ClassName PARAMETER_ARRAY = ClassName.get("io.cleft.runtime", "ParameterArray");
+  static final ClassName CHECKED_MODE = ClassName.get("io.cleft.runtime", "CheckedMode");
+  private static final TypeName STRINGS = ParameterizedTypeName.get(List.class, String.class);
 
   /**
    * Synapses per strip. The scratch arrays of a strip (a few per model, 2 KiB each) then stay
@@ -53,17 +61,48 @@ final class PopulationEmitter {
             .addField(SynapseEmitter.INTS, PopulationFields.PRE_INDEX, Modifier.PRIVATE, Modifier.FINAL)
             .addField(SynapseEmitter.INTS, PopulationFields.POST_INDEX, Modifier.PRIVATE, Modifier.FINAL)
             .addField(
+                FieldSpec.builder(TypeName.INT, PopulationFields.WIDEST_PRE, Modifier.PRIVATE, Modifier.FINAL)
+                    .addJavadoc("The synapse with the largest {@code preIndex}, or -1: each call checks its arrays against it.\n")
+                    .build())
+            .addField(
+                FieldSpec.builder(TypeName.INT, PopulationFields.WIDEST_POST, Modifier.PRIVATE, Modifier.FINAL)
+                    .addJavadoc("The synapse with the largest {@code postIndex}, or -1.\n")
+                    .build())
+            .addField(
                 FieldSpec.builder(strip, PopulationFields.STRIP, Modifier.PRIVATE, Modifier.FINAL)
                     .initializer("new $T()", strip)
                     .build());
     for (int i = 0; i < plan.parameters().size(); i++) {
       Symbol.Parameter p = plan.parameters().get(i);
-      type.addField(arrayField(fields.parameters().get(i), "Parameter", p.doc().orElse(""), p.unitText()));
+      // Private: every write must go through the parameter's view, which keeps the caches current.
+      type.addField(arrayField(fields.parameters().get(i), "Parameter", p.doc().orElse(""), p.unitText(), Modifier.PRIVATE));
     }
     for (int i = 0; i < plan.states().size(); i++) {
       Symbol.State s = plan.states().get(i);
-      type.addField(arrayField(fields.states().get(i), "State", s.doc().orElse(""), s.unitText()));
+      type.addField(arrayField(fields.states().get(i), "State", s.doc().orElse(""), s.unitText(), Modifier.PUBLIC));
     }
+    type.addField(
+            FieldSpec.builder(ArrayTypeName.of(PARAMETER_ARRAY), PopulationFields.PARAMETER_ARRAYS, Modifier.PRIVATE, Modifier.FINAL)
+                .addJavadoc("The views through which parameters are read and written, in declaration order.\n")
+                .build())
+        .addField(
+            FieldSpec.builder(ArrayTypeName.of(SynapseEmitter.DOUBLES), PopulationFields.STATE_ARRAYS, Modifier.PRIVATE, Modifier.FINAL)
+                .addJavadoc("The state arrays in declaration order, for checked mode.\n")
+                .build())
+        .addField(
+            FieldSpec.builder(STRINGS, PopulationFields.STATE_ORIGINS, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("The model line that updates each state, for checked mode's reports; empty if none does.\n")
+                .initializer(stateOrigins(plan))
+                .build())
+        .addField(
+            FieldSpec.builder(String.class, PopulationFields.CURRENT_ORIGIN, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("The model line of the current, for checked mode's reports.\n")
+                .initializer("$S", plan.origin(plan.currentLine()))
+                .build())
+        .addField(
+            FieldSpec.builder(TypeName.BOOLEAN, PopulationFields.CHECKED, Modifier.PRIVATE)
+                .addJavadoc("Whether each strip's states and currents are checked; off, the loops test only this.\n")
+                .build());
     caches.addFields(type);
     return type.addMethod(constructor(plan, fields, caches))
         .addMethod(
@@ -80,8 +119,27 @@ final class PopulationEmitter {
                 .returns(SynapseEmitter.METADATA)
                 .addStatement("return $L", SynapseEmitter.METADATA_FIELD)
                 .build())
-        .addMethod(lookup("parameter", "parameter", plan.parameters().stream().map(Symbol.Parameter::name).toList(), fields.parameters()))
-        .addMethod(lookup("state", "state", plan.states().stream().map(Symbol.State::name).toList(), fields.states()))
+        .addMethod(
+            lookup(
+                "parameter",
+                PARAMETER_ARRAY,
+                plan.parameters().stream().map(Symbol.Parameter::name).toList(),
+                IntStream.range(0, plan.parameters().size()).mapToObj(p -> PopulationFields.PARAMETER_ARRAYS + "[" + p + "]").toList()))
+        .addMethod(lookup("state", SynapseEmitter.DOUBLES, plan.states().stream().map(Symbol.State::name).toList(), fields.states()))
+        .addMethod(
+            MethodSpec.methodBuilder("checked")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .addParameter(TypeName.BOOLEAN, "on")
+                .addStatement("$L = on", PopulationFields.CHECKED)
+                .build())
+        .addMethod(
+            MethodSpec.methodBuilder("isChecked")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(TypeName.BOOLEAN)
+                .addStatement("return $L", PopulationFields.CHECKED)
+                .build())
         .addMethods(caches.methods())
         .addMethod(
             loopMethod("step", plan, fields, caches, List.of(StripLoopWriter.Section.UPDATE), BlockWriter.DT, VOLTAGES))
@@ -110,9 +168,9 @@ final class PopulationEmitter {
         .build();
   }
 
-  private static FieldSpec arrayField(String name, String kind, String doc, String unit) {
+  private static FieldSpec arrayField(String name, String kind, String doc, String unit, Modifier access) {
     String description = doc.isEmpty() ? kind + " " + name : SynapseEmitter.html(doc);
-    return FieldSpec.builder(SynapseEmitter.DOUBLES, name, Modifier.PUBLIC, Modifier.FINAL)
+    return FieldSpec.builder(SynapseEmitter.DOUBLES, name, access, Modifier.FINAL)
         .addJavadoc("$L, $L.\n", description, unit.equals("1") ? "dimensionless" : "in " + unit)
         .build();
   }
@@ -123,20 +181,51 @@ final class PopulationEmitter {
             .addJavadoc("Synapses with default parameters and initial states; the index arrays are copied.\n")
             .addParameter(SynapseEmitter.INTS, PopulationFields.PRE_INDEX)
             .addParameter(SynapseEmitter.INTS, PopulationFields.POST_INDEX)
-            .addStatement("this.$L = $L.length", PopulationFields.SIZE, PopulationFields.PRE_INDEX)
+            .addStatement(
+                "this.$L = $T.synapseCount($L, $L)", PopulationFields.SIZE, SUPPORT, PopulationFields.PRE_INDEX, PopulationFields.POST_INDEX)
             .addStatement(
                 "this.$L = $T.checkedIndex($L, $L, $S)",
                 PopulationFields.PRE_INDEX, SUPPORT, PopulationFields.PRE_INDEX, PopulationFields.SIZE, PopulationFields.PRE_INDEX)
             .addStatement(
                 "this.$L = $T.checkedIndex($L, $L, $S)",
-                PopulationFields.POST_INDEX, SUPPORT, PopulationFields.POST_INDEX, PopulationFields.SIZE, PopulationFields.POST_INDEX);
+                PopulationFields.POST_INDEX, SUPPORT, PopulationFields.POST_INDEX, PopulationFields.SIZE, PopulationFields.POST_INDEX)
+            .addStatement("this.$L = $T.widest(this.$L)", PopulationFields.WIDEST_PRE, SUPPORT, PopulationFields.PRE_INDEX)
+            .addStatement("this.$L = $T.widest(this.$L)", PopulationFields.WIDEST_POST, SUPPORT, PopulationFields.POST_INDEX);
     for (int i = 0; i < plan.parameters().size(); i++) {
       fill(method, fields.parameters().get(i), plan.parameters().get(i).defaultValue());
     }
     for (int i = 0; i < plan.states().size(); i++) {
       fill(method, fields.states().get(i), plan.states().get(i).initialValue());
     }
-    return method.addCode(caches.initialise()).build();
+    method.addCode(caches.initialise());
+    CodeBlock.Builder views = CodeBlock.builder();
+    for (int p = 0; p < plan.parameters().size(); p++) {
+      views.add(p == 0 ? "\n" : ",\n");
+      if (caches.cachesAnything()) {
+        views.add(
+            "new $T($L, $L, this.$L, this::$L, this::$L)",
+            PARAMETER_ARRAY, SynapseEmitter.METADATA_FIELD, p, fields.parameters().get(p),
+            InvariantCacheEmitter.PARAMETER_CHANGED, InvariantCacheEmitter.ALL_PARAMETERS_CHANGED);
+      } else {
+        views.add("new $T($L, $L, this.$L)", PARAMETER_ARRAY, SynapseEmitter.METADATA_FIELD, p, fields.parameters().get(p));
+      }
+    }
+    method.addStatement("this.$L = new $T[] {$L}", PopulationFields.PARAMETER_ARRAYS, PARAMETER_ARRAY, views.build());
+    method.addStatement(
+        "this.$L = new double[][] {$L}",
+        PopulationFields.STATE_ARRAYS,
+        fields.states().stream().map(s -> "this." + s).collect(Collectors.joining(", ")));
+    return method.build();
+  }
+
+  /** {@code List.of("Model.syn:14: r' = ...", ...)}: each state's update line, "" if none. */
+  private static CodeBlock stateOrigins(GenerationPlan plan) {
+    CodeBlock.Builder origins = CodeBlock.builder().add("$T.of(", List.class);
+    for (int s = 0; s < plan.states().size(); s++) {
+      int line = plan.updateLine(s);
+      origins.add(s == 0 ? "$S" : ", $S", line == 0 ? "" : plan.origin(line));
+    }
+    return origins.add(")").build();
   }
 
   /** {@code this.x = new double[size]; Arrays.fill(this.x, value);} */
@@ -145,17 +234,18 @@ final class PopulationEmitter {
     method.addStatement("$T.fill(this.$L, $L)", java.util.Arrays.class, field, JavaLiterals.doubleLiteral(value));
   }
 
-  private static MethodSpec lookup(String method, String kind, List<String> names, List<String> fieldNames) {
+  /** {@code kind(name)}: a switch from each name to its expression. */
+  private static MethodSpec lookup(String kind, TypeName type, List<String> names, List<String> expressions) {
     MethodSpec.Builder lookup =
-        MethodSpec.methodBuilder(method)
+        MethodSpec.methodBuilder(kind)
             .addAnnotation(Override.class)
             .addModifiers(Modifier.PUBLIC)
-            .returns(SynapseEmitter.DOUBLES)
+            .returns(type)
             .addParameter(String.class, "name");
     if (!names.isEmpty()) {
       lookup.beginControlFlow("switch (name)");
       for (int i = 0; i < names.size(); i++) {
-        lookup.addStatement("case $S: return $L", names.get(i), fieldNames.get(i));
+        lookup.addStatement("case $S: return $L", names.get(i), expressions.get(i));
       }
       lookup.addStatement("default: break").endControlFlow();
     }
@@ -174,6 +264,15 @@ final class PopulationEmitter {
         MethodSpec.methodBuilder(name).addAnnotation(Override.class).addModifiers(Modifier.PUBLIC);
     for (String parameter : parameters) {
       method.addParameter(parameter.equals(BlockWriter.DT) ? TypeName.DOUBLE : SynapseEmitter.DOUBLES, parameter);
+    }
+    // O(1) checks of the arrays against the largest indices, so that no loop fails halfway.
+    method.addStatement(
+        "$T.checkVoltages($L, $L, $L, $L, $L)",
+        SUPPORT, VOLTAGES, PopulationFields.PRE_INDEX, PopulationFields.WIDEST_PRE, PopulationFields.POST_INDEX, PopulationFields.WIDEST_POST);
+    if (List.of(parameters).contains(CURRENT)) {
+      method.addStatement(
+          "$T.checkCurrents($L, $L, $L, $L, $L)",
+          SUPPORT, VOLTAGES, CURRENT, CONDUCTANCE, PopulationFields.POST_INDEX, PopulationFields.WIDEST_POST);
     }
     return method.addCode(new StripLoopWriter(plan, fields, caches, List.of(parameters)).loop(sections)).build();
   }

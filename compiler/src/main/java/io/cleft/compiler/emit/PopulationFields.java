@@ -33,10 +33,19 @@ record PopulationFields(
   static final String STRIP_SIZE = "STRIP_SIZE";
   static final String STEP_VALUES_DT = "stepValuesDt";
   static final String STEP_VALUES_STALE = "stepValuesStale";
+  static final String WIDEST_PRE = "widestPre";
+  static final String WIDEST_POST = "widestPost";
+  static final String PARAMETER_ARRAYS = "parameterArrays";
+  static final String STATE_ARRAYS = "stateArrays";
+  static final String CHECKED = "checked";
+  static final String STATE_ORIGINS = "STATE_ORIGINS";
+  static final String CURRENT_ORIGIN = "CURRENT_ORIGIN";
 
   /** Names the population's methods use unqualified, which no local may shadow. */
   static final List<String> MEMBERS =
-      List.of(SIZE, PRE_INDEX, POST_INDEX, STRIP, STRIP_SIZE, STEP_VALUES_DT, STEP_VALUES_STALE, SynapseEmitter.METADATA_FIELD);
+      List.of(
+          SIZE, PRE_INDEX, POST_INDEX, STRIP, STRIP_SIZE, STEP_VALUES_DT, STEP_VALUES_STALE, WIDEST_PRE, WIDEST_POST,
+          PARAMETER_ARRAYS, STATE_ARRAYS, CHECKED, STATE_ORIGINS, CURRENT_ORIGIN, SynapseEmitter.METADATA_FIELD);
 
   static PopulationFields of(GenerationPlan plan) {
     NameAllocator names = new NameAllocator();

@@ -23,6 +23,7 @@ import java.util.TreeSet;
  *       flight at once;
  *   <li>runs the phases of each section in turn ({@link PhasePlanner}): loops of arithmetic that
  *       the JIT vectorises, and loops of independent calls to exp and its kind;
+ *   <li>in checked mode, checks the strip's new states and currents;
  *   <li>adds the strip's currents and conductances into the compartments, in synapse order.
  * </ol>
  *
@@ -103,10 +104,35 @@ final class StripLoopWriter {
         code.add(phases.isCallPhase(phase) ? callPhase(section, phase) : arithmeticPhase(section, phase));
       }
     }
+    code.add(checkedMode(sections));
     if (sections.contains(Section.CURRENT)) {
       code.add(scatter());
     }
     return code.endControlFlow().build();
+  }
+
+  /**
+   * In checked mode, the strip's new states and its currents are checked before they are added
+   * into the compartments; off, this is one test of a field per strip.
+   */
+  private CodeBlock checkedMode(List<Section> sections) {
+    boolean states = sections.contains(Section.UPDATE);
+    boolean currents = sections.contains(Section.CURRENT);
+    return CodeBlock.builder()
+        .beginControlFlow("if ($L)", PopulationFields.CHECKED)
+        .addStatement(
+            "$T.checkStrip($L, $L, $L, $L, $L, $L, $L, $L)",
+            PopulationEmitter.CHECKED_MODE,
+            SynapseEmitter.METADATA_FIELD,
+            START,
+            COUNT,
+            states ? PopulationFields.STATE_ARRAYS : "null",
+            PopulationFields.STATE_ORIGINS,
+            currents ? PopulationFields.STRIP + "." + fields.current() : "null",
+            currents ? PopulationFields.STRIP + "." + fields.conductance() : "null",
+            PopulationFields.CURRENT_ORIGIN)
+        .endControlFlow()
+        .build();
   }
 
   private CodeBlock gather(IrInput input, String index) {

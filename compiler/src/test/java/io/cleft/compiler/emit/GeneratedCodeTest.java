@@ -210,13 +210,12 @@ class GeneratedCodeTest {
       SynapseMetadata metadata = synapse.metadata();
       for (int i = 0; i < inputs.length; i++) {
         for (int p = 0; p < metadata.parameters().size(); p++) {
-          population.parameter(metadata.parameters().get(p).name())[i] = inputs[i].parameters[p];
+          population.parameter(metadata.parameters().get(p).name()).set(i, inputs[i].parameters[p]);
         }
         for (int s = 0; s < metadata.states().size(); s++) {
           population.state(metadata.states().get(s).name())[i] = inputs[i].states[s];
         }
       }
-      population.parametersChanged();
       return population;
     }
   }

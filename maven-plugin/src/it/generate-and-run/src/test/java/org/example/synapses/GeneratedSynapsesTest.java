@@ -2,6 +2,7 @@ package org.example.synapses;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.cleft.runtime.SynapsePopulation;
 import org.example.synapses.demo.Ampa;
@@ -23,8 +24,8 @@ class GeneratedSynapsesTest {
     SynapsePopulation ampa = new Ampa().newPopulation(new int[] {0, 2}, new int[] {1, 3});
 
     // Parameters keep their declared units at the interface: g in nS, tau in us.
-    assertArrayEquals(new double[] {500, 500}, ampa.parameter("g"));
-    assertArrayEquals(new double[] {2000, 2000}, ampa.parameter("tau"));
+    assertArrayEquals(new double[] {500, 500}, ampa.parameter("g").toArray());
+    assertArrayEquals(new double[] {2000, 2000}, ampa.parameter("tau").toArray());
     assertArrayEquals(new double[] {0.5, 0.5}, ampa.state("r"));
 
     // current = g * r * (v_post - e_syn) with g = 500 nS = 0.5 uS, in nA:
@@ -52,10 +53,28 @@ class GeneratedSynapsesTest {
   }
 
   @Test
+  void aParameterSetThroughItsViewIsUsedByTheNextStep() {
+    SynapsePopulation ampa = new Ampa().newPopulation(new int[] {0, 2}, new int[] {1, 3});
+    ampa.step(0.5, VOLTAGES); // what the population keeps of tau is now computed
+
+    // Synapse 1's tau becomes 1000 us = 1 ms: 0.5 + 0.5 * ((0 - 0.5) / 1) = 0.25 from 0.375.
+    ampa.state("r")[1] = 0.5;
+    ampa.parameter("tau").set(1, 1000);
+    ampa.step(0.5, VOLTAGES);
+    assertEquals(0.25, ampa.state("r")[1]);
+    assertEquals(1000, ampa.parameter("tau").get(1));
+
+    // g is declared in [0, inf]: a negative conductance is refused, and nothing is written.
+    IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> ampa.parameter("g").set(0, -1));
+    assertEquals("parameter g of Ampa, synapse 0: -1.0 is outside its declared range [0, inf]", refused.getMessage());
+    assertEquals(500, ampa.parameter("g").get(0));
+  }
+
+  @Test
   void ohmicAddsToTheCurrentAlreadyThere() {
     // One synapse from compartment 0 to 1; compartment 1 already carries Ampa's -15 nA and 0.25 uS.
     SynapsePopulation ohmic = new Ohmic().newPopulation(new int[] {0}, new int[] {1});
-    assertArrayEquals(new double[] {250}, ohmic.parameter("g"));
+    assertArrayEquals(new double[] {250}, ohmic.parameter("g").toArray());
     double[] current = {0, -15, 0, 0};
     double[] conductance = {0, 0.25, 0, 0};
 
@@ -68,6 +87,6 @@ class GeneratedSynapsesTest {
     // No states: a step changes nothing.
     ohmic.step(0.5, VOLTAGES);
     assertEquals(0, ohmic.metadata().states().size());
-    assertArrayEquals(new double[] {250}, ohmic.parameter("g"));
+    assertArrayEquals(new double[] {250}, ohmic.parameter("g").toArray());
   }
 }
