@@ -81,13 +81,12 @@ public final class GeneratedAgreement {
     SynapseMetadata metadata = synapse.metadata();
     for (int i = 0; i < n; i++) {
       for (int p = 0; p < metadata.parameters().size(); p++) {
-        population.parameter(metadata.parameters().get(p).name())[i] = parameters[i][p];
+        population.parameter(metadata.parameters().get(p).name()).set(i, parameters[i][p]);
       }
       for (int s = 0; s < metadata.states().size(); s++) {
         population.state(metadata.states().get(s).name())[i] = states[i][s];
       }
     }
-    population.parametersChanged();
     double[] current = new double[voltages.length];
     double[] conductance = new double[voltages.length];
     population.advance(dt, voltages, current, conductance);

@@ -31,22 +31,24 @@ import net.jqwik.api.lifecycle.AfterContainer;
  * has a position inside the file. For every input {@code check} accepts: the generated class
  * compiles under {@code -Xlint:all -Werror} and gives the interpreter's bits on random inputs.
  *
- * <p>Each try draws from a seeded random source, so jqwik's report of the seed reproduces a
- * failure exactly. The numbers of tries keep the test near a minute on a 2-core machine; a
- * longer campaign runs {@code cleft.fuzz.scale} models per try:
- * {@code mvn -pl compiler -am test -Dtest=PipelineFuzzTest -Dcleft.fuzz.scale=50}.
+ * <p>The build draws the same models every time (the seeds are fixed), so it cannot fail by
+ * chance; the numbers of tries keep it near a minute on a 2-core machine. A campaign draws other
+ * models, {@code cleft.fuzz.scale} per try, from seeds mixed with {@code cleft.fuzz.salt}:
+ * {@code mvn -pl compiler -am test -Dtest=PipelineFuzzTest -Dcleft.fuzz.scale=20 -Dcleft.fuzz.salt=7}.
+ * A failure names the model text; the salt and jqwik's seed reproduce it.
  */
 class PipelineFuzzTest {
   private static final int SCALE = Integer.getInteger("cleft.fuzz.scale", 1);
+  private static final long SALT = Long.getLong("cleft.fuzz.salt", 0);
   private static final List<String> LIBRARY = libraryModels();
   private static final AtomicInteger ACCEPTED_RANDOM = new AtomicInteger();
   private static final AtomicInteger ACCEPTED_MUTATED = new AtomicInteger();
   private static final AtomicInteger TRIED_RANDOM = new AtomicInteger();
   private static final AtomicInteger TRIED_MUTATED = new AtomicInteger();
 
-  @Property(tries = 120)
+  @Property(tries = 120, seed = "20261201")
   void randomModelsNeverBreakThePipeline(@ForAll long seed) {
-    SplittableRandom random = new SplittableRandom(seed);
+    SplittableRandom random = new SplittableRandom(seed ^ SALT);
     for (int round = 0; round < SCALE; round++) {
       String text = RandomModels.wellTyped(random, round);
       TRIED_RANDOM.incrementAndGet();
@@ -56,9 +58,9 @@ class PipelineFuzzTest {
     }
   }
 
-  @Property(tries = 600)
+  @Property(tries = 600, seed = "20261202")
   void damagedLibraryModelsNeverBreakThePipeline(@ForAll long seed) {
-    SplittableRandom random = new SplittableRandom(seed);
+    SplittableRandom random = new SplittableRandom(seed ^ SALT);
     for (int round = 0; round < SCALE; round++) {
       String text = RandomModels.mutated(random, LIBRARY.get(random.nextInt(LIBRARY.size())));
       TRIED_MUTATED.incrementAndGet();
