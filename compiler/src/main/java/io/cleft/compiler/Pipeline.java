@@ -4,7 +4,6 @@ import io.cleft.compiler.ast.SynapseDecl;
 import io.cleft.compiler.check.Resolver;
 import io.cleft.compiler.check.UnitChecker;
 import io.cleft.compiler.check.UsageChecker;
-import io.cleft.compiler.diagnostic.DiagnosticCode;
 import io.cleft.compiler.diagnostic.DiagnosticCollector;
 import io.cleft.compiler.ir.IrProgram;
 import io.cleft.compiler.lower.Lowering;
@@ -12,7 +11,6 @@ import io.cleft.compiler.model.SynapseModel;
 import io.cleft.compiler.parse.SynapseParser;
 import io.cleft.compiler.solve.OdeSolver;
 import io.cleft.compiler.source.SourceFile;
-import io.cleft.compiler.source.SourceSpan;
 import java.util.Optional;
 
 /**
@@ -39,10 +37,7 @@ public final class Pipeline {
       program = run(source, diagnostics);
     } catch (RuntimeException | AssertionError | StackOverflowError e) {
       // A bug in cleft must not take down the other models of the run: report it on this one.
-      diagnostics.error(
-          DiagnosticCode.INTERNAL_ERROR,
-          new SourceSpan(source, 1, 1, 1, 1),
-          "internal compiler error (" + e + "); please report it with this model");
+      diagnostics.add(InternalErrorDiagnostic.of(source, e));
       program = Optional.empty();
     }
     return new Compilation(source, diagnostics.all(), program);

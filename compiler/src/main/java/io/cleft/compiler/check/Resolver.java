@@ -666,8 +666,6 @@ public final class Resolver {
 
   /** The source text of a span on one line, as the user wrote it. */
   private static String textOf(SourceSpan span) {
-    String line = span.file().line(span.line());
-    int end = span.endLine() == span.line() ? span.endColumn() - 1 : line.length();
-    return line.substring(Math.min(span.column() - 1, line.length()), Math.min(end, line.length()));
+    return span.textOnFirstLine();
   }
 }

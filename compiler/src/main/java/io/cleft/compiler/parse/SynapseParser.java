@@ -24,7 +24,8 @@ public final class SynapseParser {
     lexer.removeErrorListeners();
     CommonTokenStream tokens = new CommonTokenStream(lexer);
     CleftParser parser = new CleftParser(tokens);
-    SyntaxErrorListener errors = new SyntaxErrorListener(file, diagnostics);
+    TokenSpans spans = new TokenSpans(file);
+    SyntaxErrorListener errors = new SyntaxErrorListener(spans, diagnostics);
     parser.removeErrorListeners();
     parser.addErrorListener(errors);
     CleftParser.CompilationUnitContext tree;
@@ -40,6 +41,6 @@ public final class SynapseParser {
     if (errors.reported()) {
       return Optional.empty();
     }
-    return Optional.of(new AstBuilder(file, tokens, diagnostics).build(tree));
+    return Optional.of(new AstBuilder(spans, tokens, diagnostics).build(tree));
   }
 }

@@ -2,7 +2,7 @@ package io.cleft.compiler.parse;
 
 import io.cleft.compiler.diagnostic.DiagnosticCode;
 import io.cleft.compiler.diagnostic.DiagnosticCollector;
-import io.cleft.compiler.source.SourceFile;
+import io.cleft.compiler.diagnostic.VisibleText;
 import io.cleft.compiler.source.SourceSpan;
 import io.cleft.compiler.units.UnitTable;
 import io.cleft.grammar.CleftLexer;
@@ -33,12 +33,12 @@ import org.antlr.v4.runtime.tree.TerminalNode;
  * here with a message naming what they are.
  */
 final class SyntaxErrorListener extends BaseErrorListener {
-  private final SourceFile file;
+  private final TokenSpans spans;
   private final DiagnosticCollector diagnostics;
   private boolean reported;
 
-  SyntaxErrorListener(SourceFile file, DiagnosticCollector diagnostics) {
-    this.file = file;
+  SyntaxErrorListener(TokenSpans spans, DiagnosticCollector diagnostics) {
+    this.spans = spans;
     this.diagnostics = diagnostics;
   }
 
@@ -58,8 +58,9 @@ final class SyntaxErrorListener extends BaseErrorListener {
       return;
     }
     reported = true;
+    // ANTLR's line and charPositionInLine count only '\n' as a line break; TokenSpans does not.
     Token token = (Token) offendingSymbol;
-    SourceSpan span = spanOf(token, line, charPositionInLine);
+    SourceSpan span = spans.of(token);
     switch (token.getType()) {
       case CleftLexer.UNTERMINATED_STRING ->
           diagnostics.error(
@@ -69,29 +70,30 @@ final class SyntaxErrorListener extends BaseErrorListener {
       case CleftLexer.UNTERMINATED_COMMENT ->
           diagnostics.error(
               DiagnosticCode.UNTERMINATED_COMMENT,
-              new SourceSpan(file, line, charPositionInLine + 1, line, charPositionInLine + 3),
+              spans.head(token, 2),
               "unterminated comment: '/*' has no matching '*/'");
       case CleftLexer.UNEXPECTED_CHARACTER ->
           diagnostics.error(
               DiagnosticCode.UNEXPECTED_CHARACTER,
               span,
-              "unexpected character '" + token.getText() + "'" + characterHint(token.getText()));
+              "unexpected character " + VisibleText.quote(token.getText().codePointAt(0))
+                  + characterHint(token.getText()));
       default -> {
         Parser parser = (Parser) recognizer;
-        Optional<UnitAfterNumber> unitAfterNumber = unitAfterNumber(parser, token);
+        Optional<UnitAfterNumber> unitAfterNumber = unitAfterNumber(parser, token, spans);
         if (unitAfterNumber.isPresent()) {
           Token number = unitAfterNumber.get().number();
           Token unit = unitAfterNumber.get().unit();
           diagnostics.error(
               DiagnosticCode.SYNTAX,
-              spanOf(unit, unit.getLine(), unit.getCharPositionInLine()),
+              spans.of(unit),
               "unexpected '" + unit.getText() + "' after the number " + number.getText()
                   + "; a unit in an expression goes in brackets, as in '" + number.getText() + " ["
                   + unit.getText() + "]'");
         } else {
           diagnostics.error(
               DiagnosticCode.SYNTAX,
-              token.getType() == Token.EOF ? endOfFileSpan(parser, token, line, charPositionInLine) : span,
+              token.getType() == Token.EOF ? endOfFileSpan(parser, token) : span,
               unexpectedTokenMessage(parser, token));
         }
       }
@@ -151,7 +153,7 @@ final class SyntaxErrorListener extends BaseErrorListener {
    * and the unit, if the error is at the unit or right after it (where the parser took the unit
    * for the name that starts the next statement).
    */
-  private static Optional<UnitAfterNumber> unitAfterNumber(Parser parser, Token offending) {
+  private static Optional<UnitAfterNumber> unitAfterNumber(Parser parser, Token offending, TokenSpans spans) {
     TokenStream tokens = parser.getTokenStream();
     Token unit = offending;
     for (int attempt = 0; attempt < 2 && unit != null; attempt++) {
@@ -159,7 +161,7 @@ final class SyntaxErrorListener extends BaseErrorListener {
       if (number != null
           && number.getType() == CleftLexer.NUMBER
           && unit.getType() == CleftLexer.IDENTIFIER
-          && unit.getLine() == number.getLine()
+          && spans.lineOf(unit) == spans.lineOf(number)
           && UnitTable.lookup(unit.getText()).isPresent()
           && isExpressionLiteral(parser, number)) {
         return Optional.of(new UnitAfterNumber(number, unit));
@@ -209,23 +211,31 @@ final class SyntaxErrorListener extends BaseErrorListener {
   }
 
   private static boolean adjacentAfter(Token before, Token token, int type) {
-    return before != null
-        && before.getType() == type
-        && before.getLine() == token.getLine()
-        && before.getCharPositionInLine() + before.getText().length() == token.getCharPositionInLine();
+    return before != null && before.getType() == type && before.getStopIndex() + 1 == token.getStartIndex();
   }
 
   /**
    * Where to report an unexpected end of file: right after the last token, on the line where
-   * the text stops, rather than on the empty line after it.
+   * the text stops, rather than on the empty line after it (which is not in the file). The last
+   * token may be a comment: a file of nothing but a doc comment ends after its {@code *}{@code /}.
    */
-  private SourceSpan endOfFileSpan(Parser parser, Token eof, int line, int charPositionInLine) {
+  private SourceSpan endOfFileSpan(Parser parser, Token eof) {
     Token last = previous(parser.getTokenStream(), eof);
     if (last == null) {
-      return spanOf(eof, line, charPositionInLine);
+      last = lastNonBlank(parser.getTokenStream(), eof);
     }
-    int column = last.getCharPositionInLine() + last.getText().length() + 1;
-    return new SourceSpan(file, last.getLine(), column, last.getLine(), column + 1);
+    return last == null ? spans.of(eof) : spans.after(last);
+  }
+
+  /** The last token before {@code token} on any channel that is not whitespace, if any. */
+  private static Token lastNonBlank(TokenStream tokens, Token token) {
+    for (int i = token.getTokenIndex() - 1; i >= 0; i--) {
+      Token candidate = tokens.get(i);
+      if (candidate.getType() != CleftLexer.WHITESPACE) {
+        return candidate;
+      }
+    }
+    return null;
   }
 
   private static String describe(Token token, Vocabulary vocabulary) {
@@ -297,11 +307,5 @@ final class SyntaxErrorListener extends BaseErrorListener {
       case "{", "}" -> "";
       default -> "";
     };
-  }
-
-  private SourceSpan spanOf(Token token, int line, int charPositionInLine) {
-    int length = token.getType() == Token.EOF ? 1 : Math.max(1, token.getText().length());
-    return new SourceSpan(
-        file, line, charPositionInLine + 1, line, charPositionInLine + 1 + length);
   }
 }
