@@ -91,10 +91,13 @@ final class SyntaxErrorListener extends BaseErrorListener {
                   + "; a unit in an expression goes in brackets, as in '" + number.getText() + " ["
                   + unit.getText() + "]'");
         } else {
-          diagnostics.error(
-              DiagnosticCode.SYNTAX,
-              token.getType() == Token.EOF ? endOfFileSpan(parser, token) : span,
-              unexpectedTokenMessage(parser, token));
+          String message = unexpectedTokenMessage(parser, token);
+          SourceSpan where = token.getType() == Token.EOF ? endOfFileSpan(parser, token) : span;
+          CommonSlips.Explanation explanation =
+              new CommonSlips(parser, spans)
+                  .explain(token, parser.getExpectedTokens(), where, message)
+                  .orElse(new CommonSlips.Explanation(where, message));
+          diagnostics.error(DiagnosticCode.SYNTAX, explanation.span(), explanation.message());
         }
       }
     }
@@ -200,7 +203,7 @@ final class SyntaxErrorListener extends BaseErrorListener {
   }
 
   /** The token before {@code token} that the parser sees (comments and blanks skipped). */
-  private static Token previous(TokenStream tokens, Token token) {
+  static Token previous(TokenStream tokens, Token token) {
     for (int i = token.getTokenIndex() - 1; i >= 0; i--) {
       Token candidate = tokens.get(i);
       if (candidate.getChannel() == Token.DEFAULT_CHANNEL) {
@@ -301,6 +304,7 @@ final class SyntaxErrorListener extends BaseErrorListener {
     return switch (character) {
       case ";" -> " (statements end at the end of the line; remove the ';')";
       case "#" -> " (comments start with '//')";
+      case ":" -> " (a value is given with '=', not ':' or ':=')";
       case "&" -> " (write 'and')";
       case "|" -> " (write 'or')";
       case "!" -> " (write 'not', or '!=' for 'not equal')";
