@@ -15,8 +15,7 @@ public final class DiagnosticPrinter {
   private DiagnosticPrinter() {}
 
   public static String render(Diagnostic diagnostic) {
-    // The message may quote source or data text; it must stay one readable line.
-    StringBuilder out = new StringBuilder(VisibleText.escape(diagnostic.headline())).append('\n');
+    StringBuilder out = new StringBuilder(diagnostic.headline()).append('\n');
     diagnostic.span().ifPresent(span -> appendExcerpt(out, span));
     return out.toString();
   }

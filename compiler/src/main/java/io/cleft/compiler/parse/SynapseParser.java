@@ -6,7 +6,6 @@ import io.cleft.compiler.diagnostic.DiagnosticCollector;
 import io.cleft.grammar.CleftLexer;
 import io.cleft.grammar.CleftParser;
 import io.cleft.compiler.source.SourceFile;
-import io.cleft.compiler.source.SourceSpan;
 import java.util.Optional;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
@@ -32,9 +31,10 @@ public final class SynapseParser {
     try {
       tree = parser.compilationUnit();
     } catch (StackOverflowError e) {
+      // Where the parser had got to is the best position known: inside the deepest nesting.
       diagnostics.error(
           DiagnosticCode.SYNTAX,
-          new SourceSpan(file, 1, 1, 1, 1),
+          spans.of(parser.getCurrentToken()),
           "the model is nested too deeply to parse");
       return Optional.empty();
     }

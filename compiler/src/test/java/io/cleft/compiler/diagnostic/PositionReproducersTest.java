@@ -1,13 +1,16 @@
 package io.cleft.compiler.diagnostic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cleft.compiler.Pipeline;
 import io.cleft.compiler.source.SourceFile;
+import io.cleft.compiler.source.SourceSpan;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -109,5 +112,16 @@ class PositionReproducersTest {
             + "    2 | \tcurrent =\t1 [nA] *\tkk\n"
             + "      | \t         \t        \t^~\n",
         check(new SourceFile("m.syn", model)));
+  }
+
+  @Test
+  void aModelNestedTooDeeplyToParseIsReportedWhereTheNestingIsNotAtOneOne() {
+    // Deep enough to overflow the parser's stack; where exactly depends on the stack size.
+    String model = "synapse M {\n  current = " + "(".repeat(100_000) + "1" + ")".repeat(100_000) + "\n}\n";
+    List<Diagnostic> diagnostics = Pipeline.compile(new SourceFile("m.syn", model)).diagnostics();
+    assertEquals(1, diagnostics.size(), diagnostics::toString);
+    SourceSpan span = diagnostics.get(0).span().orElseThrow();
+    assertEquals(2, span.line(), diagnostics.get(0)::headline);
+    assertTrue(span.column() >= 13, diagnostics.get(0)::headline);
   }
 }
