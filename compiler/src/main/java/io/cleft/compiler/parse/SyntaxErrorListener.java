@@ -112,7 +112,7 @@ final class SyntaxErrorListener extends BaseErrorListener {
     Optional<ParserRuleContext> openSection = sectionMissingItsBrace(parser, token, expected);
     if (openSection.isPresent()) {
       Token keyword = openSection.get().getStart();
-      message += " (is the '}' that closes '" + keyword.getText() + "' at line " + keyword.getLine() + " missing?)";
+      message += " (is the '}' that closes '" + keyword.getText() + "' at line " + spans.lineOf(keyword) + " missing?)";
     } else if (expected.contains(CleftLexer.IDENTIFIER) && isKeyword(token)) {
       message += " ('" + token.getText() + "' is a keyword and cannot be used as a name)";
     } else if (token.getType() == CleftLexer.STAR

@@ -63,6 +63,18 @@ class PositionReproducersTest {
   }
 
   @Test
+  void lineNumbersInMessagesCountCarriageReturnsToo() {
+    String model = "synapse M {\r  parameters {\r    gS = 1e-4 uS\r\r  states {\r    s = 0.2\r  }\r"
+        + "  current = gS * s * v_post\r}\r";
+    assertEquals(
+        "m.syn:5:3: error: unexpected keyword 'states', expected '}' or a name"
+            + " (is the '}' that closes 'parameters' at line 2 missing?) [SYN001]\n"
+            + "    5 |   states {\n"
+            + "      |   ^~~~~~\n",
+        check(new SourceFile("m.syn", model)));
+  }
+
+  @Test
   void theEndOfAFileOfOnlyADocCommentIsReportedAfterTheCommentNotPastTheFile() {
     String name = "bad-diagnostic_eof-after-doc-comment-points-past-the-file.syn";
     assertEquals(
