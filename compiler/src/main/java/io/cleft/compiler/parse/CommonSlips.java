@@ -24,7 +24,9 @@ import org.antlr.v4.runtime.misc.IntervalSet;
  *       or {@code ==} written for it, and {@code =} written for {@code ==};
  *   <li>a misspelt or missing {@code using};
  *   <li>{@code using} without a method name;
- *   <li>a unit written before a declaration's value ({@code tau = ms 5});
+ *   <li>a unit written before a declaration's value ({@code tau = ms 5}), or in brackets;
+ *   <li>a valid range without {@code in}, a documentation string in single quotes;
+ *   <li>{@code using} after a next value ({@code s = ... using euler}), where {@code s'} was meant;
  *   <li>the end of the file inside a section or the synapse, whose {@code }} is missing;
  *   <li>a {@code (} that is never closed.
  * </ul>
@@ -59,6 +61,25 @@ final class CommonSlips {
     if (missingAssign.isPresent()) {
       return missingAssign;
     }
+    Optional<String> nextValue = lastNextValueOrLocal();
+    if (offending.getType() == CleftLexer.USING && nextValue.isPresent()) {
+      return Optional.of(new Explanation(at, "unexpected keyword 'using' after '" + nextValue.get() + " = ...': only"
+          + " an equation has a method; write " + nextValue.get() + "' = ... for a derivative, or leave out 'using'"));
+    }
+    boolean inDeclarations = enclosing(CleftParser.ParametersSectionContext.class).isPresent()
+        || enclosing(CleftParser.ConstantsSectionContext.class).isPresent()
+        || enclosing(CleftParser.StatesSectionContext.class).isPresent();
+    if (inDeclarations && offending.getType() == CleftLexer.PRIME) {
+      return Optional.of(new Explanation(at, unexpected + " (a documentation string is written in double quotes)"));
+    }
+    if (inDeclarations && offending.getType() == CleftLexer.LBRACKET) {
+      Optional<String> bracketed = unitInBrackets(offending);
+      boolean unitInBrackets = before != null && before.getType() == CleftLexer.NUMBER && bracketed.isPresent();
+      return Optional.of(new Explanation(at, unexpected + (unitInBrackets
+          ? " (a declaration's unit goes without brackets, as in '" + declaredName(before).map(n -> n + " ").orElse("")
+              + "= " + before.getText() + " " + bracketed.get() + "')"
+          : " (a valid range is written 'in [lower, upper]')")));
+    }
     if (offending.getType() == CleftLexer.ASSIGN && !expected.contains(CleftLexer.ASSIGN)) {
       return Optional.of(new Explanation(at, unexpected + " (write '==' to compare)"));
     }
@@ -67,7 +88,7 @@ final class CommonSlips {
         && UnitTable.lookup(offending.getText()).isPresent()) {
       Optional<CleftParser.DeclarationContext> declaration = enclosing(CleftParser.DeclarationContext.class);
       if (declaration.isPresent()) {
-        String value = valueAfter(tokens);
+        String value = valueAfter(tokens, offending);
         return Optional.of(new Explanation(at, unexpected + " (the value comes first, then its unit, as in '"
             + declaration.get().getStart().getText() + " = " + value + " " + offending.getText() + "')"));
       }
@@ -107,6 +128,11 @@ final class CommonSlips {
       return Optional.empty();
     }
     Token end = SyntaxErrorListener.previous(tokens, name);
+    boolean declaration = enclosing(CleftParser.DeclarationContext.class).isPresent();
+    if (!afterPrime && declaration && end != null && spans.lineOf(end) == spans.lineOf(name)) {
+      return Optional.of(new Explanation(spans.of(name), "unexpected '" + name.getText() + "' after a declaration;"
+          + " a declaration is 'name = value unit in [lower, upper] \"documentation\"', one to a line"));
+    }
     if (!afterPrime && end != null && spans.lineOf(end) == spans.lineOf(name)) {
       String hint =
           OdeMethod.named(name.getText()).isPresent() ? " (is 'using' missing before it?)"
@@ -114,7 +140,6 @@ final class CommonSlips {
               : " (is an operator missing before it?)";
       return Optional.of(new Explanation(spans.of(name), "unexpected '" + name.getText() + "'" + hint));
     }
-    boolean declaration = enclosing(CleftParser.DeclarationContext.class).isPresent();
     String expected =
         afterPrime ? "'=' after " + name.getText() + "'"
             : declaration ? "'=' after '" + name.getText() + "'"
@@ -125,7 +150,10 @@ final class CommonSlips {
   }
 
   /** The signed number right after the offending token (a unit), as in {@code ms -5}, if there is one. */
-  private static String valueAfter(TokenStream tokens) {
+  private static String valueAfter(TokenStream tokens, Token unit) {
+    if (tokens.LT(1) != unit) {
+      return "<number>";
+    }
     Token next = tokens.LT(2);
     if (next != null && next.getType() == CleftLexer.NUMBER) {
       return next.getText();
@@ -135,6 +163,56 @@ final class CommonSlips {
     return signed && number != null && number.getType() == CleftLexer.NUMBER
         ? next.getText() + number.getText()
         : "<number>";
+  }
+
+  /**
+   * The text between {@code open} ('[') and the next ']', without blanks, if it can be a unit:
+   * no comma (which would make it a range).
+   */
+  private Optional<String> unitInBrackets(Token open) {
+    // Look ahead with LT: the stream has lexed only as far as the parser has looked.
+    TokenStream tokens = parser.getTokenStream();
+    if (tokens.LT(1) != open) {
+      return Optional.empty();
+    }
+    StringBuilder unit = new StringBuilder();
+    for (int k = 2; ; k++) {
+      Token token = tokens.LT(k);
+      if (token.getType() == CleftLexer.RBRACKET) {
+        return unit.length() > 0 ? Optional.of(unit.toString()) : Optional.empty();
+      }
+      if (token.getType() == CleftLexer.COMMA || token.getType() == Token.EOF || k > 64) {
+        return Optional.empty();
+      }
+      unit.append(token.getText());
+    }
+  }
+
+  /** The name declared by the declaration whose value is {@code number}: the name before its '='. */
+  private Optional<String> declaredName(Token number) {
+    TokenStream tokens = parser.getTokenStream();
+    Token token = SyntaxErrorListener.previous(tokens, number);
+    if (token != null && (token.getType() == CleftLexer.MINUS || token.getType() == CleftLexer.PLUS)) {
+      token = SyntaxErrorListener.previous(tokens, token);
+    }
+    if (token == null || token.getType() != CleftLexer.ASSIGN) {
+      return Optional.empty();
+    }
+    Token name = SyntaxErrorListener.previous(tokens, token);
+    return name != null && name.getType() == CleftLexer.IDENTIFIER ? Optional.of(name.getText()) : Optional.empty();
+  }
+
+  /**
+   * The name of the statement just parsed in the update block, if it is a next value or local
+   * ({@code s = ...}): the statement a following {@code using} would belong to.
+   */
+  private Optional<String> lastNextValueOrLocal() {
+    return enclosing(CleftParser.UpdateSectionContext.class)
+        .flatMap(section -> section.updateStatement().isEmpty()
+            ? Optional.empty()
+            : Optional.of(section.updateStatement().get(section.updateStatement().size() - 1)))
+        .filter(CleftParser.AssignmentContext.class::isInstance)
+        .map(statement -> ((CleftParser.AssignmentContext) statement).name.getText());
   }
 
   /** Words a modeller may write, or misspell, for {@code using}. */
