@@ -25,7 +25,8 @@ import org.antlr.v4.runtime.misc.IntervalSet;
  *   <li>a misspelt or missing {@code using};
  *   <li>{@code using} without a method name;
  *   <li>a unit written before a declaration's value ({@code tau = ms 5}), or in brackets;
- *   <li>a valid range without {@code in}, a documentation string in single quotes;
+ *   <li>a valid range without {@code in}, a documentation string in single quotes, an equation
+ *       among declarations;
  *   <li>{@code using} after a next value ({@code s = ... using euler}), where {@code s'} was meant;
  *   <li>the end of the file inside a section or the synapse, whose {@code }} is missing;
  *   <li>a {@code (} that is never closed.
@@ -128,7 +129,12 @@ final class CommonSlips {
       return Optional.empty();
     }
     Token end = SyntaxErrorListener.previous(tokens, name);
+    Optional<CleftParser.SectionContext> section = enclosing(CleftParser.SectionContext.class);
     boolean declaration = enclosing(CleftParser.DeclarationContext.class).isPresent();
+    if (declaration && offending.getType() == CleftLexer.PRIME && section.isPresent()) {
+      return Optional.of(new Explanation(at, "unexpected ''' after '" + name.getText() + "' in '"
+          + section.get().getStart().getText() + "': equations go in the 'update' section"));
+    }
     if (!afterPrime && declaration && end != null && spans.lineOf(end) == spans.lineOf(name)) {
       return Optional.of(new Explanation(spans.of(name), "unexpected '" + name.getText() + "' after a declaration;"
           + " a declaration is 'name = value unit in [lower, upper] \"documentation\"', one to a line"));
