@@ -1,6 +1,7 @@
 package io.cleft.compiler.source;
 
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The lines of a text, and the line and column of any character in it: the one definition of
@@ -36,7 +37,25 @@ public final class LineMap {
     this.endsWithTerminator = text.endsWith("\n") || text.endsWith("\r");
   }
 
+  /**
+   * The last map built by {@link #of}: a diagnostic printer asks for one line of the same text
+   * again and again (a CSV file with a bad number on every row), and must not split the whole
+   * text each time. One entry is enough; texts are compared by identity, so it is never stale.
+   */
+  private static final AtomicReference<LineMap> LAST = new AtomicReference<>();
+
+  /** The lines of {@code text}; the map built for the same text object last time, if it was. */
   public static LineMap of(String text) {
+    LineMap last = LAST.get();
+    if (last != null && last.text == text) {
+      return last;
+    }
+    LineMap built = build(text);
+    LAST.set(built);
+    return built;
+  }
+
+  private static LineMap build(String text) {
     int[] starts = new int[16];
     int[] ends = new int[16];
     int[] startCodePoints = new int[16];

@@ -22,7 +22,7 @@ public record SourceFile(String displayName, String text) {
     return lines().line(line);
   }
 
-  /** The text's lines, for turning offsets into positions; built anew on each call. */
+  /** The text's lines, for turning offsets into positions. */
   public LineMap lines() {
     return LineMap.of(text);
   }

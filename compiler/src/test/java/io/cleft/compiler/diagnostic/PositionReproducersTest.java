@@ -59,7 +59,7 @@ class PositionReproducersTest {
       mixed.append(lines[i]).append(i < lines.length - 1 ? endings[i % endings.length] : "");
     }
     assertEquals(expected, check(new SourceFile("m.syn", mixed.toString())));
-    assertEquals(true, expected.startsWith("m.syn:10:10: "), expected);
+    assertTrue(expected.startsWith("m.syn:10:10: "), expected);
   }
 
   @Test

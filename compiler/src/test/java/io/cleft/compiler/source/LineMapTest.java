@@ -1,6 +1,7 @@
 package io.cleft.compiler.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -80,5 +81,17 @@ class LineMapTest {
     SourceFile file = new SourceFile("t.syn", "\uD83D\uDE00 k_minus\r");
 
     assertEquals("k_minus", new SourceSpan(file, 1, 3, 1, 10).textOnFirstLine());
+  }
+
+  @Test
+  void printingEveryLineOfALargeTextTakesLinearTime() {
+    // 200,000 lines: splitting the text for each line, as once, would take minutes.
+    SourceFile file = new SourceFile("big.csv", "1,abc\n".repeat(200_000));
+    long start = System.nanoTime();
+    for (int line = 1; line <= 200_000; line++) {
+      assertEquals("1,abc", file.line(line));
+    }
+    long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+    assertTrue(seconds < 20, seconds + " s");
   }
 }
