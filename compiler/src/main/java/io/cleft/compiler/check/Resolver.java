@@ -48,9 +48,10 @@ import java.util.Set;
  *
  * <p>Where a name cannot be resolved, an {@link Expr.Erroneous} stands in, so the unit checker
  * can still run over the rest of the model. The right-hand sides of update statements that are
- * rejected (an assignment to a parameter, a state's second update, an equation without a method),
- * and the arguments of calls that are rejected, are resolved too and kept aside ({@link Resolution#rejectedValues()}), so that the unit checker
- * can report their own problems in the same run.
+ * rejected (an assignment to a parameter, a state's second update, an equation without a
+ * method), and the arguments of rejected calls, are resolved too and kept aside
+ * ({@link Resolution#rejectedValues()}), so that the unit checker can report their own problems
+ * in the same run.
  */
 public final class Resolver {
   private static final Set<String> CURRENT_ONLY_INVISIBLE = Set.of(Symbol.Input.DT.symbol());
@@ -71,7 +72,7 @@ public final class Resolver {
   private final Set<String> withUnknownUnit = new HashSet<>();
   /** Every local the update block defines, by name, for forward-reference diagnostics. */
   private final Map<String, UpdateStatement.Assignment> localDefinitions = new HashMap<>();
-  /** The right-hand sides of rejected update statements; see {@link Resolution}. */
+  /** Expressions left out of the model with the statement or call around them; see {@link Resolution}. */
   private final List<Expr> rejected = new ArrayList<>();
 
   private Resolver(DiagnosticCollector diagnostics) {
@@ -96,7 +97,7 @@ public final class Resolver {
     return resolveAll(synapse, diagnostics).model();
   }
 
-  /** The model and the right-hand sides of the statements it rejected, for the unit checker. */
+  /** The model, and the expressions it left out with rejected statements, for the unit checker. */
   public static Resolution resolveAll(SynapseDecl synapse, DiagnosticCollector diagnostics) {
     Resolver resolver = new Resolver(diagnostics);
     SynapseModel model = resolver.resolveSynapse(synapse);
