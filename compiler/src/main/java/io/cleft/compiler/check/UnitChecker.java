@@ -62,8 +62,9 @@ public final class UnitChecker {
   }
 
   /**
-   * Checks {@code model}, and also the right-hand sides of update statements the resolver
-   * rejected: within themselves only, as they have no target whose dimension they must have.
+   * Checks {@code model}, and also the expressions the resolver left out of it with a rejected
+   * statement or call ({@link Resolver.Resolution#rejectedValues()}): within themselves only, as
+   * they have no target whose dimension they must have.
    */
   public static void check(SynapseModel model, List<Expr> rejectedValues, DiagnosticCollector diagnostics) {
     UnitChecker checker = new UnitChecker(diagnostics);

@@ -25,8 +25,10 @@ import org.antlr.v4.runtime.tree.ParseTree;
 import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
- * Turns the parser's first syntax error into a diagnostic with our own wording. Only the first
- * is kept: after it, ANTLR's recovery mostly reports consequences of the same mistake.
+ * Turns the parser's first syntax error into a diagnostic with our own wording; the common slips
+ * get theirs from {@link CommonSlips}. Only the first is kept: after it, ANTLR's recovery mostly
+ * reports consequences of the same mistake. Positions come from {@link TokenSpans}, never from
+ * ANTLR's line and column.
  *
  * <p>The lexer never fails: characters it cannot use become tokens of their own
  * ({@code UNEXPECTED_CHARACTER}, {@code UNTERMINATED_STRING}, ...), which the parser then rejects
