@@ -70,7 +70,8 @@ final class CommonSlips {
     boolean inDeclarations = enclosing(CleftParser.ParametersSectionContext.class).isPresent()
         || enclosing(CleftParser.ConstantsSectionContext.class).isPresent()
         || enclosing(CleftParser.StatesSectionContext.class).isPresent();
-    if (inDeclarations && offending.getType() == CleftLexer.PRIME) {
+    if (inDeclarations && offending.getType() == CleftLexer.PRIME && !expected.contains(CleftLexer.NUMBER)
+        && singleQuoted(offending)) {
       return Optional.of(new Explanation(at, unexpected + " (a documentation string is written in double quotes)"));
     }
     if (inDeclarations && offending.getType() == CleftLexer.LBRACKET) {
@@ -81,7 +82,10 @@ final class CommonSlips {
               + "= " + before.getText() + " " + bracketed.get() + "')"
           : " (a valid range is written 'in [lower, upper]')")));
     }
-    if (offending.getType() == CleftLexer.ASSIGN && !expected.contains(CleftLexer.ASSIGN)) {
+    if (offending.getType() == CleftLexer.ASSIGN
+        && !expected.contains(CleftLexer.ASSIGN)
+        && endsOperand(before)
+        && enclosing(CleftParser.ExpressionContext.class).isPresent()) {
       return Optional.of(new Explanation(at, unexpected + " (write '==' to compare)"));
     }
     if (offending.getType() == CleftLexer.IDENTIFIER
@@ -192,6 +196,31 @@ final class CommonSlips {
       }
       unit.append(token.getText());
     }
+  }
+
+  /** Whether {@code token} can end an operand, so that a comparison could follow it. */
+  private static boolean endsOperand(Token token) {
+    return token != null
+        && Set.of(CleftLexer.IDENTIFIER, CleftLexer.NUMBER, CleftLexer.RPAREN, CleftLexer.RBRACKET)
+            .contains(token.getType());
+  }
+
+  /** Whether {@code quote} (a prime) opens words that another prime closes on the same line: {@code 'a b'}. */
+  private boolean singleQuoted(Token quote) {
+    TokenStream tokens = parser.getTokenStream();
+    if (tokens.LT(1) != quote) {
+      return false;
+    }
+    for (int k = 2; k < 64; k++) {
+      Token token = tokens.LT(k);
+      if (token.getType() == Token.EOF || spans.lineOf(token) != spans.lineOf(quote)) {
+        return false;
+      }
+      if (token.getType() == CleftLexer.PRIME) {
+        return k > 2;
+      }
+    }
+    return false;
   }
 
   /** The name declared by the declaration whose value is {@code number}: the name before its '='. */
