@@ -141,7 +141,7 @@ final class CommonSlips {
     }
     if (!afterPrime && declaration && end != null && spans.lineOf(end) == spans.lineOf(name)) {
       return Optional.of(new Explanation(spans.of(name), "unexpected '" + name.getText() + "' after a declaration;"
-          + " a declaration is 'name = value unit in [lower, upper] \"documentation\"', one to a line"));
+          + " a declaration is 'name = value unit in [lower, upper] \"documentation\"'"));
     }
     if (!afterPrime && end != null && spans.lineOf(end) == spans.lineOf(name)) {
       String hint =
