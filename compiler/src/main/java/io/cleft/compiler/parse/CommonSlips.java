@@ -132,18 +132,22 @@ final class CommonSlips {
     if (name == null || name.getType() != CleftLexer.IDENTIFIER || !startsStatement(name)) {
       return Optional.empty();
     }
+    // The end of the statement before, if the name follows one on the same line.
     Token end = SyntaxErrorListener.previous(tokens, name);
+    if (end != null && (end.getType() == CleftLexer.LBRACE || spans.lineOf(end) != spans.lineOf(name))) {
+      end = null;
+    }
     Optional<CleftParser.SectionContext> section = enclosing(CleftParser.SectionContext.class);
     boolean declaration = enclosing(CleftParser.DeclarationContext.class).isPresent();
     if (declaration && offending.getType() == CleftLexer.PRIME && section.isPresent()) {
       return Optional.of(new Explanation(at, "unexpected ''' after '" + name.getText() + "' in '"
           + section.get().getStart().getText() + "': equations go in the 'update' section"));
     }
-    if (!afterPrime && declaration && end != null && spans.lineOf(end) == spans.lineOf(name)) {
+    if (!afterPrime && declaration && end != null) {
       return Optional.of(new Explanation(spans.of(name), "unexpected '" + name.getText() + "' after a declaration;"
           + " a declaration is 'name = value unit in [lower, upper] \"documentation\"'"));
     }
-    if (!afterPrime && end != null && spans.lineOf(end) == spans.lineOf(name)) {
+    if (!afterPrime && end != null) {
       String hint =
           OdeMethod.named(name.getText()).isPresent() ? " (is 'using' missing before it?)"
               : meansUsing(name.getText()) ? " (did you mean 'using'?)"

@@ -48,4 +48,12 @@ class CommonSlipsTest {
             + " 'name = value unit in [lower, upper] \"documentation\"' [SYN001]",
         diagnose("    gS = 1e-4 uS k 1", "gS * v_post"));
   }
+
+  @Test
+  void aModelOnOneLineStillGetsTheMissingEquals() {
+    String model = "synapse M { parameters { gS 1e-4 uS } current = gS * v_post }";
+    assertEquals(
+        "m.syn:1:29: error: unexpected '1e-4', expected '=' after 'gS' [SYN001]",
+        Pipeline.compile(new SourceFile("m.syn", model)).diagnostics().get(0).headline());
+  }
 }
