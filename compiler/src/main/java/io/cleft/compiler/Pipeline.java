@@ -3,8 +3,8 @@ package io.cleft.compiler;
 import io.cleft.compiler.ast.SynapseDecl;
 import io.cleft.compiler.check.Resolver;
 import io.cleft.compiler.check.UnitChecker;
+import io.cleft.compiler.check.UntouchedEquations;
 import io.cleft.compiler.check.UsageChecker;
-import io.cleft.compiler.diagnostic.DiagnosticCode;
 import io.cleft.compiler.diagnostic.DiagnosticCollector;
 import io.cleft.compiler.ir.IrProgram;
 import io.cleft.compiler.lower.Lowering;
@@ -12,20 +12,23 @@ import io.cleft.compiler.model.SynapseModel;
 import io.cleft.compiler.parse.SynapseParser;
 import io.cleft.compiler.solve.OdeSolver;
 import io.cleft.compiler.source.SourceFile;
-import io.cleft.compiler.source.SourceSpan;
 import java.util.Optional;
 
 /**
  * The compiler's stages, in order. Each model file goes through on its own; diagnostics are
- * collected, and a stage runs only if the ones before it found no errors:
+ * collected, and as much is checked in one run as can be without reporting consequences of an
+ * error already reported (docs/LANGUAGE.md, "Diagnostics", says what comes together):
  *
  * <ol>
- *   <li>parse: text to AST ({@link SynapseParser});
+ *   <li>parse: text to AST ({@link SynapseParser}); a syntax error stops here;
  *   <li>check: resolve names and declarations ({@link Resolver}), then dimensions
- *       ({@link UnitChecker}) over the same model, so one run reports both kinds of error;
- *       then warnings about unused declarations ({@link UsageChecker});
+ *       ({@link UnitChecker}) over the same model, so one run reports both kinds of error
+ *       (an unresolved name is checked as no type at all, so it causes no unit error), also on
+ *       the right-hand sides of rejected statements;
+ *       then warnings about unused declarations ({@link UsageChecker}), only without errors;
  *   <li>solve: ODEs to next values ({@link OdeSolver}), proving linearity where the method
- *       needs it;
+ *       needs it; after check errors, only for the equations no error touches
+ *       ({@link UntouchedEquations}), to report what is not linear, and no further;
  *   <li>lower: to the IR, units made explicit ({@link Lowering}).
  * </ol>
  */
@@ -39,10 +42,7 @@ public final class Pipeline {
       program = run(source, diagnostics);
     } catch (RuntimeException | AssertionError | StackOverflowError e) {
       // A bug in cleft must not take down the other models of the run: report it on this one.
-      diagnostics.error(
-          DiagnosticCode.INTERNAL_ERROR,
-          new SourceSpan(source, 1, 1, 1, 1),
-          "internal compiler error (" + e + "); please report it with this model");
+      diagnostics.add(InternalErrorDiagnostic.of(source, e));
       program = Optional.empty();
     }
     return new Compilation(source, diagnostics.all(), program);
@@ -53,9 +53,12 @@ public final class Pipeline {
     if (syntax.isEmpty() || diagnostics.hasErrors()) {
       return Optional.empty();
     }
-    SynapseModel model = Resolver.resolve(syntax.get(), diagnostics);
-    UnitChecker.check(model, diagnostics);
+    Resolver.Resolution resolution = Resolver.resolveAll(syntax.get(), diagnostics);
+    SynapseModel model = resolution.model();
+    UnitChecker.check(model, resolution.rejectedValues(), diagnostics);
     if (diagnostics.hasErrors()) {
+      // Still prove the equations no error touches linear, so that one run reports that too.
+      OdeSolver.solve(UntouchedEquations.of(model, diagnostics.all()), diagnostics);
       return Optional.empty();
     }
     UsageChecker.check(model, diagnostics);

@@ -47,7 +47,11 @@ import java.util.Set;
  * </ol>
  *
  * <p>Where a name cannot be resolved, an {@link Expr.Erroneous} stands in, so the unit checker
- * can still run over the rest of the model.
+ * can still run over the rest of the model. The right-hand sides of update statements that are
+ * rejected (an assignment to a parameter, a state's second update, an equation without a
+ * method), and the arguments of rejected calls, are resolved too and kept aside
+ * ({@link Resolution#rejectedValues()}), so that the unit checker can report their own problems
+ * in the same run.
  */
 public final class Resolver {
   private static final Set<String> CURRENT_ONLY_INVISIBLE = Set.of(Symbol.Input.DT.symbol());
@@ -68,14 +72,36 @@ public final class Resolver {
   private final Set<String> withUnknownUnit = new HashSet<>();
   /** Every local the update block defines, by name, for forward-reference diagnostics. */
   private final Map<String, UpdateStatement.Assignment> localDefinitions = new HashMap<>();
+  /** Expressions left out of the model with the statement or call around them; see {@link Resolution}. */
+  private final List<Expr> rejected = new ArrayList<>();
 
   private Resolver(DiagnosticCollector diagnostics) {
     this.diagnostics = diagnostics;
     this.units = new UnitResolver(diagnostics);
   }
 
+  /**
+   * What the resolver made of a synapse.
+   *
+   * @param rejectedValues resolved expressions that are not part of the model because the
+   *     statement or call around them was rejected (reported): right-hand sides of rejected
+   *     update statements, arguments of unknown functions and of calls with the wrong arity
+   */
+  public record Resolution(SynapseModel model, List<Expr> rejectedValues) {
+    public Resolution {
+      rejectedValues = List.copyOf(rejectedValues);
+    }
+  }
+
   public static SynapseModel resolve(SynapseDecl synapse, DiagnosticCollector diagnostics) {
-    return new Resolver(diagnostics).resolveSynapse(synapse);
+    return resolveAll(synapse, diagnostics).model();
+  }
+
+  /** The model, and the expressions it left out with rejected statements, for the unit checker. */
+  public static Resolution resolveAll(SynapseDecl synapse, DiagnosticCollector diagnostics) {
+    Resolver resolver = new Resolver(diagnostics);
+    SynapseModel model = resolver.resolveSynapse(synapse);
+    return new Resolution(model, resolver.rejected);
   }
 
   private SynapseModel resolveSynapse(SynapseDecl synapse) {
@@ -283,7 +309,7 @@ public final class Resolver {
           target.span(),
           "cannot assign to '" + target.name() + "': it is a built-in input, "
               + Symbol.Input.named(target.name()).get().description());
-      resolveExpression(assignment.value(), Scope.UPDATE, null);
+      rejected.add(resolveExpression(assignment.value(), Scope.UPDATE, null));
       return;
     }
     Symbol symbol = declared.get(target.name());
@@ -293,13 +319,13 @@ public final class Resolver {
           target.span(),
           "cannot assign to parameter '" + target.name()
               + "': parameters are set from outside; declare it under 'states' if it changes over time");
-      resolveExpression(assignment.value(), Scope.UPDATE, null);
+      rejected.add(resolveExpression(assignment.value(), Scope.UPDATE, null));
     } else if (symbol instanceof Symbol.Constant) {
       diagnostics.error(
           DiagnosticCode.ASSIGNMENT_TO_CONSTANT,
           target.span(),
           "cannot assign to constant '" + target.name() + "'");
-      resolveExpression(assignment.value(), Scope.UPDATE, null);
+      rejected.add(resolveExpression(assignment.value(), Scope.UPDATE, null));
     } else if (symbol instanceof Symbol.State state) {
       Expr value = resolveExpression(assignment.value(), Scope.UPDATE, null);
       recordUpdate(state, new StateUpdate.NextValue(state, value, assignment.span()), target.span());
@@ -318,6 +344,7 @@ public final class Resolver {
           target.span(),
           "'" + target.name() + "' is already defined at line " + previous.span().line()
               + "; a local is defined once");
+      rejected.add(value);
       return;
     }
     locals.put(target.name(), new Symbol.Local(target.name(), locals.size(), value, target.span()));
@@ -340,12 +367,15 @@ public final class Resolver {
               ? "'" + target.name() + "' is not a state" + Spelling.suggestion(target.name(), stateNames())
                   + "; declare it under 'states' to give it an equation"
               : "only a state can have a derivative, and '" + target.name() + "' is a " + what);
+      rejected.add(derivative);
       return;
     }
     Optional<OdeMethod> method = method(equation);
     if (method.isPresent()) {
       recordUpdate(
           state, new StateUpdate.Derivative(state, derivative, method.get(), equation.span()), target.span());
+    } else {
+      rejected.add(derivative);
     }
   }
 
@@ -378,6 +408,8 @@ public final class Resolver {
           targetSpan,
           "state '" + state.name() + "' is already updated at line " + previous.span().line()
               + "; a state gets one next value or one equation per step");
+      rejected.add(
+          update instanceof StateUpdate.NextValue next ? next.value() : ((StateUpdate.Derivative) update).derivative());
     }
   }
 
@@ -560,6 +592,7 @@ public final class Resolver {
             DiagnosticCode.UNKNOWN_FUNCTION,
             call.function().span(),
             "unknown function '" + name + "'" + hint);
+        rejected.addAll(arguments);
         return new Expr.Erroneous(call.span());
       }
       int arity = function.get().arity();
@@ -569,6 +602,7 @@ public final class Resolver {
             call.span(),
             "'" + name + "' takes " + arity + (arity == 1 ? " argument" : " arguments") + ", but "
                 + arguments.size() + (arguments.size() == 1 ? " was" : " were") + " given");
+        rejected.addAll(arguments);
         return new Expr.Erroneous(call.span());
       }
       return new Expr.Call(function.get(), arguments, call.span());
@@ -666,8 +700,6 @@ public final class Resolver {
 
   /** The source text of a span on one line, as the user wrote it. */
   private static String textOf(SourceSpan span) {
-    String line = span.file().line(span.line());
-    int end = span.endLine() == span.line() ? span.endColumn() - 1 : line.length();
-    return line.substring(Math.min(span.column() - 1, line.length()), Math.min(end, line.length()));
+    return span.textOnFirstLine();
   }
 }

@@ -10,6 +10,7 @@ import io.cleft.compiler.model.SynapseModel;
 import io.cleft.compiler.source.SourceSpan;
 import io.cleft.compiler.units.Dimension;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -57,7 +58,18 @@ public final class UnitChecker {
   }
 
   public static void check(SynapseModel model, DiagnosticCollector diagnostics) {
-    new UnitChecker(diagnostics).checkModel(model);
+    check(model, List.of(), diagnostics);
+  }
+
+  /**
+   * Checks {@code model}, and also the expressions the resolver left out of it with a rejected
+   * statement or call ({@link Resolver.Resolution#rejectedValues()}): within themselves only, as
+   * they have no target whose dimension they must have.
+   */
+  public static void check(SynapseModel model, List<Expr> rejectedValues, DiagnosticCollector diagnostics) {
+    UnitChecker checker = new UnitChecker(diagnostics);
+    checker.checkModel(model);
+    rejectedValues.forEach(checker::typeOf);
   }
 
   private void checkModel(SynapseModel model) {

@@ -199,14 +199,15 @@ final class CsvReader {
     return position < text.length() ? text.charAt(position) : '\0';
   }
 
-  // Keeps line and column in step with String.lines(): CRLF, LF and a lone CR each end a line.
+  // Keeps line and column in step with LineMap: CRLF, LF and a lone CR each end a line, and a
+  // column counts code points (the high half of a surrogate pair does not move it).
   private void advance() {
     char c = text.charAt(position++);
     boolean crBeforeLf = c == '\r' && peek() == '\n';
     if (c == '\n' || (c == '\r' && !crBeforeLf)) {
       line++;
       column = 1;
-    } else {
+    } else if (!(Character.isHighSurrogate(c) && Character.isLowSurrogate(peek()))) {
       column++;
     }
   }

@@ -32,9 +32,13 @@ public record Diagnostic(
     return severity == Severity.ERROR;
   }
 
-  /** The first line as printed: {@code file:line:col: error: message [SYN020]}. */
+  /**
+   * The first line as printed: {@code file:line:col: error: message [SYN020]}. Invisible
+   * characters are escaped ({@link VisibleText}): the message may quote source or data text, and
+   * the line must stay one readable line.
+   */
   public String headline() {
     String location = span.map(SourceSpan::toString).orElse(file);
-    return location + ": " + severity.label() + ": " + message + " [" + code.id() + "]";
+    return VisibleText.escape(location + ": " + severity.label() + ": " + message + " [" + code.id() + "]");
   }
 }

@@ -20,19 +20,36 @@ public final class DiagnosticPrinter {
     return out.toString();
   }
 
+  /**
+   * The source line, its invisible characters shown escaped ({@link VisibleText}), and a caret
+   * line whose marks stand under the span's characters however wide their escapes are.
+   */
   private static void appendExcerpt(StringBuilder out, SourceSpan span) {
-    String line = span.file().line(span.line());
+    int[] line = span.file().line(span.line()).codePoints().toArray();
     String number = Integer.toString(span.line());
     String gutter = " ".repeat(Math.max(0, 5 - number.length()));
-    out.append(gutter).append(number).append(" | ").append(line).append('\n');
-    out.append(" ".repeat(Math.max(5, number.length()))).append(" | ");
-    // Copy tabs so the caret lines up however the terminal expands them.
-    int caretColumn = Math.min(span.column() - 1, line.length());
-    for (int i = 0; i < caretColumn; i++) {
-      out.append(line.charAt(i) == '\t' ? '\t' : ' ');
+    out.append(gutter).append(number).append(" | ");
+    for (int codePoint : line) {
+      out.append(VisibleText.shown(codePoint));
     }
-    int lastColumn = span.endLine() == span.line() ? span.endColumn() - 1 : line.length();
-    int width = Math.max(1, lastColumn - caretColumn);
-    out.append('^').append("~".repeat(width - 1)).append('\n');
+    out.append('\n');
+    out.append(" ".repeat(Math.max(5, number.length()))).append(" | ");
+    int first = Math.min(span.column() - 1, line.length);
+    int last = span.endLine() == span.line() ? Math.min(span.endColumn() - 1, line.length) : line.length;
+    // Copy tabs so the caret lines up however the terminal expands them.
+    for (int i = 0; i < first; i++) {
+      out.append(line[i] == '\t' ? "\t" : " ".repeat(columnsShown(line[i])));
+    }
+    int width = 0;
+    for (int i = first; i < last; i++) {
+      width += columnsShown(line[i]);
+    }
+    out.append('^').append("~".repeat(Math.max(1, width) - 1)).append('\n');
+  }
+
+  /** How many characters {@code codePoint} takes in the printed line (8 for {@code <U+00A0>}). */
+  private static int columnsShown(int codePoint) {
+    String shown = VisibleText.shown(codePoint);
+    return shown.codePointCount(0, shown.length());
   }
 }

@@ -10,7 +10,6 @@ import io.cleft.compiler.ast.UnitExpression;
 import io.cleft.compiler.ast.UpdateStatement;
 import io.cleft.compiler.diagnostic.DiagnosticCode;
 import io.cleft.compiler.diagnostic.DiagnosticCollector;
-import io.cleft.compiler.source.SourceFile;
 import io.cleft.compiler.source.SourceSpan;
 import io.cleft.grammar.CleftBaseVisitor;
 import io.cleft.grammar.CleftLexer;
@@ -29,12 +28,12 @@ final class AstBuilder extends CleftBaseVisitor<Object> {
   /** The lexer's channel for doc comments (combined grammars cannot name it). */
   private static final int DOC_CHANNEL = 2;
 
-  private final SourceFile file;
+  private final TokenSpans spans;
   private final BufferedTokenStream tokens;
   private final DiagnosticCollector diagnostics;
 
-  AstBuilder(SourceFile file, BufferedTokenStream tokens, DiagnosticCollector diagnostics) {
-    this.file = file;
+  AstBuilder(TokenSpans spans, BufferedTokenStream tokens, DiagnosticCollector diagnostics) {
+    this.spans = spans;
     this.tokens = tokens;
     this.diagnostics = diagnostics;
   }
@@ -333,18 +332,11 @@ final class AstBuilder extends CleftBaseVisitor<Object> {
   }
 
   private SourceSpan span(Token token) {
-    int line = token.getLine();
-    int column = token.getCharPositionInLine() + 1;
-    return new SourceSpan(file, line, column, line, column + Math.max(1, token.getText().length()));
+    return spans.of(token);
   }
 
   private SourceSpan span(ParserRuleContext context) {
-    SourceSpan start = span(context.getStart());
-    Token stop = context.getStop();
-    if (stop == null || stop.getTokenIndex() < context.getStart().getTokenIndex()) {
-      return start;
-    }
-    return start.to(span(stop));
+    return spans.of(context);
   }
 
   /** The text of the {@code /** ... *}{@code /} comment right before {@code token}, if any. */

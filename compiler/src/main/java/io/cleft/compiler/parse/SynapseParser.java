@@ -6,7 +6,6 @@ import io.cleft.compiler.diagnostic.DiagnosticCollector;
 import io.cleft.grammar.CleftLexer;
 import io.cleft.grammar.CleftParser;
 import io.cleft.compiler.source.SourceFile;
-import io.cleft.compiler.source.SourceSpan;
 import java.util.Optional;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
@@ -24,22 +23,24 @@ public final class SynapseParser {
     lexer.removeErrorListeners();
     CommonTokenStream tokens = new CommonTokenStream(lexer);
     CleftParser parser = new CleftParser(tokens);
-    SyntaxErrorListener errors = new SyntaxErrorListener(file, diagnostics);
+    TokenSpans spans = new TokenSpans(file);
+    SyntaxErrorListener errors = new SyntaxErrorListener(spans, diagnostics);
     parser.removeErrorListeners();
     parser.addErrorListener(errors);
     CleftParser.CompilationUnitContext tree;
     try {
       tree = parser.compilationUnit();
     } catch (StackOverflowError e) {
+      // Where the parser had got to is the best position known: inside the deepest nesting.
       diagnostics.error(
           DiagnosticCode.SYNTAX,
-          new SourceSpan(file, 1, 1, 1, 1),
+          spans.of(parser.getCurrentToken()),
           "the model is nested too deeply to parse");
       return Optional.empty();
     }
     if (errors.reported()) {
       return Optional.empty();
     }
-    return Optional.of(new AstBuilder(file, tokens, diagnostics).build(tree));
+    return Optional.of(new AstBuilder(spans, tokens, diagnostics).build(tree));
   }
 }

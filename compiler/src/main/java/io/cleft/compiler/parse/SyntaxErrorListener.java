@@ -2,7 +2,7 @@ package io.cleft.compiler.parse;
 
 import io.cleft.compiler.diagnostic.DiagnosticCode;
 import io.cleft.compiler.diagnostic.DiagnosticCollector;
-import io.cleft.compiler.source.SourceFile;
+import io.cleft.compiler.diagnostic.VisibleText;
 import io.cleft.compiler.source.SourceSpan;
 import io.cleft.compiler.units.UnitTable;
 import io.cleft.grammar.CleftLexer;
@@ -25,20 +25,22 @@ import org.antlr.v4.runtime.tree.ParseTree;
 import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
- * Turns the parser's first syntax error into a diagnostic with our own wording. Only the first
- * is kept: after it, ANTLR's recovery mostly reports consequences of the same mistake.
+ * Turns the parser's first syntax error into a diagnostic with our own wording; the common slips
+ * get theirs from {@link CommonSlips}. Only the first is kept: after it, ANTLR's recovery mostly
+ * reports consequences of the same mistake. Positions come from {@link TokenSpans}, never from
+ * ANTLR's line and column.
  *
  * <p>The lexer never fails: characters it cannot use become tokens of their own
  * ({@code UNEXPECTED_CHARACTER}, {@code UNTERMINATED_STRING}, ...), which the parser then rejects
  * here with a message naming what they are.
  */
 final class SyntaxErrorListener extends BaseErrorListener {
-  private final SourceFile file;
+  private final TokenSpans spans;
   private final DiagnosticCollector diagnostics;
   private boolean reported;
 
-  SyntaxErrorListener(SourceFile file, DiagnosticCollector diagnostics) {
-    this.file = file;
+  SyntaxErrorListener(TokenSpans spans, DiagnosticCollector diagnostics) {
+    this.spans = spans;
     this.diagnostics = diagnostics;
   }
 
@@ -58,8 +60,9 @@ final class SyntaxErrorListener extends BaseErrorListener {
       return;
     }
     reported = true;
+    // ANTLR's line and charPositionInLine count only '\n' as a line break; TokenSpans does not.
     Token token = (Token) offendingSymbol;
-    SourceSpan span = spanOf(token, line, charPositionInLine);
+    SourceSpan span = spans.of(token);
     switch (token.getType()) {
       case CleftLexer.UNTERMINATED_STRING ->
           diagnostics.error(
@@ -69,30 +72,34 @@ final class SyntaxErrorListener extends BaseErrorListener {
       case CleftLexer.UNTERMINATED_COMMENT ->
           diagnostics.error(
               DiagnosticCode.UNTERMINATED_COMMENT,
-              new SourceSpan(file, line, charPositionInLine + 1, line, charPositionInLine + 3),
+              spans.head(token, 2),
               "unterminated comment: '/*' has no matching '*/'");
       case CleftLexer.UNEXPECTED_CHARACTER ->
           diagnostics.error(
               DiagnosticCode.UNEXPECTED_CHARACTER,
               span,
-              "unexpected character '" + token.getText() + "'" + characterHint(token.getText()));
+              "unexpected character " + VisibleText.quote(token.getText().codePointAt(0))
+                  + characterHint(token.getText()));
       default -> {
         Parser parser = (Parser) recognizer;
-        Optional<UnitAfterNumber> unitAfterNumber = unitAfterNumber(parser, token);
+        Optional<UnitAfterNumber> unitAfterNumber = unitAfterNumber(parser, token, spans);
         if (unitAfterNumber.isPresent()) {
           Token number = unitAfterNumber.get().number();
           Token unit = unitAfterNumber.get().unit();
           diagnostics.error(
               DiagnosticCode.SYNTAX,
-              spanOf(unit, unit.getLine(), unit.getCharPositionInLine()),
+              spans.of(unit),
               "unexpected '" + unit.getText() + "' after the number " + number.getText()
                   + "; a unit in an expression goes in brackets, as in '" + number.getText() + " ["
                   + unit.getText() + "]'");
         } else {
-          diagnostics.error(
-              DiagnosticCode.SYNTAX,
-              token.getType() == Token.EOF ? endOfFileSpan(parser, token, line, charPositionInLine) : span,
-              unexpectedTokenMessage(parser, token));
+          String message = unexpectedTokenMessage(parser, token);
+          SourceSpan where = token.getType() == Token.EOF ? endOfFileSpan(parser, token) : span;
+          CommonSlips.Explanation explanation =
+              new CommonSlips(parser, spans)
+                  .explain(token, parser.getExpectedTokens(), where, message)
+                  .orElse(new CommonSlips.Explanation(where, message));
+          diagnostics.error(DiagnosticCode.SYNTAX, explanation.span(), explanation.message());
         }
       }
     }
@@ -107,7 +114,7 @@ final class SyntaxErrorListener extends BaseErrorListener {
     Optional<ParserRuleContext> openSection = sectionMissingItsBrace(parser, token, expected);
     if (openSection.isPresent()) {
       Token keyword = openSection.get().getStart();
-      message += " (is the '}' that closes '" + keyword.getText() + "' at line " + keyword.getLine() + " missing?)";
+      message += " (is the '}' that closes '" + keyword.getText() + "' at line " + spans.lineOf(keyword) + " missing?)";
     } else if (expected.contains(CleftLexer.IDENTIFIER) && isKeyword(token)) {
       message += " ('" + token.getText() + "' is a keyword and cannot be used as a name)";
     } else if (token.getType() == CleftLexer.STAR
@@ -151,7 +158,7 @@ final class SyntaxErrorListener extends BaseErrorListener {
    * and the unit, if the error is at the unit or right after it (where the parser took the unit
    * for the name that starts the next statement).
    */
-  private static Optional<UnitAfterNumber> unitAfterNumber(Parser parser, Token offending) {
+  private static Optional<UnitAfterNumber> unitAfterNumber(Parser parser, Token offending, TokenSpans spans) {
     TokenStream tokens = parser.getTokenStream();
     Token unit = offending;
     for (int attempt = 0; attempt < 2 && unit != null; attempt++) {
@@ -159,7 +166,7 @@ final class SyntaxErrorListener extends BaseErrorListener {
       if (number != null
           && number.getType() == CleftLexer.NUMBER
           && unit.getType() == CleftLexer.IDENTIFIER
-          && unit.getLine() == number.getLine()
+          && spans.lineOf(unit) == spans.lineOf(number)
           && UnitTable.lookup(unit.getText()).isPresent()
           && isExpressionLiteral(parser, number)) {
         return Optional.of(new UnitAfterNumber(number, unit));
@@ -198,7 +205,7 @@ final class SyntaxErrorListener extends BaseErrorListener {
   }
 
   /** The token before {@code token} that the parser sees (comments and blanks skipped). */
-  private static Token previous(TokenStream tokens, Token token) {
+  static Token previous(TokenStream tokens, Token token) {
     for (int i = token.getTokenIndex() - 1; i >= 0; i--) {
       Token candidate = tokens.get(i);
       if (candidate.getChannel() == Token.DEFAULT_CHANNEL) {
@@ -209,23 +216,31 @@ final class SyntaxErrorListener extends BaseErrorListener {
   }
 
   private static boolean adjacentAfter(Token before, Token token, int type) {
-    return before != null
-        && before.getType() == type
-        && before.getLine() == token.getLine()
-        && before.getCharPositionInLine() + before.getText().length() == token.getCharPositionInLine();
+    return before != null && before.getType() == type && before.getStopIndex() + 1 == token.getStartIndex();
   }
 
   /**
    * Where to report an unexpected end of file: right after the last token, on the line where
-   * the text stops, rather than on the empty line after it.
+   * the text stops, rather than on the empty line after it (which is not in the file). The last
+   * token may be a comment: a file of nothing but a doc comment ends after its {@code *}{@code /}.
    */
-  private SourceSpan endOfFileSpan(Parser parser, Token eof, int line, int charPositionInLine) {
+  private SourceSpan endOfFileSpan(Parser parser, Token eof) {
     Token last = previous(parser.getTokenStream(), eof);
     if (last == null) {
-      return spanOf(eof, line, charPositionInLine);
+      last = lastNonBlank(parser.getTokenStream(), eof);
     }
-    int column = last.getCharPositionInLine() + last.getText().length() + 1;
-    return new SourceSpan(file, last.getLine(), column, last.getLine(), column + 1);
+    return last == null ? spans.of(eof) : spans.after(last);
+  }
+
+  /** The last token before {@code token} on any channel that is not whitespace, if any. */
+  private static Token lastNonBlank(TokenStream tokens, Token token) {
+    for (int i = token.getTokenIndex() - 1; i >= 0; i--) {
+      Token candidate = tokens.get(i);
+      if (candidate.getType() != CleftLexer.WHITESPACE) {
+        return candidate;
+      }
+    }
+    return null;
   }
 
   private static String describe(Token token, Vocabulary vocabulary) {
@@ -291,17 +306,12 @@ final class SyntaxErrorListener extends BaseErrorListener {
     return switch (character) {
       case ";" -> " (statements end at the end of the line; remove the ';')";
       case "#" -> " (comments start with '//')";
+      case ":" -> " (a value is given with '=', not ':' or ':=')";
       case "&" -> " (write 'and')";
       case "|" -> " (write 'or')";
       case "!" -> " (write 'not', or '!=' for 'not equal')";
       case "{", "}" -> "";
       default -> "";
     };
-  }
-
-  private SourceSpan spanOf(Token token, int line, int charPositionInLine) {
-    int length = token.getType() == Token.EOF ? 1 : Math.max(1, token.getText().length());
-    return new SourceSpan(
-        file, line, charPositionInLine + 1, line, charPositionInLine + 1 + length);
   }
 }

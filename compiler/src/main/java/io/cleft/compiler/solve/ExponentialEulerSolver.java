@@ -58,10 +58,7 @@ final class ExponentialEulerSolver {
     SourceSpan span = nonLinear.term().span();
     String term = "this term";
     if (span.endLine() == span.line()) {
-      String line = span.file().line(span.line());
-      int end = Math.min(span.endColumn() - 1, line.length());
-      int start = Math.min(span.column() - 1, end);
-      term = "the term '" + line.substring(start, end) + "'";
+      term = "the term '" + span.textOnFirstLine() + "'";
     }
     if (nonLinear.local().isPresent()) {
       term += " in the definition of '" + nonLinear.local().get() + "'";

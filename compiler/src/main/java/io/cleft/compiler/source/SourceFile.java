@@ -1,6 +1,5 @@
 package io.cleft.compiler.source;
 
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -15,10 +14,17 @@ public record SourceFile(String displayName, String text) {
     Objects.requireNonNull(text, "text");
   }
 
-  /** The 1-based line {@code line} without its line terminator, or "" past the end. */
+  /**
+   * The 1-based line {@code line} without its line terminator, or "" past the end; what a line
+   * is, is {@link LineMap}'s to say.
+   */
   public String line(int line) {
-    List<String> lines = text.lines().toList();
-    return line >= 1 && line <= lines.size() ? lines.get(line - 1) : "";
+    return lines().line(line);
+  }
+
+  /** The text's lines, for turning offsets into positions. */
+  public LineMap lines() {
+    return LineMap.of(text);
   }
 
   @Override

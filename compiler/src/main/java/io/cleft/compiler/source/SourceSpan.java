@@ -5,6 +5,7 @@ import java.util.Objects;
 /**
  * A range of characters in a model file: 1-based line and column of the first character, and
  * the line and column one past the last character (so a one-character span at 3:7 ends at 3:8).
+ * Lines and columns are as {@link LineMap} defines them: a column counts code points.
  */
 public record SourceSpan(SourceFile file, int line, int column, int endLine, int endColumn) {
   public SourceSpan {
@@ -28,6 +29,19 @@ public record SourceSpan(SourceFile file, int line, int column, int endLine, int
         column,
         otherEndsLater ? other.endLine : endLine,
         otherEndsLater ? other.endColumn : endColumn);
+  }
+
+  /**
+   * The source text of the span on its first line, up to the end of that line if the span goes
+   * on: what the user wrote there. Columns count code points (see {@link LineMap}).
+   */
+  public String textOnFirstLine() {
+    String text = file.line(line);
+    int lineLength = text.codePointCount(0, text.length());
+    int last = endLine == line ? endColumn - 1 : lineLength;
+    int from = Math.min(column - 1, lineLength);
+    int to = Math.max(from, Math.min(last, lineLength));
+    return text.substring(text.offsetByCodePoints(0, from), text.offsetByCodePoints(0, to));
   }
 
   @Override
