@@ -32,7 +32,12 @@ import java.util.Optional;
 public final class Pipeline {
   private Pipeline() {}
 
+  /** Compiles one model, on a thread with a large stack ({@link LargeStack}). */
   public static Compilation compile(SourceFile source) {
+    return LargeStack.call(() -> compileHere(source));
+  }
+
+  private static Compilation compileHere(SourceFile source) {
     DiagnosticCollector diagnostics = new DiagnosticCollector();
     Optional<IrProgram> program;
     try {

@@ -1,5 +1,6 @@
 package io.cleft.compiler.parse;
 
+import io.cleft.compiler.Limits;
 import io.cleft.compiler.ast.SynapseDecl;
 import io.cleft.compiler.diagnostic.DiagnosticCode;
 import io.cleft.compiler.diagnostic.DiagnosticCollector;
@@ -31,13 +32,14 @@ public final class SynapseParser {
     try {
       tree = parser.compilationUnit();
     } catch (StackOverflowError e) {
+      // Only far beyond Limits.MAX_EXPRESSION_DEPTH, on cleft's large stack (see LargeStack).
       diagnostics.error(
-          DiagnosticCode.SYNTAX,
+          DiagnosticCode.NESTED_TOO_DEEPLY,
           new SourceSpan(file, 1, 1, 1, 1),
-          "the model is nested too deeply to parse");
+          "the model is nested too deeply to parse; cleft's limit is " + Limits.MAX_EXPRESSION_DEPTH + " levels");
       return Optional.empty();
     }
-    if (errors.reported()) {
+    if (errors.reported() || !ModelLimits.check(tree, file, diagnostics)) {
       return Optional.empty();
     }
     return Optional.of(new AstBuilder(file, tokens, diagnostics).build(tree));
