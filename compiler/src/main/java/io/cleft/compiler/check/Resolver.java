@@ -19,7 +19,6 @@ import io.cleft.compiler.model.ValueRange;
 import io.cleft.compiler.source.SourceSpan;
 import io.cleft.compiler.units.Dimension;
 import io.cleft.compiler.units.Unit;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -173,7 +172,14 @@ public final class Resolver {
     }
     Optional<Unit> unit = declaration.unit().isPresent() ? units.resolve(declaration.unit().get()) : Optional.of(Unit.ONE);
     String unitText = declaration.unit().map(u -> textOf(u.span())).orElse("1");
-    Optional<Double> value = Literals.value(declaration.value(), BigDecimal.ONE, diagnostics);
+    Optional<Double> value = Literals.value(declaration.value(), diagnostics);
+    // Every value is read in the working unit (a constant is folded into the code in it), so it
+    // must be a double there too.
+    Optional<Double> canonicalValue =
+        value.isPresent() && unit.isPresent()
+            ? Literals.converted(
+                declaration.value(), unit.get().toCanonicalFactor(), unitText, workingUnitName(unit.get()), diagnostics)
+            : value;
     Optional<ValueRange> range;
     if (kind == Section.DeclarationKind.CONSTANTS && declaration.range().isPresent()) {
       diagnostics.error(
@@ -209,9 +215,7 @@ public final class Resolver {
             yield parameter;
           }
           case CONSTANTS -> {
-            double canonical =
-                Literals.value(declaration.value(), resolvedUnit.toCanonicalFactor(), new DiagnosticCollector())
-                    .orElse(resolvedValue);
+            double canonical = canonicalValue.orElse(resolvedValue);
             Symbol.Constant constant =
                 new Symbol.Constant(
                     name.name(), resolvedUnit, unitText, resolvedValue, canonical, declaration.doc(), name.span());
@@ -250,7 +254,7 @@ public final class Resolver {
     if (bound.value().isEmpty()) {
       return Optional.of(bound.negativeInfinity() ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
     }
-    return Literals.value(bound.value().get(), BigDecimal.ONE, diagnostics);
+    return Literals.value(bound.value().get(), diagnostics);
   }
 
   // ------------------------------------------------------------------------------------------
@@ -462,7 +466,12 @@ public final class Resolver {
         }
         unit = resolved.get();
       }
-      Optional<Double> value = Literals.value(literal.number(), unit.toCanonicalFactor(), diagnostics);
+      Optional<Double> value =
+          literal.unit().isEmpty()
+              ? Literals.value(literal.number(), diagnostics)
+              : Literals.converted(
+                  literal.number(), unit.toCanonicalFactor(), textOf(literal.unit().get().span()),
+                  workingUnitName(unit), diagnostics);
       Dimension dimension = unit.dimension();
       return value.<Expr>map(v -> new Expr.Literal(v, dimension, literal.span()))
           .orElseGet(() -> new Expr.Erroneous(literal.span()));
@@ -650,6 +659,11 @@ public final class Resolver {
       return "state";
     }
     return "local";
+  }
+
+  /** How messages name the working unit of {@code unit}'s dimension: "nA", or "" if it has no name. */
+  private static String workingUnitName(Unit unit) {
+    return unit.dimension().workingUnit().orElse("");
   }
 
   /** A range as the user wrote it, from '[' to ']', without the {@code in}. */
