@@ -21,7 +21,7 @@ public final class Limits {
    * operator, call, parenthesis, {@code if} and unit factor is one level, so a sum of n terms
    * is n levels deep.
    */
-  public static final int MAX_EXPRESSION_DEPTH = 1000;
+  public static final int MAX_EXPRESSION_DEPTH = 256;
 
   /** The most parameters, constants and states a model may declare, together. */
   public static final int MAX_DECLARATIONS = 10_000;
