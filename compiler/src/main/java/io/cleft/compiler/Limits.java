@@ -36,10 +36,10 @@ public final class Limits {
   public static final int MAX_UNIT_EXPONENT = 64;
 
   /**
-   * The largest magnitude of a numeric literal's decimal exponent as written ({@code 1e400}).
-   * Any double is written with an exponent of at most 324 in magnitude (plus the digits before
-   * or after the point); beyond this bound a literal is out of range for certain, and reading it
-   * exactly would only cost time and memory.
+   * The largest magnitude of the decimal exponent of a numeric literal's value: the exponent as
+   * written plus the position of the first nonzero digit ({@code 0.01e5} has 3). A double's is
+   * at most 324; beyond this bound a literal is out of range, with any unit, without being read
+   * exactly (which for {@code 1e2147483648} a {@code BigDecimal} cannot do at all).
    */
   public static final int MAX_LITERAL_EXPONENT = 100_000;
 
