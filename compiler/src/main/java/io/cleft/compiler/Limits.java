@@ -38,8 +38,8 @@ public final class Limits {
   /**
    * The largest magnitude of the decimal exponent of a numeric literal's value: the exponent as
    * written plus the position of the first nonzero digit ({@code 0.01e5} has 3). A double's is
-   * at most 324; beyond this bound a literal is out of range, with any unit, without being read
-   * exactly (which for {@code 1e2147483648} a {@code BigDecimal} cannot do at all).
+   * at most 324; beyond this bound a literal is reported out of range without being read exactly
+   * (which for {@code 1e2147483648} a {@code BigDecimal} cannot do at all).
    */
   public static final int MAX_LITERAL_EXPONENT = 100_000;
 

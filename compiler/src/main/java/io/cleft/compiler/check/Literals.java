@@ -56,7 +56,7 @@ final class Literals {
   }
 
   /** {@code 1e317}, {@code 4.9e-327}: three significant digits, written as literals are. */
-  private static String scientific(BigDecimal value) {
+  static String scientific(BigDecimal value) {
     return value.round(new MathContext(3)).stripTrailingZeros().toString().replace("E+", "e").replace('E', 'e');
   }
 

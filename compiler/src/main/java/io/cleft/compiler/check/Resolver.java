@@ -19,6 +19,8 @@ import io.cleft.compiler.model.ValueRange;
 import io.cleft.compiler.source.SourceSpan;
 import io.cleft.compiler.units.Dimension;
 import io.cleft.compiler.units.Unit;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -172,6 +174,16 @@ public final class Resolver {
     }
     Optional<Unit> unit = declaration.unit().isPresent() ? units.resolve(declaration.unit().get()) : Optional.of(Unit.ONE);
     String unitText = declaration.unit().map(u -> textOf(u.span())).orElse("1");
+    if (kind != Section.DeclarationKind.CONSTANTS && unit.isPresent() && !convertibleAtRunTime(unit.get())) {
+      // Parameters and states are converted where they are read, by a double factor.
+      diagnostics.error(
+          DiagnosticCode.UNIT_FACTOR_OUT_OF_RANGE,
+          declaration.unit().get().span(),
+          "converting " + unitText + " to cleft's working unit multiplies by about "
+              + Literals.scientific(unit.get().toCanonicalFactor())
+              + ", which a double cannot hold; choose a unit closer to the working one");
+      unit = Optional.empty();
+    }
     Optional<Double> value = Literals.value(declaration.value(), diagnostics);
     // Every value is read in the working unit (a constant is folded into the code in it), so it
     // must be a double there too.
@@ -659,6 +671,14 @@ public final class Resolver {
       return "state";
     }
     return "local";
+  }
+
+  /** Whether the factor from {@code unit} to the working unit and back are both nonzero doubles. */
+  private static boolean convertibleAtRunTime(Unit unit) {
+    BigDecimal factor = unit.toCanonicalFactor();
+    double there = factor.doubleValue();
+    double back = BigDecimal.ONE.divide(factor, MathContext.DECIMAL128).doubleValue();
+    return there != 0 && back != 0 && Double.isFinite(there) && Double.isFinite(back);
   }
 
   /** How messages name the working unit of {@code unit}'s dimension: "nA", or "" if it has no name. */
