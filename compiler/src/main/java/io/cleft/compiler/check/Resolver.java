@@ -69,6 +69,9 @@ public final class Resolver {
   private final Set<String> withUnknownUnit = new HashSet<>();
   /** Every local the update block defines, by name, for forward-reference diagnostics. */
   private final Map<String, UpdateStatement.Assignment> localDefinitions = new HashMap<>();
+  /** The lines of {@link #linesOf}, for {@link #lineOf}. */
+  private List<String> lines;
+  private io.cleft.compiler.source.SourceFile linesOf;
 
   private Resolver(DiagnosticCollector diagnostics) {
     this.diagnostics = diagnostics;
@@ -687,7 +690,7 @@ public final class Resolver {
   }
 
   /** A range as the user wrote it, from '[' to ']', without the {@code in}. */
-  private static String bracketsOf(Declaration.ValueRange range) {
+  private String bracketsOf(Declaration.ValueRange range) {
     String text = textOf(range.span());
     int bracket = text.indexOf('[');
     return bracket >= 0 ? text.substring(bracket) : text;
@@ -699,9 +702,22 @@ public final class Resolver {
   }
 
   /** The source text of a span on one line, as the user wrote it. */
-  private static String textOf(SourceSpan span) {
-    String line = span.file().line(span.line());
+  private String textOf(SourceSpan span) {
+    String line = lineOf(span);
     int end = span.endLine() == span.line() ? span.endColumn() - 1 : line.length();
     return line.substring(Math.min(span.column() - 1, line.length()), Math.min(end, line.length()));
+  }
+
+  /**
+   * The span's first line, as {@link io.cleft.compiler.source.SourceFile#line} gives it, from
+   * the lines split once: splitting the file for every declaration with a unit would make
+   * resolving quadratic in the number of declarations.
+   */
+  private String lineOf(SourceSpan span) {
+    if (lines == null || linesOf != span.file()) {
+      linesOf = span.file();
+      lines = span.file().text().lines().toList();
+    }
+    return span.line() >= 1 && span.line() <= lines.size() ? lines.get(span.line() - 1) : "";
   }
 }
