@@ -1,6 +1,7 @@
 package io.cleft.compiler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cleft.compiler.diagnostic.Diagnostic;
@@ -11,6 +12,7 @@ import io.cleft.compiler.ir.IrProgram;
 import io.cleft.compiler.optimize.MathMode;
 import io.cleft.compiler.optimize.Optimizer;
 import io.cleft.compiler.source.SourceFile;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
@@ -31,6 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class LimitsTest {
   private static final int MAX = Limits.MAX_EXPRESSION_DEPTH;
+  private static final Duration HANG_GUARD = Duration.ofSeconds(60);
 
   /** A shape, and how to build it for a depth: its name, the model, the depth it makes. */
   record Shape(String name, IntFunction<String> model) {
@@ -87,7 +90,8 @@ class LimitsTest {
   @MethodSource("shapes")
   void atTheLimitEveryStageRunsOnAStackSmallerByTheSafetyFactor(Shape shape) {
     String text = shape.model().apply(MAX);
-    LargeStack.call(
+    // A hang guard only (each takes well under a second): exponential work would never end.
+    assertTimeoutPreemptively(HANG_GUARD, () -> LargeStack.call(
         () -> {
           Compilation compilation = Pipeline.compile(new SourceFile("Deep.syn", text));
           assertEquals(List.of(), errors(compilation), shape.name());
@@ -102,7 +106,7 @@ class LimitsTest {
           }
           return null;
         },
-        Limits.STACK_BYTES / Limits.STACK_SAFETY_FACTOR);
+        Limits.STACK_BYTES / Limits.STACK_SAFETY_FACTOR));
   }
 
   @ParameterizedTest(name = "{0}")
