@@ -43,6 +43,12 @@ public final class Limits {
    */
   public static final int MAX_LITERAL_EXPONENT = 100_000;
 
+  /**
+   * The most characters a numeric literal may have. 17 significant digits determine any double;
+   * reading millions exactly would take time quadratic in their number.
+   */
+  public static final int MAX_LITERAL_LENGTH = 1000;
+
   /** The stack of the thread cleft runs on: see {@link LargeStack}. */
   public static final long STACK_BYTES = 512L * 1024 * 1024;
 

@@ -13,7 +13,7 @@ import java.util.Optional;
  * converted to cleft's working unit. Never throws: {@code BigDecimal} would for exponents beyond
  * an {@code int} ({@code 1e2147483648}), so the exponent is read here, and a literal whose
  * decimal exponent is beyond {@link Limits#MAX_LITERAL_EXPONENT} is out of range without
- * being built.
+ * being built. A literal longer than {@link Limits#MAX_LITERAL_LENGTH} is not read at all.
  */
 final class Literals {
   private Literals() {}
@@ -79,6 +79,14 @@ final class Literals {
    */
   private static Optional<BigDecimal> exact(NumberText number, DiagnosticCollector diagnostics) {
     String text = number.text();
+    if (text.length() > Limits.MAX_LITERAL_LENGTH) {
+      diagnostics.error(
+          DiagnosticCode.LITERAL_TOO_LONG,
+          number.span(),
+          "this numeric literal has " + text.length() + " characters, more than cleft's limit of "
+              + Limits.MAX_LITERAL_LENGTH + "; 17 significant digits determine a double");
+      return Optional.empty();
+    }
     int e = Math.max(text.indexOf('e'), text.indexOf('E'));
     BigDecimal mantissa = new BigDecimal(e < 0 ? text : text.substring(0, e));
     if (e < 0 || mantissa.signum() == 0) {

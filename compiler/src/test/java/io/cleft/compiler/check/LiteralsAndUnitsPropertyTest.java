@@ -103,6 +103,23 @@ class LiteralsAndUnitsPropertyTest {
     }
   }
 
+  @Example
+  void aLiteralAtTheLengthLimitIsReadAndOneCharacterMoreIsAnError() {
+    // 0.000...01e(n) is 1e-4 whatever its length.
+    for (int length : new int[] {Limits.MAX_LITERAL_LENGTH, Limits.MAX_LITERAL_LENGTH + 1}) {
+      int zeros = length - 7;
+      String literal = "0." + "0".repeat(zeros) + "1e" + (zeros - 3);
+      assertEquals(length, literal.length());
+      String text = "synapse P {\n  parameters { g = 1 uS }\n  constants { c = " + literal + " }\n  current = g * v_post\n}\n";
+      Compilation compilation = Pipeline.compile(new SourceFile("P.syn", text));
+      if (length <= Limits.MAX_LITERAL_LENGTH) {
+        assertEquals(1e-4, compilation.program().orElseThrow().model().constants().get(0).canonicalValue());
+      } else {
+        assertEquals(List.of("SYN013"), compilation.diagnostics().stream().map(d -> d.code().id()).toList());
+      }
+    }
+  }
+
   /**
    * What cleft must report, in order, computed without cleft's own literal reader: a bad unit
    * exponent alone (a syntax error stops the compilation), or an out-of-range literal and an
