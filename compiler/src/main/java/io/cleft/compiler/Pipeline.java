@@ -20,7 +20,7 @@ import java.util.Optional;
  * collected, and a stage runs only if the ones before it found no errors:
  *
  * <ol>
- *   <li>parse: text to AST ({@link SynapseParser});
+ *   <li>parse: text to AST ({@link SynapseParser}), within {@link Limits};
  *   <li>check: resolve names and declarations ({@link Resolver}), then dimensions
  *       ({@link UnitChecker}) over the same model, so one run reports both kinds of error;
  *       then warnings about unused declarations ({@link UsageChecker});
