@@ -16,6 +16,7 @@ import io.cleft.compiler.model.StateUpdate;
 import io.cleft.compiler.model.Symbol;
 import io.cleft.compiler.model.SynapseModel;
 import io.cleft.compiler.model.ValueRange;
+import io.cleft.compiler.source.SourceFile;
 import io.cleft.compiler.source.SourceSpan;
 import io.cleft.compiler.units.Dimension;
 import io.cleft.compiler.units.Unit;
@@ -71,7 +72,7 @@ public final class Resolver {
   private final Map<String, UpdateStatement.Assignment> localDefinitions = new HashMap<>();
   /** The lines of {@link #linesOf}, for {@link #lineOf}. */
   private List<String> lines;
-  private io.cleft.compiler.source.SourceFile linesOf;
+  private SourceFile linesOf;
 
   private Resolver(DiagnosticCollector diagnostics) {
     this.diagnostics = diagnostics;
@@ -709,7 +710,7 @@ public final class Resolver {
   }
 
   /**
-   * The span's first line, as {@link io.cleft.compiler.source.SourceFile#line} gives it, from
+   * The span's first line, as {@link SourceFile#line} gives it, from
    * the lines split once: splitting the file for every declaration with a unit would make
    * resolving quadratic in the number of declarations.
    */
