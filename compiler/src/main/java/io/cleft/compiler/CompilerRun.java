@@ -61,7 +61,12 @@ public record CompilerRun(
     }
   }
 
+  /** Runs on a thread with a large stack ({@link LargeStack}), as the command line does. */
   public Result execute() {
+    return LargeStack.call(this::executeHere);
+  }
+
+  private Result executeHere() {
     List<Diagnostic> diagnostics = new ArrayList<>();
     List<Path> written = new ArrayList<>();
     List<Path> upToDate = new ArrayList<>();

@@ -20,7 +20,7 @@ import java.util.Optional;
  * error already reported (docs/LANGUAGE.md, "Diagnostics", says what comes together):
  *
  * <ol>
- *   <li>parse: text to AST ({@link SynapseParser}); a syntax error stops here;
+ *   <li>parse: text to AST ({@link SynapseParser}), within {@link Limits}; a syntax error stops here;
  *   <li>check: resolve names and declarations ({@link Resolver}), then dimensions
  *       ({@link UnitChecker}) over the same model, so one run reports both kinds of error
  *       (an unresolved name is checked as no type at all, so it causes no unit error), also on
@@ -35,7 +35,12 @@ import java.util.Optional;
 public final class Pipeline {
   private Pipeline() {}
 
+  /** Compiles one model, on a thread with a large stack ({@link LargeStack}). */
   public static Compilation compile(SourceFile source) {
+    return LargeStack.call(() -> compileHere(source));
+  }
+
+  private static Compilation compileHere(SourceFile source) {
     DiagnosticCollector diagnostics = new DiagnosticCollector();
     Optional<IrProgram> program;
     try {

@@ -16,10 +16,12 @@ import io.cleft.compiler.model.StateUpdate;
 import io.cleft.compiler.model.Symbol;
 import io.cleft.compiler.model.SynapseModel;
 import io.cleft.compiler.model.ValueRange;
+import io.cleft.compiler.source.SourceFile;
 import io.cleft.compiler.source.SourceSpan;
 import io.cleft.compiler.units.Dimension;
 import io.cleft.compiler.units.Unit;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -199,7 +201,24 @@ public final class Resolver {
     }
     Optional<Unit> unit = declaration.unit().isPresent() ? units.resolve(declaration.unit().get()) : Optional.of(Unit.ONE);
     String unitText = declaration.unit().map(u -> textOf(u.span())).orElse("1");
-    Optional<Double> value = Literals.value(declaration.value(), BigDecimal.ONE, diagnostics);
+    if (kind != Section.DeclarationKind.CONSTANTS && unit.isPresent() && !convertibleAtRunTime(unit.get())) {
+      // Parameters and states are converted where they are read, by a double factor.
+      diagnostics.error(
+          DiagnosticCode.UNIT_FACTOR_OUT_OF_RANGE,
+          declaration.unit().get().span(),
+          "converting " + unitText + " to cleft's working unit multiplies by about "
+              + Literals.scientific(unit.get().toCanonicalFactor())
+              + ", which a double cannot hold; choose a unit closer to the working one");
+      unit = Optional.empty();
+    }
+    Optional<Double> value = Literals.value(declaration.value(), diagnostics);
+    // Every value is read in the working unit (a constant is folded into the code in it), so it
+    // must be a double there too.
+    Optional<Double> canonicalValue =
+        value.isPresent() && unit.isPresent()
+            ? Literals.converted(
+                declaration.value(), unit.get().toCanonicalFactor(), unitText, workingUnitName(unit.get()), diagnostics)
+            : value;
     Optional<ValueRange> range;
     if (kind == Section.DeclarationKind.CONSTANTS && declaration.range().isPresent()) {
       diagnostics.error(
@@ -235,9 +254,7 @@ public final class Resolver {
             yield parameter;
           }
           case CONSTANTS -> {
-            double canonical =
-                Literals.value(declaration.value(), resolvedUnit.toCanonicalFactor(), new DiagnosticCollector())
-                    .orElse(resolvedValue);
+            double canonical = canonicalValue.orElse(resolvedValue);
             Symbol.Constant constant =
                 new Symbol.Constant(
                     name.name(), resolvedUnit, unitText, resolvedValue, canonical, declaration.doc(), name.span());
@@ -276,7 +293,7 @@ public final class Resolver {
     if (bound.value().isEmpty()) {
       return Optional.of(bound.negativeInfinity() ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
     }
-    return Literals.value(bound.value().get(), BigDecimal.ONE, diagnostics);
+    return Literals.value(bound.value().get(), diagnostics);
   }
 
   // ------------------------------------------------------------------------------------------
@@ -494,7 +511,12 @@ public final class Resolver {
         }
         unit = resolved.get();
       }
-      Optional<Double> value = Literals.value(literal.number(), unit.toCanonicalFactor(), diagnostics);
+      Optional<Double> value =
+          literal.unit().isEmpty()
+              ? Literals.value(literal.number(), diagnostics)
+              : Literals.converted(
+                  literal.number(), unit.toCanonicalFactor(), textOf(literal.unit().get().span()),
+                  workingUnitName(unit), diagnostics);
       Dimension dimension = unit.dimension();
       return value.<Expr>map(v -> new Expr.Literal(v, dimension, literal.span()))
           .orElseGet(() -> new Expr.Erroneous(literal.span()));
@@ -686,8 +708,21 @@ public final class Resolver {
     return "local";
   }
 
+  /** Whether the factor from {@code unit} to the working unit and back are both nonzero doubles. */
+  private static boolean convertibleAtRunTime(Unit unit) {
+    BigDecimal factor = unit.toCanonicalFactor();
+    double there = factor.doubleValue();
+    double back = BigDecimal.ONE.divide(factor, MathContext.DECIMAL128).doubleValue();
+    return there != 0 && back != 0 && Double.isFinite(there) && Double.isFinite(back);
+  }
+
+  /** How messages name the working unit of {@code unit}'s dimension: "nA", or "" if it has no name. */
+  private static String workingUnitName(Unit unit) {
+    return unit.dimension().workingUnit().orElse("");
+  }
+
   /** A range as the user wrote it, from '[' to ']', without the {@code in}. */
-  private static String bracketsOf(Declaration.ValueRange range) {
+  private String bracketsOf(Declaration.ValueRange range) {
     String text = textOf(range.span());
     int bracket = text.indexOf('[');
     return bracket >= 0 ? text.substring(bracket) : text;

@@ -1,5 +1,6 @@
 package io.cleft.compiler.check;
 
+import io.cleft.compiler.Limits;
 import io.cleft.compiler.diagnostic.DiagnosticCode;
 import io.cleft.compiler.diagnostic.DiagnosticCollector;
 import io.cleft.compiler.model.BuiltinFunction;
@@ -278,18 +279,36 @@ public final class UnitChecker {
         if (l.isEmpty() || r.isEmpty()) {
           return UNKNOWN;
         }
-        return new Quantity(
+        return bounded(
             arithmetic.operator() == Expr.ArithmeticOperator.MULTIPLY
                 ? l.get().times(r.get())
-                : l.get().over(r.get()));
+                : l.get().over(r.get()),
+            arithmetic);
       case POWER:
-        return powerType(arithmetic.left(), arithmetic.right());
+        return powerType(arithmetic.left(), arithmetic.right(), arithmetic);
       default:
         throw new AssertionError(arithmetic.operator());
     }
   }
 
-  private Type powerType(Expr base, Expr exponent) {
+  /**
+   * A quantity of {@code dimension}, unless an exponent of it is beyond
+   * {@link Limits#MAX_UNIT_EXPONENT} (reported at {@code at}), the range of units as written.
+   * Operands are within it, so the dimension arithmetic that made {@code dimension} is exact.
+   */
+  private Type bounded(Dimension dimension, Expr at) {
+    if (dimension.largestExponent() > Limits.MAX_UNIT_EXPONENT) {
+      diagnostics.error(
+          DiagnosticCode.UNIT_EXPONENT_OUT_OF_RANGE,
+          at.span(),
+          "this is in " + dimension.describe() + ", beyond cleft's range of unit exponents, -"
+              + Limits.MAX_UNIT_EXPONENT + " to " + Limits.MAX_UNIT_EXPONENT);
+      return UNKNOWN;
+    }
+    return new Quantity(dimension);
+  }
+
+  private Type powerType(Expr base, Expr exponent, Expr power) {
     Optional<Dimension> b = quantity(base);
     Optional<Dimension> e = quantity(exponent);
     if (b.isEmpty() || e.isEmpty()) {
@@ -306,7 +325,7 @@ public final class UnitChecker {
       return new Quantity(Dimension.NONE);
     }
     Optional<Double> constant = ConstantValue.of(exponent);
-    if (constant.isEmpty() || constant.get() != Math.rint(constant.get()) || Math.abs(constant.get()) > 64) {
+    if (constant.isEmpty() || constant.get() != Math.rint(constant.get()) || Math.abs(constant.get()) > Limits.MAX_UNIT_EXPONENT) {
       diagnostics.error(
           DiagnosticCode.INVALID_EXPONENT,
           exponent.span(),
@@ -314,7 +333,7 @@ public final class UnitChecker {
               + " can only be raised to a constant whole number, so that the result has a unit");
       return UNKNOWN;
     }
-    return new Quantity(b.get().power((int) (double) constant.get()));
+    return bounded(b.get().power((int) (double) constant.get()), power);
   }
 
   private Type callType(Expr.Call call) {
@@ -348,7 +367,7 @@ public final class UnitChecker {
         }
         return new Quantity(radicand.get().squareRoot());
       case POW:
-        return powerType(call.arguments().get(0), call.arguments().get(1));
+        return powerType(call.arguments().get(0), call.arguments().get(1), call);
       case MIN:
       case MAX:
         return same(call.arguments().get(0), call.arguments().get(1), call.span(), "compare");

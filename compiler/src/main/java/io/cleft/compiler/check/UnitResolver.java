@@ -1,5 +1,6 @@
 package io.cleft.compiler.check;
 
+import io.cleft.compiler.Limits;
 import io.cleft.compiler.ast.UnitExpression;
 import io.cleft.compiler.diagnostic.DiagnosticCode;
 import io.cleft.compiler.diagnostic.DiagnosticCollector;
@@ -33,23 +34,40 @@ final class UnitResolver {
       return known;
     }
     if (unit instanceof UnitExpression.Power power) {
-      return resolve(power.base()).map(u -> u.power(power.exponent()));
+      return resolve(power.base()).flatMap(u -> withinLimit(u.power(power.exponent()), power));
     }
     if (unit instanceof UnitExpression.Product product) {
-      return combine(product.left(), product.right(), true);
+      return combine(product, product.left(), product.right(), true);
     }
     if (unit instanceof UnitExpression.Quotient quotient) {
-      return combine(quotient.left(), quotient.right(), false);
+      return combine(quotient, quotient.left(), quotient.right(), false);
     }
     throw new AssertionError(unit);
   }
 
-  private Optional<Unit> combine(UnitExpression left, UnitExpression right, boolean multiply) {
+  private Optional<Unit> combine(UnitExpression whole, UnitExpression left, UnitExpression right, boolean multiply) {
     Optional<Unit> l = resolve(left);
     Optional<Unit> r = resolve(right);
     if (l.isEmpty() || r.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(multiply ? l.get().times(r.get()) : l.get().over(r.get()));
+    return withinLimit(multiply ? l.get().times(r.get()) : l.get().over(r.get()), whole);
+  }
+
+  /**
+   * {@code unit}, unless an exponent of its dimension is beyond {@link Limits#MAX_UNIT_EXPONENT}
+   * (reported at {@code written}). Checked at every step, the exponents of the operands are
+   * within the limit too, so computing the result cannot overflow.
+   */
+  private Optional<Unit> withinLimit(Unit unit, UnitExpression written) {
+    if (unit.dimension().largestExponent() > Limits.MAX_UNIT_EXPONENT) {
+      diagnostics.error(
+          DiagnosticCode.UNIT_EXPONENT_OUT_OF_RANGE,
+          written.span(),
+          "this unit is " + unit.dimension().describe() + "; cleft's units have exponents from -"
+              + Limits.MAX_UNIT_EXPONENT + " to " + Limits.MAX_UNIT_EXPONENT);
+      return Optional.empty();
+    }
+    return Optional.of(unit);
   }
 }

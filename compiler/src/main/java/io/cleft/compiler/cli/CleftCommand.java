@@ -1,5 +1,6 @@
 package io.cleft.compiler.cli;
 
+import io.cleft.compiler.LargeStack;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,6 +25,11 @@ public final class CleftCommand {
    * {@code System.exit} and never throws, so tests and tools can call it in-process.
    */
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
+    // The whole command, the interpreter and in-memory javac included, on cleft's large stack.
+    return LargeStack.call(() -> executeHere(out, err, args));
+  }
+
+  private static int executeHere(PrintWriter out, PrintWriter err, String... args) {
     CommandLine commandLine = new CommandLine(new CleftCommand());
     commandLine.setOut(out);
     commandLine.setErr(err);

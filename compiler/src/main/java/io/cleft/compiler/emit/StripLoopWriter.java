@@ -265,12 +265,20 @@ final class StripLoopWriter {
     ExpressionWriter writer =
         new ExpressionWriter(expr -> expr instanceof IrExpr.Input i && i.input() == IrInput.DT ? BlockWriter.DT : locals.get(expr));
     Origins origins = new Origins(body);
+    // Where each local is last read, found once: asking at every member which later ones read
+    // it would take time quadratic in the number of locals (a minute for 5,000).
+    Map<Integer, Integer> lastReader = new HashMap<>();
+    for (int j = 0; j < computed.size(); j++) {
+      for (int read : Reads.of(List.of(computed.get(j))).locals()) {
+        lastReader.put(read, j);
+      }
+    }
     for (int m = 0; m < members.size(); m++) {
       int k = members.get(m);
       PhasedBlock.Value value = phases.values().get(k);
       origins.note(value);
       CodeBlock expression = writer.write(value.value());
-      boolean readHere = Reads.of(computed.subList(m + 1, computed.size())).locals().contains(k);
+      boolean readHere = lastReader.getOrDefault(k, -1) > m;
       if (value.carried() && !readHere) {
         body.addStatement("$L = $L", strip(carried.get(k)), expression);
         continue;

@@ -18,6 +18,10 @@ import java.util.List;
  * {@code d/dv (gS*s*(v - e))} is {@code gS*s}. Where a function has a kink ({@code min},
  * {@code max}, {@code abs}, the clip of {@code safe_exp}) the derivative is that of the branch
  * taken, as automatic differentiation would give.
+ *
+ * <p>Each rule uses the derivatives of the operands at most once, so the derivative's size is at
+ * most quadratic in the expression's (the rules copy operands, as {@code (u*v)' = u'*v + u*v'}
+ * does), never exponential.
  */
 public final class Differentiator {
   private static final IrExpr ZERO = new IrExpr.Constant(0);
@@ -111,9 +115,14 @@ public final class Differentiator {
       case SIGMOID:
         return multiply(multiply(c, subtract(ONE, c)), du);
       case ABS:
+        // The sign times du, rather than a choice between -du and du: du would appear twice, and
+        // nested abs would double the derivative's size at every level. x * -1 is -x exactly.
         return isZero(du)
             ? ZERO
-            : new IrExpr.Select(new IrCondition.Compare(ComparisonOperator.LESS, u, ZERO), negate(du), du);
+            : multiply(
+                new IrExpr.Select(
+                    new IrCondition.Compare(ComparisonOperator.LESS, u, ZERO), new IrExpr.Constant(-1), ONE),
+                du);
       case POW:
         return binary(new IrExpr.Binary(IrBinaryOperator.POWER, u, c.arguments().get(1)));
       case MIN:

@@ -56,8 +56,29 @@ public sealed interface Symbol {
   /**
    * A named intermediate of the update block, computed from the old states. Its type is its
    * definition's, as the unit checker finds it.
+   *
+   * <p>A local is the one declaration it stands for, so it is equal only to itself. Comparing or
+   * hashing it by value would walk its definition, and through the locals that definition reads,
+   * their definitions: exponential time for locals that each read the one before twice (and a
+   * deep recursion for a long chain of them).
    */
-  record Local(String name, int index, Expr definition, SourceSpan span) implements Symbol {}
+  record Local(String name, int index, Expr definition, SourceSpan span) implements Symbol {
+    @Override
+    public boolean equals(Object other) {
+      return this == other;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(this);
+    }
+
+    /** The name and index only: the definition can be arbitrarily large. */
+    @Override
+    public String toString() {
+      return "Local[" + name + ", index=" + index + "]";
+    }
+  }
 
   /** The values the simulator passes in at every step. */
   enum Input implements Symbol {

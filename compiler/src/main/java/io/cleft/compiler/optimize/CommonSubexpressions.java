@@ -6,6 +6,7 @@ import io.cleft.compiler.ir.IrLocal;
 import io.cleft.compiler.ir.IrWalker;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -20,8 +21,9 @@ import java.util.OptionalInt;
  * current it shares {@code gS * s} between the current and its derivative.
  */
 public final class CommonSubexpressions {
-  private final Map<IrExpr, Integer> occurrences = new HashMap<>();
-  private final Map<IrExpr, Integer> temporaries = new HashMap<>();
+  private final Map<Key, Integer> occurrences = new HashMap<>();
+  private final Map<Key, Integer> temporaries = new HashMap<>();
+  private final Map<IrExpr, Key> keys = new IdentityHashMap<>();
   private final List<IrLocal> locals = new ArrayList<>();
   private final int[] newIndexOfLocal;
   private int temporaryCount;
@@ -60,7 +62,7 @@ public final class CommonSubexpressions {
     if (expr.isTrivial()) {
       return;
     }
-    if (occurrences.merge(expr, 1, Integer::sum) == 1) {
+    if (occurrences.merge(key(expr), 1, Integer::sum) == 1) {
       IrWalker.children(expr).forEach(this::count);
     }
   }
@@ -77,22 +79,82 @@ public final class CommonSubexpressions {
       // index moves when temporaries go in before it.
       return rewriteChildren(expr);
     }
-    if (occurrences.getOrDefault(expr, 0) < 2 || isRoot) {
+    if (occurrences.getOrDefault(key(expr), 0) < 2 || isRoot) {
       return rewriteChildren(expr);
     }
-    Integer existing = temporaries.get(expr);
+    Integer existing = temporaries.get(key(expr));
     if (existing != null) {
       return new IrExpr.Local(existing);
     }
     IrExpr value = rewriteChildren(expr);
     locals.add(new IrLocal("t" + temporaryCount++, value, OptionalInt.empty()));
     int index = locals.size() - 1;
-    temporaries.put(expr, index);
+    temporaries.put(key(expr), index);
     return new IrExpr.Local(index);
   }
 
   private IrExpr rewriteChildren(IrExpr expr) {
     return IrWalker.mapChildren(expr, child -> rewrite(child, false));
+  }
+
+  /**
+   * An expression as a key of the maps above: equal when the expressions are, with a hash found
+   * once per node from its children's. A record's own hash walks its whole subtree each time, so
+   * looking up every node of a deep expression would cost its size times its depth.
+   */
+  private record Key(IrExpr expr, int hash) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Key key && key.hash == hash && (key.expr == expr || key.expr.equals(expr));
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
+
+  private Key key(IrExpr expr) {
+    Key known = keys.get(expr);
+    if (known != null) {
+      return known;
+    }
+    int hash = 31 * expr.getClass().hashCode() + ownHash(expr);
+    for (IrExpr child : IrWalker.children(expr)) {
+      hash = 31 * hash + key(child).hash();
+    }
+    Key key = new Key(expr, hash);
+    keys.put(expr, key);
+    return key;
+  }
+
+  /** What distinguishes a node from others of its kind with the same children. */
+  private static int ownHash(IrExpr expr) {
+    if (expr instanceof IrExpr.Constant constant) {
+      return Double.hashCode(constant.value());
+    }
+    if (expr instanceof IrExpr.Parameter parameter) {
+      return parameter.index();
+    }
+    if (expr instanceof IrExpr.State state) {
+      return state.index();
+    }
+    if (expr instanceof IrExpr.Local local) {
+      return local.index();
+    }
+    if (expr instanceof IrExpr.Invariant invariant) {
+      return invariant.index();
+    }
+    if (expr instanceof IrExpr.Input input) {
+      return input.input().ordinal();
+    }
+    if (expr instanceof IrExpr.Binary binary) {
+      return binary.operator().ordinal();
+    }
+    if (expr instanceof IrExpr.Call call) {
+      return call.function().ordinal();
+    }
+    return 0; // a negation, or a choice (whose condition's operands are among its children)
   }
 
 }

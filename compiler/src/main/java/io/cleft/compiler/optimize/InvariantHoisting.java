@@ -11,6 +11,7 @@ import io.cleft.compiler.model.Symbol;
 import io.cleft.compiler.model.SynapseModel;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -31,8 +32,19 @@ import java.util.OptionalInt;
  * on the same values, so the results keep every bit.
  */
 public final class InvariantHoisting {
+  /**
+   * The most nodes an invariant local's definition may have, once the invariant locals it reads
+   * are written out in it, for expressions that read it to count as invariant. A real model's
+   * are a few dozen; without a bound, locals that each read the one before twice would double
+   * the size at every local, and deciding what to hoist would take exponential time. A local
+   * beyond it stays in the step, which is always correct.
+   */
+  static final int MAX_INLINED_SIZE = 256;
+
   private final List<IrLocal> invariants = new ArrayList<>();
   private final Map<IrExpr, Integer> indexOf = new HashMap<>();
+  /** Whether each invariant reads a parameter, directly or through others: found once each. */
+  private final List<Boolean> invariantReadsParameter = new ArrayList<>();
 
   private InvariantHoisting() {}
 
@@ -72,9 +84,11 @@ public final class InvariantHoisting {
     List<IrLocal> kept = new ArrayList<>();
     for (int i = 0; i < block.locals().size(); i++) {
       IrLocal local = block.locals().get(i);
-      IrExpr inlined = locals.inline(local.value());
-      if (isInvariant(inlined)) {
+      long size = locals.inlinedSize(local.value());
+      IrExpr inlined = size <= MAX_INLINED_SIZE ? locals.inline(local.value()) : local.value();
+      if (size <= MAX_INLINED_SIZE && isInvariant(inlined)) {
         locals.definition[i] = inlined;
+        locals.size[i] = size;
         if (worthHoisting(inlined)
             && hoistOrRead(inlined, local.name(), local.sourceLine()) instanceof IrExpr.Invariant invariant) {
           locals.hoisted[i] = invariant;
@@ -93,14 +107,63 @@ public final class InvariantHoisting {
 
   /** Replaces the largest invariant parts of {@code expr} worth hoisting by their invariants. */
   private IrExpr rewrite(IrExpr expr, LocalMap locals, String owner, OptionalInt line) {
-    IrExpr inlined = locals.inline(expr);
-    if (isInvariant(inlined) && worthHoisting(inlined)) {
-      return hoistOrRead(inlined, owner + "_invariant", line);
+    Map<IrExpr, Traits> traits = new IdentityHashMap<>();
+    traitsOf(expr, locals, traits);
+    return rewrite(expr, locals, owner, line, traits);
+  }
+
+  private IrExpr rewrite(IrExpr expr, LocalMap locals, String owner, OptionalInt line, Map<IrExpr, Traits> traits) {
+    Traits traitsOfExpr = traits.get(expr);
+    // Only where the traits allow hoisting is the expression written out with its locals
+    // inlined: doing that at every level would cost the size of the expression at each one.
+    if (traitsOfExpr.invariant() && (!traitsOfExpr.readsParameter() || traitsOfExpr.costly())) {
+      IrExpr inlined = locals.inline(expr);
+      if (worthHoisting(inlined)) {
+        return hoistOrRead(inlined, owner + "_invariant", line);
+      }
     }
     if (expr instanceof IrExpr.Local local) {
       return locals.read(local.index());
     }
-    return IrWalker.mapChildren(expr, e -> rewrite(e, locals, owner, line));
+    return IrWalker.mapChildren(expr, e -> rewrite(e, locals, owner, line, traits));
+  }
+
+  /**
+   * What {@link #isInvariant}, {@link #readsParameter} and {@link #isCostly} say of an expression
+   * with its locals inlined; {@link #traitsOf} finds them for every node of an expression in one
+   * pass, as each follows from those of the node's children.
+   */
+  private record Traits(boolean invariant, boolean readsParameter, boolean costly) {}
+
+  private Traits traitsOf(IrExpr expr, LocalMap locals, Map<IrExpr, Traits> traits) {
+    Traits known = traits.get(expr);
+    if (known != null) {
+      return known;
+    }
+    Traits found;
+    if (expr instanceof IrExpr.Local) {
+      // A read of a local inlines to itself, a hoisted invariant, or a definition of at most
+      // MAX_INLINED_SIZE nodes.
+      IrExpr inlined = locals.inline(expr);
+      found = inlined instanceof IrExpr.Local
+          ? new Traits(false, false, false)
+          : new Traits(isInvariant(inlined), readsParameter(inlined), isCostly(inlined));
+    } else {
+      boolean invariant = !(expr instanceof IrExpr.State)
+          && !(expr instanceof IrExpr.Input input && input.input() != IrInput.DT);
+      boolean readsParameter = expr instanceof IrExpr.Parameter
+          || expr instanceof IrExpr.Invariant hoisted && invariantReadsParameter.get(hoisted.index());
+      boolean costly = isCostlyOperation(expr);
+      for (IrExpr child : IrWalker.children(expr)) {
+        Traits ofChild = traitsOf(child, locals, traits);
+        invariant &= ofChild.invariant();
+        readsParameter |= ofChild.readsParameter();
+        costly |= ofChild.costly();
+      }
+      found = new Traits(invariant, readsParameter, costly);
+    }
+    traits.put(expr, found);
+    return found;
   }
 
   /**
@@ -110,13 +173,35 @@ public final class InvariantHoisting {
    */
   private static final class LocalMap {
     final IrExpr[] definition;
+    /** The number of nodes of each {@link #definition}. */
+    final long[] size;
     final IrExpr[] hoisted;
     final int[] newIndex;
 
-    LocalMap(int size) {
-      definition = new IrExpr[size];
-      hoisted = new IrExpr[size];
-      newIndex = new int[size];
+    LocalMap(int count) {
+      definition = new IrExpr[count];
+      size = new long[count];
+      hoisted = new IrExpr[count];
+      newIndex = new int[count];
+    }
+
+    /**
+     * The number of nodes {@link #inline} would give {@code expr}, counted without building it;
+     * stops counting past {@link #MAX_INLINED_SIZE}.
+     */
+    long inlinedSize(IrExpr expr) {
+      if (expr instanceof IrExpr.Local local) {
+        int i = local.index();
+        return hoisted[i] == null && definition[i] != null ? size[i] : 1;
+      }
+      long total = 1;
+      for (IrExpr child : IrWalker.children(expr)) {
+        total += inlinedSize(child);
+        if (total > MAX_INLINED_SIZE) {
+          return total;
+        }
+      }
+      return total;
     }
 
     IrExpr read(int local) {
@@ -151,6 +236,7 @@ public final class InvariantHoisting {
     if (existing != null) {
       return existing;
     }
+    invariantReadsParameter.add(readsParameter(expr));
     invariants.add(new IrLocal(name, expr, line));
     indexOf.put(expr, invariants.size() - 1);
     return invariants.size() - 1;
@@ -184,26 +270,28 @@ public final class InvariantHoisting {
       return true;
     }
     if (expr instanceof IrExpr.Invariant invariant) {
-      return readsParameter(invariants.get(invariant.index()).value());
+      return invariantReadsParameter.get(invariant.index());
     }
     return IrWalker.children(expr).stream().anyMatch(this::readsParameter);
   }
 
   /** Has a division, a power or a call other than min, max and abs. */
   private static boolean isCostly(IrExpr expr) {
-    if (expr instanceof IrExpr.Binary binary
-        && (binary.operator() == IrBinaryOperator.DIVIDE || binary.operator() == IrBinaryOperator.POWER)) {
-      return true;
+    return isCostlyOperation(expr) || IrWalker.children(expr).stream().anyMatch(InvariantHoisting::isCostly);
+  }
+
+  /** Is itself a division, a power or a call other than min, max and abs. */
+  private static boolean isCostlyOperation(IrExpr expr) {
+    if (expr instanceof IrExpr.Binary binary) {
+      return binary.operator() == IrBinaryOperator.DIVIDE || binary.operator() == IrBinaryOperator.POWER;
     }
     if (expr instanceof IrExpr.Call call) {
-      switch (call.function()) {
-        case MIN, MAX, ABS -> {}
-        default -> {
-          return true;
-        }
-      }
+      return switch (call.function()) {
+        case MIN, MAX, ABS -> false;
+        default -> true;
+      };
     }
-    return IrWalker.children(expr).stream().anyMatch(InvariantHoisting::isCostly);
+    return false;
   }
 
   /** Inside the invariants block, one invariant reads another as a local of that block. */

@@ -1,5 +1,6 @@
 package io.cleft.compiler.parse;
 
+import io.cleft.compiler.Limits;
 import io.cleft.compiler.ast.Declaration;
 import io.cleft.compiler.ast.Expression;
 import io.cleft.compiler.ast.Identifier;
@@ -187,14 +188,18 @@ final class AstBuilder extends CleftBaseVisitor<Object> {
     }
     String digits = exponent.NUMBER().getText();
     boolean negative = exponent.sign != null && exponent.sign.getType() == CleftLexer.MINUS;
+    // Digits only (the grammar's NUMBER may have a point or an exponent); a long run of digits
+    // is out of range without being parsed.
+    String magnitude = digits.replaceFirst("^0+(?=.)", "");
     int value;
-    try {
-      value = Integer.parseInt(digits);
-    } catch (NumberFormatException e) {
+    if (magnitude.matches("[0-9]{1,9}") && Integer.parseInt(magnitude) <= Limits.MAX_UNIT_EXPONENT) {
+      value = Integer.parseInt(magnitude);
+    } else {
       diagnostics.error(
           DiagnosticCode.INVALID_UNIT_NUMBER,
           span(exponent),
-          "a unit exponent must be a small whole number, not '" + exponent.getText() + "'");
+          "a unit exponent must be a whole number from -" + Limits.MAX_UNIT_EXPONENT + " to "
+              + Limits.MAX_UNIT_EXPONENT + ", not '" + exponent.getText() + "'");
       value = 1;
     }
     return new UnitExpression.Power(base, negative ? -value : value, span(context));

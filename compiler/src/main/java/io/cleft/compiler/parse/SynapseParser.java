@@ -1,5 +1,6 @@
 package io.cleft.compiler.parse;
 
+import io.cleft.compiler.Limits;
 import io.cleft.compiler.ast.SynapseDecl;
 import io.cleft.compiler.diagnostic.DiagnosticCode;
 import io.cleft.compiler.diagnostic.DiagnosticCollector;
@@ -31,14 +32,15 @@ public final class SynapseParser {
     try {
       tree = parser.compilationUnit();
     } catch (StackOverflowError e) {
-      // Where the parser had got to is the best position known: inside the deepest nesting.
+      // Only far beyond Limits.MAX_EXPRESSION_DEPTH, on cleft's large stack (see LargeStack);
+      // where the parser had got to is the best position known: inside the deepest nesting.
       diagnostics.error(
-          DiagnosticCode.SYNTAX,
+          DiagnosticCode.NESTED_TOO_DEEPLY,
           spans.of(parser.getCurrentToken()),
-          "the model is nested too deeply to parse");
+          "the model is nested too deeply to parse; cleft's limit is " + Limits.MAX_EXPRESSION_DEPTH + " levels");
       return Optional.empty();
     }
-    if (errors.reported()) {
+    if (errors.reported() || !ModelLimits.check(tree, file, diagnostics)) {
       return Optional.empty();
     }
     return Optional.of(new AstBuilder(spans, tokens, diagnostics).build(tree));

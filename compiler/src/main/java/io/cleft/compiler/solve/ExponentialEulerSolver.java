@@ -26,10 +26,10 @@ final class ExponentialEulerSolver {
   private ExponentialEulerSolver() {}
 
   static Optional<StateUpdate.NextValue> solve(
-      StateUpdate.Derivative derivative, DiagnosticCollector diagnostics) {
+      StateUpdate.Derivative derivative, SolverLocals solverLocals, DiagnosticCollector diagnostics) {
     Symbol.State x = derivative.state();
     Exprs build = new Exprs(derivative.span());
-    LinearForm form = new LinearDecomposer(x, build).decompose(derivative.derivative());
+    LinearForm form = new LinearDecomposer(x, build, solverLocals).decompose(derivative.derivative());
     if (form instanceof LinearForm.NonLinear nonLinear) {
       diagnostics.error(
           DiagnosticCode.NOT_LINEAR,

@@ -70,6 +70,9 @@ final class Exprs {
 
   /** Whether two expressions are the same but for their spans. */
   static boolean sameShape(Expr a, Expr b) {
+    if (a == b) {
+      return true; // shared parts are common, and comparing them would walk them twice
+    }
     if (a.getClass() != b.getClass()) {
       return false;
     }

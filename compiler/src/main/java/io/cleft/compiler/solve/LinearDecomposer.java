@@ -3,26 +3,108 @@ package io.cleft.compiler.solve;
 import io.cleft.compiler.model.Expr;
 import io.cleft.compiler.model.ExprWalker;
 import io.cleft.compiler.model.Symbol;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Proves, symbolically, that a right-hand side is linear in a state, or finds the term that is
  * not. Locals are looked through: {@code tau = 1/(a + s)} makes {@code (1 - s)/tau} nonlinear
- * in {@code s}, while a local that does not mention the state stays one opaque name.
+ * in {@code s}, while a local that does not mention the state stays one opaque name. The form
+ * of a local that does is found once, and its parts are read from locals of their own
+ * ({@link SolverLocals}), so the work and the result grow linearly with the locals.
  */
 final class LinearDecomposer {
   private final Symbol.State x;
   private final Exprs build;
+  private final SolverLocals solverLocals;
   private final Map<Symbol.Local, Boolean> localMentions = new HashMap<>();
+  /** The form of each local that mentions x, its parts read from locals (see {@link SolverLocals}). */
+  private final Map<Symbol.Local, LinearForm> localForms = new HashMap<>();
 
-  LinearDecomposer(Symbol.State x, Exprs build) {
+  LinearDecomposer(Symbol.State x, Exprs build, SolverLocals solverLocals) {
     this.x = x;
     this.build = build;
+    this.solverLocals = solverLocals;
   }
 
   LinearForm decompose(Expr f) {
+    prepareLocals(f);
+    return decomposeExpr(f);
+  }
+
+  /**
+   * Finds whether each local {@code f} reaches mentions x, and decomposes those that do, in
+   * definition order: each then finds the locals it reads done, so nothing recurses from one
+   * local's definition into another's, however long a chain of locals is.
+   */
+  private void prepareLocals(Expr f) {
+    List<Symbol.Local> reached = new ArrayList<>();
+    Set<Symbol.Local> seen = new HashSet<>();
+    Deque<Expr> pending = new ArrayDeque<>(List.of(f));
+    while (!pending.isEmpty()) {
+      Expr expr = pending.pop();
+      if (expr instanceof Expr.Reference reference && reference.symbol() instanceof Symbol.Local local) {
+        if (seen.add(local)) {
+          reached.add(local);
+          pending.push(local.definition());
+        }
+      } else {
+        ExprWalker.children(expr).forEach(pending::push);
+      }
+    }
+    reached.sort(Comparator.comparingInt(Symbol.Local::index));
+    for (Symbol.Local local : reached) {
+      localMentions.put(local, mentionsState(local.definition()));
+    }
+    for (Symbol.Local local : reached) {
+      if (localMentions.get(local)) {
+        localForms.put(local, shared(local, decomposeExpr(local.definition())));
+      }
+    }
+  }
+
+  /**
+   * {@code form} of {@code local} with each part that is more than a number or a name made a
+   * local of its own, so that every use of {@code local} reads the parts instead of copying them.
+   */
+  private LinearForm shared(Symbol.Local local, LinearForm form) {
+    if (form instanceof LinearForm.NonLinear nonLinear && nonLinear.local().isEmpty()) {
+      return new LinearForm.NonLinear(nonLinear.term(), nonLinear.reason(), Optional.of(local.name()));
+    }
+    if (!(form instanceof LinearForm.Linear linear)) {
+      return form;
+    }
+    String prefix = local.name() + "_" + x.name() + "_";
+    return new LinearForm.Linear(
+        linear.p().map(p -> share(prefix + "constant", p, local)),
+        share(prefix + "coefficient", linear.q(), local),
+        linear.d().map(d -> share(prefix + "denominator", d, local)));
+  }
+
+  private Expr share(String name, Expr part, Symbol.Local of) {
+    if (isSimple(part)) {
+      return part;
+    }
+    return build.read(solverLocals.define(name, part, of));
+  }
+
+  /** A number or a name, perhaps negated: as cheap to copy as to read from a local. */
+  private static boolean isSimple(Expr expr) {
+    if (expr instanceof Expr.Negate negate) {
+      return isSimple(negate.operand());
+    }
+    return expr instanceof Expr.Literal || expr instanceof Expr.Reference;
+  }
+
+  private LinearForm decomposeExpr(Expr f) {
     if (!mentionsState(f)) {
       return new LinearForm.Independent(f);
     }
@@ -30,16 +112,11 @@ final class LinearDecomposer {
       if (reference.symbol().equals(x)) {
         return new LinearForm.Linear(Optional.empty(), build.literal(1), Optional.empty());
       }
-      // Only a local that mentions x gets here.
-      Symbol.Local local = (Symbol.Local) reference.symbol();
-      LinearForm form = decompose(local.definition());
-      if (form instanceof LinearForm.NonLinear nonLinear && nonLinear.local().isEmpty()) {
-        return new LinearForm.NonLinear(nonLinear.term(), nonLinear.reason(), Optional.of(local.name()));
-      }
-      return form;
+      // Only a local that mentions x gets here, and prepareLocals has decomposed it.
+      return localForms.get((Symbol.Local) reference.symbol());
     }
     if (f instanceof Expr.Negate negate) {
-      LinearForm operand = decompose(negate.operand());
+      LinearForm operand = decomposeExpr(negate.operand());
       if (operand instanceof LinearForm.Linear l) {
         return new LinearForm.Linear(l.p().map(build::negate), build.negate(l.q()), l.d());
       }
@@ -60,8 +137,8 @@ final class LinearDecomposer {
   }
 
   private LinearForm arithmetic(Expr.Arithmetic arithmetic) {
-    LinearForm left = decompose(arithmetic.left());
-    LinearForm right = decompose(arithmetic.right());
+    LinearForm left = decomposeExpr(arithmetic.left());
+    LinearForm right = decomposeExpr(arithmetic.right());
     if (left instanceof LinearForm.NonLinear) {
       return left;
     }
@@ -158,12 +235,7 @@ final class LinearDecomposer {
         return true;
       }
       if (reference.symbol() instanceof Symbol.Local local) {
-        Boolean known = localMentions.get(local);
-        if (known == null) {
-          known = mentionsState(local.definition());
-          localMentions.put(local, known);
-        }
-        return known;
+        return localMentions.get(local);
       }
       return false;
     }

@@ -2,6 +2,7 @@ package io.cleft.compiler.solve;
 
 import io.cleft.compiler.diagnostic.DiagnosticCollector;
 import io.cleft.compiler.model.StateUpdate;
+import io.cleft.compiler.model.Symbol;
 import io.cleft.compiler.model.SynapseModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +10,8 @@ import java.util.Optional;
 
 /**
  * Turns every ODE of a checked model into an explicit next value, by the method it names. The
- * result has only {@link StateUpdate.NextValue} updates, so later stages see one kind of update.
+ * result has only {@link StateUpdate.NextValue} updates, so later stages see one kind of update,
+ * and after the model's own locals those the solver adds ({@link SolverLocals}).
  */
 public final class OdeSolver {
   private OdeSolver() {}
@@ -17,6 +19,7 @@ public final class OdeSolver {
   /** The solved model, or empty if an equation cannot be solved by its method (reported). */
   public static Optional<SynapseModel> solve(SynapseModel model, DiagnosticCollector diagnostics) {
     List<StateUpdate> solved = new ArrayList<>();
+    SolverLocals solverLocals = new SolverLocals(model.locals().size());
     boolean failed = false;
     for (StateUpdate update : model.updates()) {
       if (update instanceof StateUpdate.NextValue) {
@@ -24,7 +27,7 @@ public final class OdeSolver {
       } else if (update instanceof StateUpdate.Derivative derivative) {
         Optional<StateUpdate.NextValue> next =
             switch (derivative.method()) {
-              case EXPONENTIAL_EULER -> ExponentialEulerSolver.solve(derivative, diagnostics);
+              case EXPONENTIAL_EULER -> ExponentialEulerSolver.solve(derivative, solverLocals, diagnostics);
               case EULER -> Optional.of(ForwardEulerSolver.solve(derivative));
             };
         next.ifPresent(solved::add);
@@ -36,9 +39,11 @@ public final class OdeSolver {
     if (failed) {
       return Optional.empty();
     }
+    List<Symbol.Local> locals = new ArrayList<>(model.locals());
+    locals.addAll(solverLocals.added());
     return Optional.of(
         new SynapseModel(
             model.name(), model.doc(), model.source(), model.span(), model.parameters(),
-            model.constants(), model.states(), model.locals(), solved, model.current()));
+            model.constants(), model.states(), locals, solved, model.current()));
   }
 }

@@ -52,14 +52,15 @@ public record Dimension(int length, int mass, int time, int current, int tempera
     return Optional.of(open >= 0 ? named.substring(open + 1, named.length() - 1) : named);
   }
 
+  /** The product's dimension; exact, throwing {@link ArithmeticException} rather than wrapping. */
   public Dimension times(Dimension other) {
     return new Dimension(
-        length + other.length,
-        mass + other.mass,
-        time + other.time,
-        current + other.current,
-        temperature + other.temperature,
-        amount + other.amount);
+        Math.addExact(length, other.length),
+        Math.addExact(mass, other.mass),
+        Math.addExact(time, other.time),
+        Math.addExact(current, other.current),
+        Math.addExact(temperature, other.temperature),
+        Math.addExact(amount, other.amount));
   }
 
   public Dimension over(Dimension other) {
@@ -70,14 +71,24 @@ public record Dimension(int length, int mass, int time, int current, int tempera
     return power(-1);
   }
 
+  /** The power's dimension; exact, throwing {@link ArithmeticException} rather than wrapping. */
   public Dimension power(int exponent) {
     return new Dimension(
-        length * exponent,
-        mass * exponent,
-        time * exponent,
-        current * exponent,
-        temperature * exponent,
-        amount * exponent);
+        Math.multiplyExact(length, exponent),
+        Math.multiplyExact(mass, exponent),
+        Math.multiplyExact(time, exponent),
+        Math.multiplyExact(current, exponent),
+        Math.multiplyExact(temperature, exponent),
+        Math.multiplyExact(amount, exponent));
+  }
+
+  /** The largest magnitude among the exponents: 2 for um^2, 3 for mV (m^2*kg/(s^3*A)). */
+  public long largestExponent() {
+    long largest = 0;
+    for (int e : new int[] {length, mass, time, current, temperature, amount}) {
+      largest = Math.max(largest, Math.abs((long) e));
+    }
+    return largest;
   }
 
   /** Whether every exponent is even, so that the square root has a dimension. */

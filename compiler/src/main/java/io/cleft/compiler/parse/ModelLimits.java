@@ -1,0 +1,109 @@
+package io.cleft.compiler.parse;
+
+import io.cleft.compiler.Limits;
+import io.cleft.compiler.diagnostic.DiagnosticCode;
+import io.cleft.compiler.diagnostic.DiagnosticCollector;
+import io.cleft.compiler.source.SourceFile;
+import io.cleft.compiler.source.SourceSpan;
+import io.cleft.grammar.CleftParser;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.ParseTree;
+
+/**
+ * Enforces {@link Limits} on a parse tree before anything recurses over it: the nesting depth of
+ * expressions and units, and the number of declarations and update statements. It walks the
+ * tree with an explicit stack, so it cannot itself run out of stack however deep the tree is.
+ */
+final class ModelLimits {
+  private ModelLimits() {}
+
+  /** Whether {@code tree} is within the limits; if not, reports where it first leaves them. */
+  static boolean check(CleftParser.CompilationUnitContext tree, SourceFile file, DiagnosticCollector diagnostics) {
+    CleftParser.SynapseContext synapse = tree.synapse();
+    return withinCounts(synapse, file, diagnostics) && withinDepth(synapse, file, diagnostics);
+  }
+
+  private static boolean withinCounts(
+      CleftParser.SynapseContext synapse, SourceFile file, DiagnosticCollector diagnostics) {
+    int declarations = 0;
+    int statements = 0;
+    for (CleftParser.SectionContext section : synapse.section()) {
+      for (ParseTree child : children(section)) {
+        if (child instanceof CleftParser.DeclarationContext declaration && ++declarations > Limits.MAX_DECLARATIONS) {
+          diagnostics.error(
+              DiagnosticCode.TOO_MANY_DECLARATIONS,
+              span(file, declaration.getStart()),
+              "a synapse can declare at most " + Limits.MAX_DECLARATIONS
+                  + " parameters, constants and states together; this is one more");
+          return false;
+        }
+        if (child instanceof CleftParser.UpdateStatementContext statement && ++statements > Limits.MAX_UPDATE_STATEMENTS) {
+          diagnostics.error(
+              DiagnosticCode.TOO_MANY_STATEMENTS,
+              span(file, statement.getStart()),
+              "an update block can hold at most " + Limits.MAX_UPDATE_STATEMENTS + " statements; this is one more");
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static Iterable<ParseTree> children(ParserRuleContext context) {
+    return context.children == null ? java.util.List.of() : context.children;
+  }
+
+  /**
+   * Depth counts the levels of the syntax tree that the compiler's passes recurse through: one
+   * per expression node and per unit factor, and for a unit of n factors n - 1 more, because
+   * {@code a*b*c} becomes a chain of products.
+   */
+  private static boolean withinDepth(ParseTree root, SourceFile file, DiagnosticCollector diagnostics) {
+    Deque<ParseTree> nodes = new ArrayDeque<>();
+    Deque<Integer> depths = new ArrayDeque<>();
+    nodes.push(root);
+    depths.push(0);
+    while (!nodes.isEmpty()) {
+      ParseTree node = nodes.pop();
+      int depth = depths.pop() + weight(node);
+      if (depth > Limits.MAX_EXPRESSION_DEPTH) {
+        Token start = ((ParserRuleContext) node).getStart();
+        diagnostics.error(
+            DiagnosticCode.NESTED_TOO_DEEPLY,
+            span(file, start),
+            "this expression is nested more than " + Limits.MAX_EXPRESSION_DEPTH
+                + " levels deep, cleft's limit (each operator, call, parenthesis and 'if' is a level,"
+                + " so a sum of n terms is n levels); split it into locals");
+        return false;
+      }
+      // Children pushed last to first, so the first problem in reading order is the one reported.
+      for (int i = node.getChildCount() - 1; i >= 0; i--) {
+        ParseTree child = node.getChild(i);
+        if (child instanceof ParserRuleContext) {
+          nodes.push(child);
+          depths.push(depth);
+        }
+      }
+    }
+    return true;
+  }
+
+  private static int weight(ParseTree node) {
+    if (node instanceof CleftParser.ExpressionContext || node instanceof CleftParser.UnitFactorContext) {
+      return 1;
+    }
+    if (node instanceof CleftParser.UnitContext unit) {
+      return unit.unitFactor().size();
+    }
+    return 0;
+  }
+
+  private static SourceSpan span(SourceFile file, Token token) {
+    int line = token.getLine();
+    int column = token.getCharPositionInLine() + 1;
+    return new SourceSpan(file, line, column, line, column + Math.max(1, token.getText().length()));
+  }
+}
