@@ -24,14 +24,7 @@ class EvalRangesTest {
   }
 
   private CliRun eval(String csv, String... options) {
-    String input = TestModels.write(dir, "in.csv", csv);
-    String[] args = new String[options.length + 4];
-    args[0] = "eval";
-    args[1] = model;
-    args[2] = "--input";
-    args[3] = input;
-    System.arraycopy(options, 0, args, 4, options.length);
-    return CliRun.of(args);
+    return CliRun.eval(model, TestModels.write(dir, "in.csv", csv), options);
   }
 
   private String in() {
