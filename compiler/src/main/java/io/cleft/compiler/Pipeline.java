@@ -1,6 +1,7 @@
 package io.cleft.compiler;
 
 import io.cleft.compiler.ast.SynapseDecl;
+import io.cleft.compiler.check.ClassNameChecker;
 import io.cleft.compiler.check.Resolver;
 import io.cleft.compiler.check.UnitChecker;
 import io.cleft.compiler.check.UsageChecker;
@@ -21,7 +22,8 @@ import java.util.Optional;
  *
  * <ol>
  *   <li>parse: text to AST ({@link SynapseParser});
- *   <li>check: resolve names and declarations ({@link Resolver}), then dimensions
+ *   <li>check: that the synapse's name can name a Java class ({@link ClassNameChecker}),
+ *       names and declarations ({@link Resolver}), then dimensions
  *       ({@link UnitChecker}) over the same model, so one run reports both kinds of error;
  *       then warnings about unused declarations ({@link UsageChecker});
  *   <li>solve: ODEs to next values ({@link OdeSolver}), proving linearity where the method
@@ -53,6 +55,7 @@ public final class Pipeline {
     if (syntax.isEmpty() || diagnostics.hasErrors()) {
       return Optional.empty();
     }
+    ClassNameChecker.check(syntax.get(), diagnostics);
     SynapseModel model = Resolver.resolve(syntax.get(), diagnostics);
     UnitChecker.check(model, diagnostics);
     if (diagnostics.hasErrors()) {

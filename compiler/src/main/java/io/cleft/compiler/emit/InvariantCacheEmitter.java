@@ -57,7 +57,9 @@ final class InvariantCacheEmitter {
           FieldSpec.builder(SynapseEmitter.DOUBLES, array.getValue(), Modifier.PRIVATE, Modifier.FINAL)
               .addJavadoc(
                   "Kept per synapse: $L\n",
-                  invariant.sourceLine().isPresent() ? "from " + plan.origin(invariant.sourceLine().getAsInt()) : "an invariant")
+                  invariant.sourceLine().isPresent()
+                      ? "from " + JavaText.javadoc(plan.origin(invariant.sourceLine().getAsInt()))
+                      : "an invariant")
               .build());
     }
     if (cachesStepValues()) {
@@ -112,8 +114,8 @@ final class InvariantCacheEmitter {
               .addModifiers(Modifier.PRIVATE)
               .addParameter(TypeName.DOUBLE, BlockWriter.DT)
               .beginControlFlow(
-                  "if (!$L && Double.doubleToRawLongBits($L) == Double.doubleToRawLongBits($L))",
-                  PopulationFields.STEP_VALUES_STALE, BlockWriter.DT, PopulationFields.STEP_VALUES_DT)
+                  "if (!$L && $T.doubleToRawLongBits($L) == $T.doubleToRawLongBits($L))",
+                  PopulationFields.STEP_VALUES_STALE, Double.class, BlockWriter.DT, Double.class, PopulationFields.STEP_VALUES_DT)
               .addStatement("return")
               .endControlFlow()
               .addCode(perSynapseLoop(InvariantKind.PER_SYNAPSE_AND_STEP, false))
@@ -126,13 +128,15 @@ final class InvariantCacheEmitter {
             .addJavadoc("Whether every kept value is what its definition gives now; for assertions.\n")
             .addModifiers(Modifier.PRIVATE)
             .returns(TypeName.BOOLEAN);
+    // One allocator for both loops: each declares the values computed once per call it needs.
+    NameAllocator checkNames = loopNames();
     if (parameterValues) {
-      check.addCode(perSynapseLoop(InvariantKind.PER_SYNAPSE, true));
+      check.addCode(perSynapseLoop(InvariantKind.PER_SYNAPSE, true, checkNames));
     }
     if (cachesStepValues()) {
       check.beginControlFlow("if (!$L)", PopulationFields.STEP_VALUES_STALE)
           .addStatement("double $L = $L", BlockWriter.DT, PopulationFields.STEP_VALUES_DT)
-          .addCode(perSynapseLoop(InvariantKind.PER_SYNAPSE_AND_STEP, true))
+          .addCode(perSynapseLoop(InvariantKind.PER_SYNAPSE_AND_STEP, true, checkNames))
           .endControlFlow();
     }
     methods.add(check.addStatement("return true").build());
@@ -145,6 +149,19 @@ final class InvariantCacheEmitter {
    * its array holds and returns false on the first difference.
    */
   private CodeBlock perSynapseLoop(InvariantKind kind, boolean check) {
+    return perSynapseLoop(kind, check, loopNames());
+  }
+
+  /** The names a method with per-synapse loops has taken: the members, {@code dt} and the index. */
+  private NameAllocator loopNames() {
+    List<String> taken = new ArrayList<>(PopulationFields.MEMBERS);
+    taken.add(BlockWriter.DT);
+    taken.add(I);
+    return JavaNames.allocator(plan, taken);
+  }
+
+  /** {@link #perSynapseLoop(InvariantKind, boolean)} with the method's allocator. */
+  private CodeBlock perSynapseLoop(InvariantKind kind, boolean check, NameAllocator names) {
     List<Integer> targets = new ArrayList<>();
     for (int k = 0; k < plan.invariants().size(); k++) {
       if (plan.invariantKinds().get(k) == kind) {
@@ -154,10 +171,6 @@ final class InvariantCacheEmitter {
     List<IrExpr> values = targets.stream().map(k -> plan.invariants().get(k).value()).toList();
     Reads reads = Reads.of(values);
     CodeBlock.Builder code = CodeBlock.builder();
-    NameAllocator names = new NameAllocator();
-    PopulationFields.MEMBERS.forEach(n -> names.newName(n, n));
-    names.newName(BlockWriter.DT, BlockWriter.DT);
-    names.newName(I, I);
     Map<Integer, String> perCall = perCallLocals(reads.locals(), names, code);
     ExpressionWriter writer =
         new ExpressionWriter(
@@ -176,7 +189,7 @@ final class InvariantCacheEmitter {
       String array = "this." + fields.invariants().get(k) + "[" + I + "]";
       CodeBlock value = writer.write(plan.invariants().get(k).value());
       if (check) {
-        code.beginControlFlow("if (Double.doubleToRawLongBits($L) != Double.doubleToRawLongBits($L))", array, value)
+        code.beginControlFlow("if ($T.doubleToRawLongBits($L) != $T.doubleToRawLongBits($L))", Double.class, array, Double.class, value)
             .addStatement("return false")
             .endControlFlow();
       } else {

@@ -35,7 +35,7 @@ final class PopulationEmitter {
   static TypeSpec populationClass(GenerationPlan plan, ClassName self) {
     PopulationFields fields = PopulationFields.of(plan);
     InvariantCacheEmitter caches = new InvariantCacheEmitter(plan, fields);
-    ClassName strip = self.nestedClass("Strip");
+    ClassName strip = self.nestedClass(plan.stripClassName());
     TypeSpec.Builder type =
         TypeSpec.classBuilder(self)
             .addJavadoc(
@@ -58,11 +58,11 @@ final class PopulationEmitter {
                     .build());
     for (int i = 0; i < plan.parameters().size(); i++) {
       Symbol.Parameter p = plan.parameters().get(i);
-      type.addField(arrayField(fields.parameters().get(i), "Parameter", p.doc().orElse(""), p.unitText()));
+      type.addField(arrayField(fields.parameters().get(i), "Parameter " + p.name(), p.doc().orElse(""), p.unitText()));
     }
     for (int i = 0; i < plan.states().size(); i++) {
       Symbol.State s = plan.states().get(i);
-      type.addField(arrayField(fields.states().get(i), "State", s.doc().orElse(""), s.unitText()));
+      type.addField(arrayField(fields.states().get(i), "State " + s.name(), s.doc().orElse(""), s.unitText()));
     }
     caches.addFields(type);
     return type.addMethod(constructor(plan, fields, caches))
@@ -110,10 +110,11 @@ final class PopulationEmitter {
         .build();
   }
 
-  private static FieldSpec arrayField(String name, String kind, String doc, String unit) {
-    String description = doc.isEmpty() ? kind + " " + name : SynapseEmitter.html(doc);
+  /** @param what the declaration's kind and model name, the description when it has no doc */
+  private static FieldSpec arrayField(String name, String what, String doc, String unit) {
+    String description = JavaText.javadoc(doc.isEmpty() ? what : doc);
     return FieldSpec.builder(SynapseEmitter.DOUBLES, name, Modifier.PUBLIC, Modifier.FINAL)
-        .addJavadoc("$L, $L.\n", description, unit.equals("1") ? "dimensionless" : "in " + unit)
+        .addJavadoc("$L, $L.\n", description, unit.equals("1") ? "dimensionless" : "in " + JavaText.javadoc(unit))
         .build();
   }
 
@@ -155,11 +156,11 @@ final class PopulationEmitter {
     if (!names.isEmpty()) {
       lookup.beginControlFlow("switch (name)");
       for (int i = 0; i < names.size(); i++) {
-        lookup.addStatement("case $S: return $L", names.get(i), fieldNames.get(i));
+        lookup.addStatement("case $L: return this.$L", JavaText.stringLiteral(names.get(i)), fieldNames.get(i));
       }
       lookup.addStatement("default: break").endControlFlow();
     }
-    return lookup.addStatement("throw $T.unknown($S, name, $L)", SUPPORT, kind, SynapseEmitter.METADATA_FIELD).build();
+    return lookup.addStatement("throw $T.unknown($L, name, $L)", SUPPORT, JavaText.stringLiteral(kind), SynapseEmitter.METADATA_FIELD).build();
   }
 
   /** A method whose body is one strip loop; its parameters are {@code double dt} and arrays. */
