@@ -6,7 +6,9 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.cleft.compiler.model.Symbol;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -80,8 +82,8 @@ final class PopulationEmitter {
                 .returns(SynapseEmitter.METADATA)
                 .addStatement("return $L", SynapseEmitter.METADATA_FIELD)
                 .build())
-        .addMethod(lookup("parameter", "parameter", plan.parameters().stream().map(Symbol.Parameter::name).toList(), fields.parameters()))
-        .addMethod(lookup("state", "state", plan.states().stream().map(Symbol.State::name).toList(), fields.states()))
+        .addMethods(lookup("parameter", plan.parameters().stream().map(Symbol.Parameter::name).toList(), fields.parameters()))
+        .addMethods(lookup("state", plan.states().stream().map(Symbol.State::name).toList(), fields.states()))
         .addMethods(caches.methods())
         .addMethod(
             loopMethod("step", plan, fields, caches, List.of(StripLoopWriter.Section.UPDATE), BlockWriter.DT, VOLTAGES))
@@ -146,21 +148,49 @@ final class PopulationEmitter {
     method.addStatement("$T.fill(this.$L, $L)", java.util.Arrays.class, field, JavaLiterals.doubleLiteral(value));
   }
 
-  private static MethodSpec lookup(String method, String kind, List<String> names, List<String> fieldNames) {
+  /**
+   * {@code parameter(name)} or {@code state(name)}: a switch from model name to array. A model
+   * with more names than one method can hold gets a switch per chunk of names, each in a method
+   * of its own that answers null for a name it does not have, tried in turn.
+   */
+  private static List<MethodSpec> lookup(String kind, List<String> names, List<String> fieldNames) {
     MethodSpec.Builder lookup =
-        MethodSpec.methodBuilder(method)
+        MethodSpec.methodBuilder(kind)
             .addAnnotation(Override.class)
             .addModifiers(Modifier.PUBLIC)
             .returns(SynapseEmitter.DOUBLES)
             .addParameter(String.class, "name");
-    if (!names.isEmpty()) {
+    List<MethodSpec> methods = new ArrayList<>();
+    List<List<Integer>> chunks = JavaLimits.chunks(IntStream.range(0, names.size()).boxed().toList());
+    if (chunks.size() == 1) {
       lookup.beginControlFlow("switch (name)");
-      for (int i = 0; i < names.size(); i++) {
+      for (int i : chunks.get(0)) {
         lookup.addStatement("case $L: return this.$L", JavaText.stringLiteral(names.get(i)), fieldNames.get(i));
       }
       lookup.addStatement("default: break").endControlFlow();
+    } else if (chunks.size() > 1) {
+      lookup.addStatement("$T found", SynapseEmitter.DOUBLES);
+      for (int c = 0; c < chunks.size(); c++) {
+        String chunk = kind + "Chunk" + c;
+        lookup.addStatement("found = $L(name)", chunk)
+            .beginControlFlow("if (found != null)")
+            .addStatement("return found")
+            .endControlFlow();
+        MethodSpec.Builder method =
+            MethodSpec.methodBuilder(chunk)
+                .addModifiers(Modifier.PRIVATE)
+                .returns(SynapseEmitter.DOUBLES)
+                .addParameter(String.class, "name")
+                .beginControlFlow("switch (name)");
+        for (int i : chunks.get(c)) {
+          method.addStatement("case $L: return this.$L", JavaText.stringLiteral(names.get(i)), fieldNames.get(i));
+        }
+        methods.add(method.addStatement("default: return null").endControlFlow().build());
+      }
     }
-    return lookup.addStatement("throw $T.unknown($L, name, $L)", SUPPORT, JavaText.stringLiteral(kind), SynapseEmitter.METADATA_FIELD).build();
+    lookup.addStatement("throw $T.unknown($L, name, $L)", SUPPORT, JavaText.stringLiteral(kind), SynapseEmitter.METADATA_FIELD);
+    methods.add(0, lookup.build());
+    return methods;
   }
 
   /** A method whose body is one strip loop; its parameters are {@code double dt} and arrays. */

@@ -6,6 +6,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.cleft.compiler.ir.IrBlock;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -37,11 +39,12 @@ final class SynapseEmitter {
   static TypeSpec synapseClass(GenerationPlan plan) {
     ClassName self = ClassName.get(plan.packageName(), plan.className());
     ClassName population = self.nestedClass(plan.populationClassName());
+    List<MethodSpec> metadataHelpers = new ArrayList<>();
     return TypeSpec.classBuilder(self)
         .addJavadoc("$L", classDoc(plan))
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .superclass(ARRAY_SYNAPSE)
-        .addField(metadataField(plan))
+        .addField(metadataField(plan, metadataHelpers))
         .addMethod(
             MethodSpec.constructorBuilder()
                 .addJavadoc("A synapse under the model's own name, <code>$L</code>.\n", JavaText.javadoc(plan.className()))
@@ -81,6 +84,7 @@ final class SynapseEmitter {
                 .build())
         .addMethod(update(plan))
         .addMethod(current(plan))
+        .addMethods(metadataHelpers)
         .addType(PopulationEmitter.populationClass(plan, population))
         .build();
   }
@@ -92,32 +96,57 @@ final class SynapseEmitter {
     return doc.toString();
   }
 
-  private static FieldSpec metadataField(GenerationPlan plan) {
-    CodeBlock.Builder init =
+  private static FieldSpec metadataField(GenerationPlan plan, List<MethodSpec> helpers) {
+    List<CodeBlock> parameters = new ArrayList<>();
+    plan.parameters().forEach(p -> parameters.add(quantity(p.name(), p.defaultValue(), p.unitText(), p.range(), p.doc())));
+    List<CodeBlock> states = new ArrayList<>();
+    plan.states().forEach(s -> states.add(quantity(s.name(), s.initialValue(), s.unitText(), s.range(), s.doc())));
+    CodeBlock init =
         CodeBlock.builder()
             .add("new $T(\n", METADATA)
             .indent()
             .add("$L,\n", JavaText.stringLiteral(plan.className()))
             .add("$L,\n", JavaText.stringLiteral(plan.model().doc().orElse("")))
-            .add("$T.of(", List.class)
-            .indent();
-    List<Symbol.Parameter> parameters = plan.parameters();
-    for (int i = 0; i < parameters.size(); i++) {
-      Symbol.Parameter p = parameters.get(i);
-      init.add(i == 0 ? "\n" : ",\n")
-          .add(quantity(p.name(), p.defaultValue(), p.unitText(), p.range(), p.doc()));
-    }
-    init.unindent().add("),\n$T.of(", List.class).indent();
-    List<Symbol.State> states = plan.states();
-    for (int i = 0; i < states.size(); i++) {
-      Symbol.State s = states.get(i);
-      init.add(i == 0 ? "\n" : ",\n").add(quantity(s.name(), s.initialValue(), s.unitText(), s.range(), s.doc()));
-    }
-    init.unindent().add("))").unindent();
+            .add("$L,\n", quantities("parameterQuantities", parameters, helpers))
+            .add("$L)", quantities("stateQuantities", states, helpers))
+            .unindent()
+            .build();
     return FieldSpec.builder(METADATA, METADATA_FIELD, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .addJavadoc("Parameters and states in array order, with defaults, units, ranges and docs.\n")
-        .initializer(init.build())
+        .initializer(init)
         .build();
+  }
+
+  /**
+   * {@code List.of(q0, q1, ...)}; for more quantities than one method can hold (the static
+   * initializer's 64 KiB), the lists of static helper methods added to {@code helpers},
+   * concatenated.
+   */
+  private static CodeBlock quantities(String helperName, List<CodeBlock> quantities, List<MethodSpec> helpers) {
+    List<List<CodeBlock>> chunks = JavaLimits.chunks(quantities);
+    if (chunks.size() <= 1) {
+      return listOf(quantities);
+    }
+    CodeBlock.Builder concatenation = CodeBlock.builder().add("$T.of(", Stream.class);
+    for (int c = 0; c < chunks.size(); c++) {
+      String helper = helperName + c;
+      helpers.add(
+          MethodSpec.methodBuilder(helper)
+              .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+              .returns(ParameterizedTypeName.get(ClassName.get(List.class), QUANTITY))
+              .addStatement("return $L", listOf(chunks.get(c)))
+              .build());
+      concatenation.add(c == 0 ? "$L()" : ", $L()", helper);
+    }
+    return concatenation.add(").flatMap($T::stream).toList()", List.class).build();
+  }
+
+  private static CodeBlock listOf(List<CodeBlock> items) {
+    CodeBlock.Builder list = CodeBlock.builder().add("$T.of(", List.class).indent();
+    for (int i = 0; i < items.size(); i++) {
+      list.add(i == 0 ? "\n" : ",\n").add(items.get(i));
+    }
+    return list.unindent().add(")").build();
   }
 
   private static CodeBlock quantity(
