@@ -6,29 +6,41 @@ package io.cleft.compiler.emit;
  * a {@code //} comment, or as Javadoc. Every writer goes through here, so that no model text can
  * end a comment or a literal early and run as Java.
  *
- * <p>Why it takes care: javac translates {@code \}{@code u0022}-style unicode escapes before it
- * lexes anything, even inside comments and string literals, so {@code \}{@code u000a} in a
- * comment is a line break and what follows it is code. A backslash begins such an escape only if
- * an even number of backslashes precedes it (JLS 3.3). JavaPoet, for its part, starts a new line
- * at every {@code \R} (CR, LF, VT, FF, U+0085, U+2028, U+2029). So all three forms here are
- * plain ASCII without any of those characters, and any unicode escape in them is one this class
- * wrote on purpose. Non-ASCII text is written as unicode escapes, which also keeps the source
- * readable by javac whatever its platform encoding.
+ * <p>Why it takes care: javac translates unicode escapes (a backslash, {@code u} and four hex
+ * digits) before it lexes anything, even inside comments and string literals, so such an escape
+ * of a line break in a comment is a line break, and what follows it is code. A backslash begins
+ * an escape only if an even number of backslashes precedes it (JLS 3.3). JavaPoet, for its part,
+ * starts a new line at every {@code \R} (CR, LF, VT, FF, U+0085, U+2028, U+2029). So all three
+ * forms here are printable ASCII, and none contains a unicode escape: the source means the same
+ * to javac whatever its encoding, and a reader sees every character that is there.
  */
 final class JavaText {
   private JavaText() {}
 
   /**
-   * A Java string literal, quotes included, that javac reads back as exactly {@code text}:
-   * ASCII, with the usual escapes, octal escapes for other control characters (octal escapes
-   * are lexed, not translated before lexing like unicode escapes, so they cannot close the
-   * literal), and unicode escapes for everything beyond ASCII, none of which can translate to
-   * a quote, a backslash or a line break because those are all ASCII.
+   * A Java string constant that javac reads back as exactly {@code text}: a literal in ASCII with
+   * the usual escapes, and octal escapes for other control characters (they are lexed, not
+   * translated before lexing, so they cannot close the literal). A character beyond ASCII is
+   * concatenated as {@code (char) 233}, which keeps the whole a constant expression (JLS 15.29),
+   * so it can also be a {@code case} label; the whole is then parenthesised and begins with a
+   * literal, so that {@code +} concatenates rather than adds.
    */
   static String stringLiteral(String text) {
     StringBuilder out = new StringBuilder(text.length() + 2).append('"');
+    boolean open = true;
+    boolean concatenated = false;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
+      if (c > 0x7f) {
+        out.append(open ? "\"" : "").append(" + (char) ").append((int) c);
+        open = false;
+        concatenated = true;
+        continue;
+      }
+      if (!open) {
+        out.append(" + \"");
+        open = true;
+      }
       switch (c) {
         case '"' -> out.append("\\\"");
         case '\\' -> out.append("\\\\");
@@ -40,23 +52,23 @@ final class JavaText {
         default -> {
           if (c < 0x20 || c == 0x7f) {
             out.append(String.format("\\%03o", (int) c));
-          } else if (c > 0x7f) {
-            appendUnicodeEscape(out, c);
           } else {
             out.append(c);
           }
         }
       }
     }
-    return out.append('"').toString();
+    if (open) {
+      out.append('"');
+    }
+    return concatenated ? "(" + out + ")" : out.toString();
   }
 
   /**
    * The text of a {@code //} comment, on one line. Every backslash of the model is doubled, so
-   * that none of them can begin a unicode escape (each is then preceded by an odd number of
-   * backslashes); characters beyond printable ASCII are written as unicode escapes, which do
-   * begin one and translate to the character itself, harmless inside a comment; CR and LF,
-   * which would end the comment even as escapes, are written {@code \\r} and {@code \\n}.
+   * that none can begin a unicode escape (each is then preceded by an odd number of
+   * backslashes); CR and LF are written {@code \\r} and {@code \\n} likewise; every other
+   * character beyond printable ASCII is named, {@code U+2028}.
    */
   static String lineComment(String text) {
     StringBuilder out = new StringBuilder(text.length());
@@ -71,7 +83,7 @@ final class JavaText {
       } else if (c >= 0x20 && c < 0x7f) {
         out.append(c);
       } else {
-        appendUnicodeEscape(out, c);
+        appendCodeName(out, c);
       }
     }
     return out.toString();
@@ -85,7 +97,7 @@ final class JavaText {
    * none begins a unicode escape. Line breaks of every kind become {@code \n}, which JavaPoet
    * continues with {@code " * "}; other control and invisible characters are named
    * ({@code U+200B}), since the reader could not see them; other characters beyond ASCII are
-   * unicode escapes, which Javadoc shows as the characters.
+   * numeric character references, which Javadoc shows as the characters.
    */
   static String javadoc(String text) {
     StringBuilder out = new StringBuilder(text.length());
@@ -109,14 +121,18 @@ final class JavaText {
           }
           out.append('\n');
         }
-        case '\n', '\u000b', '\u000c', '\u0085', '\u2028', '\u2029' -> out.append('\n');
+        // LF, VT, FF, NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR: JavaPoet's \R less CR
+        case '\n', 0x0b, 0x0c, 0x85, 0x2028, 0x2029 -> out.append('\n');
         default -> {
           if (c >= 0x20 && c < 0x7f) {
             out.append(c);
           } else if (isInvisible(text, i)) {
-            out.append(String.format("U+%04X", (int) c));
+            appendCodeName(out, c);
+          } else if (Character.isHighSurrogate(c)) {
+            out.append(String.format("&#x%X;", text.codePointAt(i)));
+            i++; // the low surrogate, which isInvisible found
           } else {
-            appendUnicodeEscape(out, c);
+            out.append(String.format("&#x%X;", (int) c));
           }
         }
       }
@@ -148,7 +164,8 @@ final class JavaText {
     };
   }
 
-  private static void appendUnicodeEscape(StringBuilder out, char c) {
-    out.append(String.format("\\u%04x", (int) c));
+  /** {@code U+2028}: a character named, for where it cannot be shown. */
+  private static void appendCodeName(StringBuilder out, char c) {
+    out.append(String.format("U+%04X", (int) c));
   }
 }
