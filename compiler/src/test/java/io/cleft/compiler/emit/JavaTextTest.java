@@ -40,7 +40,7 @@ class JavaTextTest {
   private static final char LONE_HIGH_SURROGATE = (char) 0xd834;
 
   /** What main's robustness test and javac's own rule agree is a unicode escape (JLS 3.3). */
-  private static boolean containsUnicodeEscape(String source) {
+  static boolean containsUnicodeEscape(String source) {
     int backslashes = 0;
     for (int i = 0; i < source.length(); i++) {
       char c = source.charAt(i);
