@@ -2,6 +2,7 @@ package io.cleft.compiler;
 
 import io.cleft.compiler.ast.SynapseDecl;
 import io.cleft.compiler.check.ClassNameChecker;
+import io.cleft.compiler.check.GeneratedSizeChecker;
 import io.cleft.compiler.check.Resolver;
 import io.cleft.compiler.check.UnitChecker;
 import io.cleft.compiler.check.UsageChecker;
@@ -25,7 +26,8 @@ import java.util.Optional;
  *   <li>check: that the synapse's name can name a Java class ({@link ClassNameChecker}),
  *       names and declarations ({@link Resolver}), then dimensions
  *       ({@link UnitChecker}) over the same model, so one run reports both kinds of error;
- *       then warnings about unused declarations ({@link UsageChecker});
+ *       that its generated class fits Java's limits ({@link GeneratedSizeChecker}); then
+ *       warnings about unused declarations ({@link UsageChecker});
  *   <li>solve: ODEs to next values ({@link OdeSolver}), proving linearity where the method
  *       needs it;
  *   <li>lower: to the IR, units made explicit ({@link Lowering}).
@@ -58,6 +60,10 @@ public final class Pipeline {
     ClassNameChecker.check(syntax.get(), diagnostics);
     SynapseModel model = Resolver.resolve(syntax.get(), diagnostics);
     UnitChecker.check(model, diagnostics);
+    if (diagnostics.hasErrors()) {
+      return Optional.empty();
+    }
+    GeneratedSizeChecker.check(model, syntax.get().name().span(), diagnostics);
     if (diagnostics.hasErrors()) {
       return Optional.empty();
     }

@@ -5,7 +5,7 @@ package io.cleft.compiler.diagnostic;
  * released, so users can search for them and tests can assert them; docs/LANGUAGE.md lists them.
  *
  * <p>Ranges: 0xx syntax, 02x-03x names, 04x units, 05x types, 06x values, 07x solvers,
- * 09x warnings, 1xx data files and the command line.
+ * 08x limits of the generated Java, 09x warnings, 1xx data files and the command line.
  */
 public enum DiagnosticCode {
   SYNTAX("SYN001"),
@@ -53,6 +53,8 @@ public enum DiagnosticCode {
   RANGE_ON_CONSTANT("SYN062"),
 
   NOT_LINEAR("SYN070"),
+
+  GENERATED_METHOD_TOO_LARGE("SYN080"),
 
   UNUSED_LOCAL("SYN090"),
   UNUSED_PARAMETER("SYN091"),
