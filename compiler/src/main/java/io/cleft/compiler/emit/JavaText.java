@@ -15,6 +15,12 @@ package io.cleft.compiler.emit;
  * to javac whatever its encoding, and a reader sees every character that is there.
  */
 final class JavaText {
+  /**
+   * The longest text written as one constant: at most 3 bytes a character in the class file's
+   * UTF-8, so far below its 65,535; longer text is no constant (only docs are that long).
+   */
+  static final int CONSTANT_CHARACTERS = 8192;
+
   private JavaText() {}
 
   /**
@@ -23,9 +29,24 @@ final class JavaText {
    * translated before lexing, so they cannot close the literal). A character beyond ASCII is
    * concatenated as {@code (char) 233}, which keeps the whole a constant expression (JLS 15.29),
    * so it can also be a {@code case} label; the whole is then parenthesised and begins with a
-   * literal, so that {@code +} concatenates rather than adds.
+   * literal, so that {@code +} concatenates rather than adds. Text longer than
+   * {@link #CONSTANT_CHARACTERS} is joined from such constants with {@code concat}, which names
+   * no type that a model's names could hide.
    */
   static String stringLiteral(String text) {
+    if (text.length() <= CONSTANT_CHARACTERS) {
+      return constant(text);
+    }
+    // A constant's UTF-8 form is limited to 65,535 bytes (JVMS 4.4.7), and concatenated
+    // constants are one constant: a long doc string is joined at run time instead.
+    StringBuilder joined = new StringBuilder("(").append(constant(text.substring(0, CONSTANT_CHARACTERS)));
+    for (int start = CONSTANT_CHARACTERS; start < text.length(); start += CONSTANT_CHARACTERS) {
+      joined.append(".concat(").append(constant(text.substring(start, Math.min(text.length(), start + CONSTANT_CHARACTERS)))).append(')');
+    }
+    return joined.append(')').toString();
+  }
+
+  private static String constant(String text) {
     StringBuilder out = new StringBuilder(text.length() + 2).append('"');
     boolean open = true;
     boolean concatenated = false;

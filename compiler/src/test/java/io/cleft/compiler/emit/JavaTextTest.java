@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
@@ -102,6 +103,14 @@ class JavaTextTest {
     assertEquals("\"a\\\"\\\\\\n\\000\\177\"", JavaText.stringLiteral("a\"\\\n" + (char) 0 + (char) 0x7f));
   }
 
+  /** A doc string longer than a class file's constant can hold (65,535 bytes of UTF-8). */
+  @Test
+  void textLongerThanAConstantCanHoldCompilesAndRoundTrips() throws ReflectiveOperationException {
+    String text = ("long doc " + (char) 0x20ac + LINE_SEPARATOR + "\\u000a ").repeat(8000);
+    assertTrue(text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 65_535);
+    assertCompilesAndRoundTrips(text, false);
+  }
+
   /** Strings made of what is dangerous in Java source, and strings of any characters at all. */
   @Provide
   Arbitrary<String> modelText() {
@@ -134,6 +143,11 @@ class JavaTextTest {
    */
   @Property(tries = 60)
   void javacCompilesEveryFormAndTheLiteralIsTheText(@ForAll("modelText") String text) throws ReflectiveOperationException {
+    assertCompilesAndRoundTrips(text, true);
+  }
+
+  /** @param asCase whether the text is also a {@code case} label, which needs a constant */
+  private static void assertCompilesAndRoundTrips(String text, boolean asCase) throws ReflectiveOperationException {
     String literal = JavaText.stringLiteral(text);
     TypeSpec type =
         TypeSpec.classBuilder("Text")
@@ -150,10 +164,15 @@ class JavaTextTest {
                     .returns(TypeName.BOOLEAN)
                     .addParameter(String.class, "candidate")
                     .addCode("// $L\n", JavaText.lineComment(text))
-                    .beginControlFlow("switch (candidate)")
-                    .addStatement("case $L: return true", literal)
-                    .addStatement("default: return false")
-                    .endControlFlow()
+                    .addCode(
+                        asCase
+                            ? CodeBlock.builder()
+                                .beginControlFlow("switch (candidate)")
+                                .addStatement("case $L: return true", literal)
+                                .addStatement("default: return false")
+                                .endControlFlow()
+                                .build()
+                            : CodeBlock.of("return candidate.equals(TEXT);\n"))
                     .build())
             .build();
     JavaFile file = JavaFile.builder("text", type).addFileComment("$L", JavaText.lineComment(text)).build();
