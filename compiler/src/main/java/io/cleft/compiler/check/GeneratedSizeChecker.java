@@ -4,6 +4,7 @@ import io.cleft.compiler.diagnostic.DiagnosticCode;
 import io.cleft.compiler.diagnostic.DiagnosticCollector;
 import io.cleft.compiler.model.Expr;
 import io.cleft.compiler.model.ExprWalker;
+import io.cleft.compiler.model.OdeMethod;
 import io.cleft.compiler.model.StateUpdate;
 import io.cleft.compiler.model.Symbol;
 import io.cleft.compiler.model.SynapseModel;
@@ -28,8 +29,10 @@ import java.util.Locale;
  * in the update, {@link #CALL} for each call of {@code exp}, {@code log}, {@code tanh},
  * {@code sigmoid}, {@code pow} or {@code ^} (each gets a loop of its own in the population, and
  * the arithmetic before it another: some 100 to 200 bytes), {@link #CURRENT_FACTOR} times as
- * much for the current (its derivative is computed beside it), {@link #PER_STATE} per state and {@link #PER_DECLARATION}
- * per parameter and state. The constructor's: {@link #CONSTRUCTOR_PER_DECLARATION} per
+ * much for the current (its derivative is computed beside it), {@link #PER_EXPONENTIAL_EULER_STATE}
+ * per state integrated by {@code exponential_euler} (its exact step has an {@code exp} of its
+ * own), {@link #PER_UPDATED_STATE} per other state updated, and {@link #PER_DECLARATION} per
+ * parameter and state. The constructor's: {@link #CONSTRUCTOR_PER_DECLARATION} per
  * parameter and state, and {@link #CONSTRUCTOR_PER_CALL} per call and division, any of which
  * the optimizer may keep in an array of its own.
  */
@@ -40,7 +43,8 @@ public final class GeneratedSizeChecker {
   static final int OPERATION = 4;
   static final int CALL = 160;
   static final int CURRENT_FACTOR = 2;
-  static final int PER_STATE = 200;
+  static final int PER_EXPONENTIAL_EULER_STATE = 200;
+  static final int PER_UPDATED_STATE = 30;
   static final int PER_DECLARATION = 12;
   static final int CONSTRUCTOR_PER_DECLARATION = 24;
   static final int CONSTRUCTOR_PER_CALL = 12;
@@ -64,7 +68,7 @@ public final class GeneratedSizeChecker {
     long step =
         update
             + CURRENT_FACTOR * cost(model.current())
-            + (long) PER_STATE * model.states().size()
+            + stateUpdates(model)
             + (long) PER_DECLARATION * declarations;
     long constructor =
         (long) CONSTRUCTOR_PER_DECLARATION * declarations + CONSTRUCTOR_PER_CALL * (calls + calls(model.current()));
@@ -94,6 +98,15 @@ public final class GeneratedSizeChecker {
               constructor,
               BYTECODE_LIMIT));
     }
+  }
+
+  private static long stateUpdates(SynapseModel model) {
+    long cost = 0;
+    for (StateUpdate update : model.updates()) {
+      boolean exact = update instanceof StateUpdate.Derivative d && d.method() == OdeMethod.EXPONENTIAL_EULER;
+      cost += exact ? PER_EXPONENTIAL_EULER_STATE : PER_UPDATED_STATE;
+    }
+    return cost;
   }
 
   private static long cost(Expr root) {

@@ -37,7 +37,7 @@ class GeneratedSizeCheckerTest {
       3 * GeneratedSizeChecker.OPERATION // l0 = v_pre / 1 [mV]
           + GeneratedSizeChecker.OPERATION // s = last
           + GeneratedSizeChecker.CURRENT_FACTOR * 3 * GeneratedSizeChecker.OPERATION // current = s * 1 [nA]
-          + GeneratedSizeChecker.PER_STATE
+          + GeneratedSizeChecker.PER_UPDATED_STATE
           + GeneratedSizeChecker.PER_DECLARATION;
 
   static Stream<Arguments> shapes() {
