@@ -1,6 +1,8 @@
 package io.cleft.compiler;
 
 import io.cleft.compiler.ast.SynapseDecl;
+import io.cleft.compiler.check.ClassNameChecker;
+import io.cleft.compiler.check.GeneratedSizeChecker;
 import io.cleft.compiler.check.Resolver;
 import io.cleft.compiler.check.UnitChecker;
 import io.cleft.compiler.check.UntouchedEquations;
@@ -21,11 +23,13 @@ import java.util.Optional;
  *
  * <ol>
  *   <li>parse: text to AST ({@link SynapseParser}), within {@link Limits}; a syntax error stops here;
- *   <li>check: resolve names and declarations ({@link Resolver}), then dimensions
+ *   <li>check: that the synapse's name can name a Java class ({@link ClassNameChecker}),
+ *       names and declarations ({@link Resolver}), then dimensions
  *       ({@link UnitChecker}) over the same model, so one run reports both kinds of error
  *       (an unresolved name is checked as no type at all, so it causes no unit error), also on
- *       the right-hand sides of rejected statements;
- *       then warnings about unused declarations ({@link UsageChecker}), only without errors;
+ *       the right-hand sides of rejected statements; without errors, that its generated class
+ *       fits Java's limits ({@link GeneratedSizeChecker}); then warnings about unused
+ *       declarations ({@link UsageChecker}), only without errors;
  *   <li>solve: ODEs to next values ({@link OdeSolver}), proving linearity where the method
  *       needs it; after check errors, only for the equations no error touches
  *       ({@link UntouchedEquations}), to report what is not linear, and no further;
@@ -58,12 +62,17 @@ public final class Pipeline {
     if (syntax.isEmpty() || diagnostics.hasErrors()) {
       return Optional.empty();
     }
+    ClassNameChecker.check(syntax.get(), diagnostics);
     Resolver.Resolution resolution = Resolver.resolveAll(syntax.get(), diagnostics);
     SynapseModel model = resolution.model();
     UnitChecker.check(model, resolution.rejectedValues(), diagnostics);
     if (diagnostics.hasErrors()) {
       // Still prove the equations no error touches linear, so that one run reports that too.
       OdeSolver.solve(UntouchedEquations.of(model, diagnostics.all()), diagnostics);
+      return Optional.empty();
+    }
+    GeneratedSizeChecker.check(model, syntax.get().name().span(), diagnostics);
+    if (diagnostics.hasErrors()) {
       return Optional.empty();
     }
     UsageChecker.check(model, diagnostics);

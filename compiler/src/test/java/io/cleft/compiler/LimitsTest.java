@@ -94,7 +94,12 @@ class LimitsTest {
     assertTimeoutPreemptively(HANG_GUARD, () -> LargeStack.call(
         () -> {
           Compilation compilation = Pipeline.compile(new SourceFile("Deep.syn", text));
-          assertEquals(List.of(), errors(compilation), shape.name());
+          assertEquals(List.of(), errorsBesidesJavaSize(compilation), shape.name());
+          if (compilation.hasErrors()) {
+            // Its derivative or its calls make too much code for one Java method: check says so
+            // (SYN080), and no later stage runs on it.
+            return null;
+          }
           IrProgram program = compilation.program().orElseThrow();
           for (MathMode mode : MathMode.values()) {
             IrProgram optimized = Optimizer.optimize(program, mode);
@@ -139,10 +144,16 @@ class LimitsTest {
         .collect(Collectors.joining("\n    "));
     String text = synapse(parameters, statements + "\n    s = s", "g * v_post");
     Compilation compilation = Pipeline.compile(new SourceFile("Large.syn", text));
-    assertEquals(List.of(), errors(compilation));
+    // The front end takes it; its generated class would not fit Java's limits, and check says so.
+    assertEquals(List.of(), errorsBesidesJavaSize(compilation));
+    assertTrue(compilation.diagnostics().stream().anyMatch(d -> d.code() == DiagnosticCode.GENERATED_METHOD_TOO_LARGE));
   }
 
-  private static List<String> errors(Compilation compilation) {
-    return compilation.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::headline).toList();
+  /** Errors other than SYN080, which says that the generated class would exceed Java's limits. */
+  private static List<String> errorsBesidesJavaSize(Compilation compilation) {
+    return compilation.diagnostics().stream()
+        .filter(d -> d.isError() && d.code() != DiagnosticCode.GENERATED_METHOD_TOO_LARGE)
+        .map(Diagnostic::headline)
+        .toList();
   }
 }

@@ -5,7 +5,7 @@ package io.cleft.compiler.diagnostic;
  * released, so users can search for them and tests can assert them; docs/LANGUAGE.md lists them.
  *
  * <p>Ranges: 0xx syntax, 02x-03x names, 04x units, 05x types, 06x values, 07x solvers,
- * 09x warnings, 1xx data files and the command line.
+ * 08x limits of the generated Java, 09x warnings, 1xx data files and the command line.
  */
 public enum DiagnosticCode {
   SYNTAX("SYN001"),
@@ -38,6 +38,7 @@ public enum DiagnosticCode {
   UNKNOWN_METHOD("SYN033"),
   MISSING_METHOD("SYN034"),
   DERIVATIVE_OF_NON_STATE("SYN035"),
+  INVALID_CLASS_NAME("SYN036"),
 
   UNKNOWN_UNIT("SYN040"),
   INCOMPATIBLE_DIMENSIONS("SYN041"),
@@ -60,6 +61,8 @@ public enum DiagnosticCode {
   CONVERTED_UNDERFLOW("SYN064"),
 
   NOT_LINEAR("SYN070"),
+
+  GENERATED_METHOD_TOO_LARGE("SYN080"),
 
   UNUSED_LOCAL("SYN090"),
   UNUSED_PARAMETER("SYN091"),

@@ -1,6 +1,7 @@
 package io.cleft.compiler.emit;
 
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.NameAllocator;
 import io.cleft.compiler.ir.IrBlock;
 import io.cleft.compiler.ir.IrInput;
 import io.cleft.compiler.ir.IrLocal;
@@ -103,6 +104,25 @@ record GenerationPlan(
     return invariantKinds.contains(kind);
   }
 
+  /**
+   * The population's class, nested in the model's: {@code Population}, unless the model has
+   * that name, which a nested class cannot share with the class around it.
+   */
+  String populationClassName() {
+    return nestedClassNames().get(0);
+  }
+
+  /** The population's scratch class, nested in the population: {@code Strip}, likewise. */
+  String stripClassName() {
+    return nestedClassNames().get(1);
+  }
+
+  private List<String> nestedClassNames() {
+    NameAllocator types = new NameAllocator();
+    types.newName(className, className);
+    return List.of(types.newName("Population"), types.newName("Strip"));
+  }
+
   SynapseModel model() {
     return program.model();
   }
@@ -115,14 +135,13 @@ record GenerationPlan(
     return model().states();
   }
 
-  /** "IonotropicSynapse.syn:22: s_inf = 1 / (...)", for a comment above generated code. */
   /** A comment naming the model line code comes from; nothing for an empty line or line 0. */
   CodeBlock originComment(OptionalInt line) {
     return line.isPresent() ? originComment(line.getAsInt()) : CodeBlock.of("");
   }
 
   CodeBlock originComment(int line) {
-    return line == 0 ? CodeBlock.of("") : CodeBlock.of("// $L\n", origin(line));
+    return line == 0 ? CodeBlock.of("") : CodeBlock.of("// $L\n", JavaText.lineComment(origin(line)));
   }
 
   String origin(int line) {

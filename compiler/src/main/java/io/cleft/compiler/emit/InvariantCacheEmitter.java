@@ -60,7 +60,9 @@ final class InvariantCacheEmitter {
           FieldSpec.builder(SynapseEmitter.DOUBLES, array.getValue(), Modifier.PRIVATE, Modifier.FINAL)
               .addJavadoc(
                   "Kept per synapse: $L\n",
-                  invariant.sourceLine().isPresent() ? "from " + plan.origin(invariant.sourceLine().getAsInt()) : "an invariant")
+                  invariant.sourceLine().isPresent()
+                      ? "from " + JavaText.javadoc(plan.origin(invariant.sourceLine().getAsInt()))
+                      : "an invariant")
               .build());
     }
     if (cachesStepValues()) {
@@ -134,8 +136,8 @@ final class InvariantCacheEmitter {
               .addModifiers(Modifier.PRIVATE)
               .addParameter(TypeName.DOUBLE, BlockWriter.DT)
               .beginControlFlow(
-                  "if (!$L && Double.doubleToRawLongBits($L) == Double.doubleToRawLongBits($L))",
-                  PopulationFields.STEP_VALUES_STALE, BlockWriter.DT, PopulationFields.STEP_VALUES_DT)
+                  "if (!$L && $T.doubleToRawLongBits($L) == $T.doubleToRawLongBits($L))",
+                  PopulationFields.STEP_VALUES_STALE, Double.class, BlockWriter.DT, Double.class, PopulationFields.STEP_VALUES_DT)
               .addStatement("return")
               .endControlFlow()
               .addCode(perSynapse(InvariantKind.PER_SYNAPSE_AND_STEP, Mode.COMPUTE_ALL, localNames()))
@@ -209,7 +211,7 @@ final class InvariantCacheEmitter {
       String array = "this." + fields.invariants().get(k) + "[" + I + "]";
       CodeBlock value = writer.write(plan.invariants().get(k).value());
       if (check) {
-        code.beginControlFlow("if (Double.doubleToRawLongBits($L) != Double.doubleToRawLongBits($L))", array, value)
+        code.beginControlFlow("if ($T.doubleToRawLongBits($L) != $T.doubleToRawLongBits($L))", Double.class, array, Double.class, value)
             .addStatement("return false")
             .endControlFlow();
       } else {
@@ -223,13 +225,15 @@ final class InvariantCacheEmitter {
     return code.build();
   }
 
-  /** Names for the locals of one method: clear of the members, {@code dt} and {@code i}. */
-  private static NameAllocator localNames() {
-    NameAllocator names = new NameAllocator();
-    PopulationFields.MEMBERS.forEach(n -> names.newName(n, n));
-    names.newName(BlockWriter.DT, BlockWriter.DT);
-    names.newName(I, I);
-    return names;
+  /**
+   * Names for the locals of one method: clear of Java, of the generated class's names, of the
+   * members, {@code dt} and {@code i}.
+   */
+  private NameAllocator localNames() {
+    List<String> taken = new ArrayList<>(PopulationFields.MEMBERS);
+    taken.add(BlockWriter.DT);
+    taken.add(I);
+    return JavaNames.allocator(plan, taken);
   }
 
   /**

@@ -9,8 +9,8 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.cleft.compiler.model.Symbol;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import javax.lang.model.element.Modifier;
 
@@ -43,7 +43,7 @@ final class PopulationEmitter {
   static TypeSpec populationClass(GenerationPlan plan, ClassName self) {
     PopulationFields fields = PopulationFields.of(plan);
     InvariantCacheEmitter caches = new InvariantCacheEmitter(plan, fields);
-    ClassName strip = self.nestedClass("Strip");
+    ClassName strip = self.nestedClass(plan.stripClassName());
     TypeSpec.Builder type =
         TypeSpec.classBuilder(self)
             .addJavadoc(
@@ -75,11 +75,11 @@ final class PopulationEmitter {
     for (int i = 0; i < plan.parameters().size(); i++) {
       Symbol.Parameter p = plan.parameters().get(i);
       // Private: every write must go through the parameter's view, which keeps the caches current.
-      type.addField(arrayField(fields.parameters().get(i), "Parameter", p.doc().orElse(""), p.unitText(), Modifier.PRIVATE));
+      type.addField(arrayField(fields.parameters().get(i), "Parameter " + p.name(), p.doc().orElse(""), p.unitText(), Modifier.PRIVATE));
     }
     for (int i = 0; i < plan.states().size(); i++) {
       Symbol.State s = plan.states().get(i);
-      type.addField(arrayField(fields.states().get(i), "State", s.doc().orElse(""), s.unitText(), Modifier.PUBLIC));
+      type.addField(arrayField(fields.states().get(i), "State " + s.name(), s.doc().orElse(""), s.unitText(), Modifier.PUBLIC));
     }
     type.addField(
             FieldSpec.builder(ArrayTypeName.of(PARAMETER_ARRAY), PopulationFields.PARAMETER_ARRAYS, Modifier.PRIVATE, Modifier.FINAL)
@@ -97,7 +97,7 @@ final class PopulationEmitter {
         .addField(
             FieldSpec.builder(String.class, PopulationFields.CURRENT_ORIGIN, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("The model line of the current, for checked mode's reports.\n")
-                .initializer("$S", plan.origin(plan.currentLine()))
+                .initializer("$L", JavaText.stringLiteral(plan.origin(plan.currentLine())))
                 .build())
         .addField(
             FieldSpec.builder(TypeName.BOOLEAN, PopulationFields.CHECKED, Modifier.PRIVATE)
@@ -105,6 +105,7 @@ final class PopulationEmitter {
                 .build());
     caches.addFields(type);
     return type.addMethod(constructor(plan, fields, caches))
+        .addMethods(viewMethods(plan, fields, caches))
         .addMethod(
             MethodSpec.methodBuilder("size")
                 .addAnnotation(Override.class)
@@ -119,13 +120,18 @@ final class PopulationEmitter {
                 .returns(SynapseEmitter.METADATA)
                 .addStatement("return $L", SynapseEmitter.METADATA_FIELD)
                 .build())
-        .addMethod(
+        .addMethods(
             lookup(
                 "parameter",
                 PARAMETER_ARRAY,
                 plan.parameters().stream().map(Symbol.Parameter::name).toList(),
-                IntStream.range(0, plan.parameters().size()).mapToObj(p -> PopulationFields.PARAMETER_ARRAYS + "[" + p + "]").toList()))
-        .addMethod(lookup("state", SynapseEmitter.DOUBLES, plan.states().stream().map(Symbol.State::name).toList(), fields.states()))
+                IntStream.range(0, plan.parameters().size()).mapToObj(p -> "this." + PopulationFields.PARAMETER_ARRAYS + "[" + p + "]").toList()))
+        .addMethods(
+            lookup(
+                "state",
+                SynapseEmitter.DOUBLES,
+                plan.states().stream().map(Symbol.State::name).toList(),
+                fields.states().stream().map(f -> "this." + f).toList()))
         .addMethod(
             MethodSpec.methodBuilder("checked")
                 .addAnnotation(Override.class)
@@ -168,10 +174,11 @@ final class PopulationEmitter {
         .build();
   }
 
-  private static FieldSpec arrayField(String name, String kind, String doc, String unit, Modifier access) {
-    String description = doc.isEmpty() ? kind + " " + name : SynapseEmitter.html(doc);
+  /** @param what the declaration's kind and model name, the description when it has no doc */
+  private static FieldSpec arrayField(String name, String what, String doc, String unit, Modifier access) {
+    String description = JavaText.javadoc(doc.isEmpty() ? what : doc);
     return FieldSpec.builder(SynapseEmitter.DOUBLES, name, access, Modifier.FINAL)
-        .addJavadoc("$L, $L.\n", description, unit.equals("1") ? "dimensionless" : "in " + unit)
+        .addJavadoc("$L, $L.\n", description, unit.equals("1") ? "dimensionless" : "in " + JavaText.javadoc(unit))
         .build();
   }
 
@@ -198,24 +205,46 @@ final class PopulationEmitter {
       fill(method, fields.states().get(i), plan.states().get(i).initialValue());
     }
     method.addCode(caches.initialise());
-    CodeBlock.Builder views = CodeBlock.builder();
-    for (int p = 0; p < plan.parameters().size(); p++) {
-      views.add(p == 0 ? "\n" : ",\n");
-      if (caches.cachesAnything()) {
-        views.add(
-            "new $T($L, $L, this.$L, this::$L, this::$L)",
-            PARAMETER_ARRAY, SynapseEmitter.METADATA_FIELD, p, fields.parameters().get(p),
-            InvariantCacheEmitter.PARAMETER_CHANGED, InvariantCacheEmitter.ALL_PARAMETERS_CHANGED);
-      } else {
-        views.add("new $T($L, $L, this.$L)", PARAMETER_ARRAY, SynapseEmitter.METADATA_FIELD, p, fields.parameters().get(p));
-      }
-    }
-    method.addStatement("this.$L = new $T[] {$L}", PopulationFields.PARAMETER_ARRAYS, PARAMETER_ARRAY, views.build());
-    method.addStatement(
-        "this.$L = new double[][] {$L}",
-        PopulationFields.STATE_ARRAYS,
-        fields.states().stream().map(s -> "this." + s).collect(Collectors.joining(", ")));
+    // The views and the table of states are built in methods of a chunk of declarations each,
+    // so that the constructor of a model with thousands of them stays within 64 KiB.
+    method.addStatement("this.$L = new $T[$L]", PopulationFields.PARAMETER_ARRAYS, PARAMETER_ARRAY, plan.parameters().size());
+    method.addStatement("this.$L = new double[$L][]", PopulationFields.STATE_ARRAYS, plan.states().size());
+    viewMethods(plan, fields, caches).forEach(view -> method.addStatement("$N()", view));
     return method.build();
+  }
+
+  /**
+   * Private methods that each put a chunk of the parameter views into the array of views, or a
+   * chunk of the state arrays into the table of states; the constructor calls them in turn.
+   */
+  private static List<MethodSpec> viewMethods(GenerationPlan plan, PopulationFields fields, InvariantCacheEmitter caches) {
+    List<MethodSpec> methods = new ArrayList<>();
+    List<List<Integer>> parameterChunks = JavaLimits.chunks(IntStream.range(0, plan.parameters().size()).boxed().toList());
+    for (int c = 0; c < parameterChunks.size(); c++) {
+      MethodSpec.Builder views = MethodSpec.methodBuilder("parameterViews" + c).addModifiers(Modifier.PRIVATE);
+      for (int p : parameterChunks.get(c)) {
+        if (caches.cachesAnything()) {
+          views.addStatement(
+              "this.$L[$L] = new $T($L, $L, this.$L, this::$L, this::$L)",
+              PopulationFields.PARAMETER_ARRAYS, p, PARAMETER_ARRAY, SynapseEmitter.METADATA_FIELD, p, fields.parameters().get(p),
+              InvariantCacheEmitter.PARAMETER_CHANGED, InvariantCacheEmitter.ALL_PARAMETERS_CHANGED);
+        } else {
+          views.addStatement(
+              "this.$L[$L] = new $T($L, $L, this.$L)",
+              PopulationFields.PARAMETER_ARRAYS, p, PARAMETER_ARRAY, SynapseEmitter.METADATA_FIELD, p, fields.parameters().get(p));
+        }
+      }
+      methods.add(views.build());
+    }
+    List<List<Integer>> stateChunks = JavaLimits.chunks(IntStream.range(0, plan.states().size()).boxed().toList());
+    for (int c = 0; c < stateChunks.size(); c++) {
+      MethodSpec.Builder table = MethodSpec.methodBuilder("stateTable" + c).addModifiers(Modifier.PRIVATE);
+      for (int s : stateChunks.get(c)) {
+        table.addStatement("this.$L[$L] = this.$L", PopulationFields.STATE_ARRAYS, s, fields.states().get(s));
+      }
+      methods.add(table.build());
+    }
+    return methods;
   }
 
   /** {@code List.of("Model.syn:14: r' = ...", ...)}: each state's update line, "" if none. */
@@ -223,7 +252,7 @@ final class PopulationEmitter {
     CodeBlock.Builder origins = CodeBlock.builder().add("$T.of(", List.class);
     for (int s = 0; s < plan.states().size(); s++) {
       int line = plan.updateLine(s);
-      origins.add(s == 0 ? "$S" : ", $S", line == 0 ? "" : plan.origin(line));
+      origins.add(s == 0 ? "$L" : ", $L", JavaText.stringLiteral(line == 0 ? "" : plan.origin(line)));
     }
     return origins.add(")").build();
   }
@@ -234,22 +263,50 @@ final class PopulationEmitter {
     method.addStatement("$T.fill(this.$L, $L)", java.util.Arrays.class, field, JavaLiterals.doubleLiteral(value));
   }
 
-  /** {@code kind(name)}: a switch from each name to its expression. */
-  private static MethodSpec lookup(String kind, TypeName type, List<String> names, List<String> expressions) {
+  /**
+   * {@code parameter(name)} or {@code state(name)}: a switch from model name to its view or
+   * array ({@code expressions}). A model with more names than one method can hold gets a switch
+   * per chunk of names, each in a method of its own that answers null for a name it does not
+   * have, tried in turn.
+   */
+  private static List<MethodSpec> lookup(String kind, TypeName type, List<String> names, List<String> expressions) {
     MethodSpec.Builder lookup =
         MethodSpec.methodBuilder(kind)
             .addAnnotation(Override.class)
             .addModifiers(Modifier.PUBLIC)
             .returns(type)
             .addParameter(String.class, "name");
-    if (!names.isEmpty()) {
+    List<MethodSpec> methods = new ArrayList<>();
+    List<List<Integer>> chunks = JavaLimits.chunks(IntStream.range(0, names.size()).boxed().toList());
+    if (chunks.size() == 1) {
       lookup.beginControlFlow("switch (name)");
-      for (int i = 0; i < names.size(); i++) {
-        lookup.addStatement("case $S: return $L", names.get(i), expressions.get(i));
+      for (int i : chunks.get(0)) {
+        lookup.addStatement("case $L: return $L", JavaText.stringLiteral(names.get(i)), expressions.get(i));
       }
       lookup.addStatement("default: break").endControlFlow();
+    } else if (chunks.size() > 1) {
+      lookup.addStatement("$T found", type);
+      for (int c = 0; c < chunks.size(); c++) {
+        String chunk = kind + "Chunk" + c;
+        lookup.addStatement("found = $L(name)", chunk)
+            .beginControlFlow("if (found != null)")
+            .addStatement("return found")
+            .endControlFlow();
+        MethodSpec.Builder method =
+            MethodSpec.methodBuilder(chunk)
+                .addModifiers(Modifier.PRIVATE)
+                .returns(type)
+                .addParameter(String.class, "name")
+                .beginControlFlow("switch (name)");
+        for (int i : chunks.get(c)) {
+          method.addStatement("case $L: return $L", JavaText.stringLiteral(names.get(i)), expressions.get(i));
+        }
+        methods.add(method.addStatement("default: return null").endControlFlow().build());
+      }
     }
-    return lookup.addStatement("throw $T.unknown($S, name, $L)", SUPPORT, kind, SynapseEmitter.METADATA_FIELD).build();
+    lookup.addStatement("throw $T.unknown($L, name, $L)", SUPPORT, JavaText.stringLiteral(kind), SynapseEmitter.METADATA_FIELD);
+    methods.add(0, lookup.build());
+    return methods;
   }
 
   /** A method whose body is one strip loop; its parameters are {@code double dt} and arrays. */

@@ -48,8 +48,7 @@ record PopulationFields(
           PARAMETER_ARRAYS, STATE_ARRAYS, CHECKED, STATE_ORIGINS, CURRENT_ORIGIN, SynapseEmitter.METADATA_FIELD);
 
   static PopulationFields of(GenerationPlan plan) {
-    NameAllocator names = new NameAllocator();
-    MEMBERS.forEach(taken -> names.newName(taken, taken));
+    NameAllocator names = JavaNames.allocator(plan, MEMBERS);
     List<String> parameters = new ArrayList<>();
     plan.parameters().forEach(p -> parameters.add(names.newName(p.name())));
     List<String> states = new ArrayList<>();
@@ -61,7 +60,7 @@ record PopulationFields(
       }
     }
 
-    NameAllocator strip = new NameAllocator();
+    NameAllocator strip = JavaNames.allocator(plan, MEMBERS);
     Map<IrInput, String> gathered = new EnumMap<>(IrInput.class);
     for (IrInput input : List.of(IrInput.V_PRE, IrInput.V_POST)) {
       if (plan.update().inputs().contains(input) || plan.current().inputs().contains(input)) {

@@ -37,6 +37,7 @@ final class StripLoopWriter {
   private static final String COUNT = "count";
   private static final String J = "j";
   private static final String I = "i";
+  private static final String POST = "post";
 
   /** What a method computes, in the order it lists them. */
   enum Section {
@@ -89,7 +90,7 @@ final class StripLoopWriter {
     }
     code.beginControlFlow(
             "for (int $L = 0; $L < $L; $L += $L)", START, START, PopulationFields.SIZE, START, PopulationFields.STRIP_SIZE)
-        .addStatement("int $L = Math.min($L, $L - $L)", COUNT, PopulationFields.STRIP_SIZE, PopulationFields.SIZE, START);
+        .addStatement("int $L = $T.min($L, $L - $L)", COUNT, Math.class, PopulationFields.STRIP_SIZE, PopulationFields.SIZE, START);
     Set<IrInput> inputs = EnumSet.noneOf(IrInput.class);
     sections.forEach(s -> inputs.addAll(s.reads(plan).inputs()));
     if (inputs.contains(IrInput.V_PRE)) {
@@ -145,21 +146,18 @@ final class StripLoopWriter {
 
   private CodeBlock scatter() {
     return stripLoop()
-        .addStatement("int post = $L[$L + $L]", PopulationFields.POST_INDEX, START, J)
-        .addStatement("current[post] += $L", strip(fields.current()))
-        .addStatement("conductance[post] += $L", strip(fields.conductance()))
+        .addStatement("int $L = $L[$L + $L]", POST, PopulationFields.POST_INDEX, START, J)
+        .addStatement("current[$L] += $L", POST, strip(fields.current()))
+        .addStatement("conductance[$L] += $L", POST, strip(fields.conductance()))
         .endControlFlow()
         .build();
   }
 
   private NameAllocator reservedNames() {
-    NameAllocator names = new NameAllocator();
-    PopulationFields.MEMBERS.forEach(n -> names.newName(n, n));
-    methodNames.forEach(n -> names.newName(n, n));
-    for (String n : List.of(START, COUNT, J, I)) {
-      names.newName(n, n);
-    }
-    return names;
+    List<String> taken = new ArrayList<>(PopulationFields.MEMBERS);
+    taken.addAll(methodNames);
+    taken.addAll(List.of(START, COUNT, J, I, POST));
+    return JavaNames.allocator(plan, taken);
   }
 
   /** Calls on plain reads, each stored for a later phase; nothing else happens in the loop. */

@@ -235,7 +235,7 @@ class GeneratedCodeTest {
   }
 
   /** One random draw: typical values mostly, extreme ones (and the safe_exp clip) sometimes. */
-  private record Inputs(double[] parameters, double[] states, double dt, double vPre, double vPost) {
+  record Inputs(double[] parameters, double[] states, double dt, double vPre, double vPost) {
     static Inputs draw(SynapseMetadata metadata, SplittableRandom random) {
       boolean extreme = random.nextInt(10) == 0;
       double vRange = extreme ? 500 : 90;

@@ -1,0 +1,154 @@
+package io.cleft.compiler.check;
+
+import io.cleft.compiler.diagnostic.DiagnosticCode;
+import io.cleft.compiler.diagnostic.DiagnosticCollector;
+import io.cleft.compiler.model.Expr;
+import io.cleft.compiler.model.ExprWalker;
+import io.cleft.compiler.model.OdeMethod;
+import io.cleft.compiler.model.StateUpdate;
+import io.cleft.compiler.model.Symbol;
+import io.cleft.compiler.model.SynapseModel;
+import io.cleft.compiler.source.SourceSpan;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Rejects a model whose generated class could not be compiled: the JVM allows a method at most
+ * 65,535 bytes of bytecode (JVMS 4.7.3), and the population's {@code advance} computes the
+ * whole update and the current (with its derivative) in one method, its constructor creates
+ * every parameter and state array. cleft estimates both from the model, generously, and
+ * requires each estimate to stay within {@link #BYTECODE_LIMIT}; the tests check, on the shapes
+ * that cost the most bytecode per model operation, that a model just under the limit compiles.
+ * Measured on those shapes, the estimate is 1.2 (a chain of additions) to 5 (a current nested in
+ * calls) times the real size, so a model the limit rejects might have fitted; none it accepts
+ * does not.
+ *
+ * <p>The estimate of a method, in bytes: {@link #OPERATION} for each operation, number or name
+ * in the update, {@link #CALL} for each call of {@code exp}, {@code log}, {@code tanh},
+ * {@code sigmoid}, {@code pow} or {@code ^} (each gets a loop of its own in the population, and
+ * the arithmetic before it another: some 100 to 200 bytes), {@link #CURRENT_FACTOR} times as
+ * much for the current (its derivative is computed beside it), {@link #PER_EXPONENTIAL_EULER_STATE}
+ * per state integrated by {@code exponential_euler} (its exact step has an {@code exp} of its
+ * own), {@link #PER_UPDATED_STATE} per other state updated, and {@link #PER_DECLARATION} per
+ * parameter and state. The constructor's: {@link #CONSTRUCTOR_PER_DECLARATION} per
+ * parameter and state, and {@link #CONSTRUCTOR_PER_CALL} per call and division, any of which
+ * the optimizer may keep in an array of its own.
+ */
+public final class GeneratedSizeChecker {
+  /** Below the JVM's 65,535, for what the estimate does not count (a method's fixed part). */
+  public static final int BYTECODE_LIMIT = 60_000;
+
+  static final int OPERATION = 4;
+  static final int CALL = 160;
+  static final int CURRENT_FACTOR = 2;
+  static final int PER_EXPONENTIAL_EULER_STATE = 200;
+  static final int PER_UPDATED_STATE = 30;
+  static final int PER_DECLARATION = 12;
+  static final int CONSTRUCTOR_PER_DECLARATION = 24;
+  static final int CONSTRUCTOR_PER_CALL = 12;
+
+  private GeneratedSizeChecker() {}
+
+  /** @param name where to report: the synapse's name */
+  public static void check(SynapseModel model, SourceSpan name, DiagnosticCollector diagnostics) {
+    int declarations = model.parameters().size() + model.states().size();
+    long update = 0;
+    long calls = 0;
+    for (Symbol.Local local : model.locals()) {
+      update += cost(local.definition());
+      calls += calls(local.definition());
+    }
+    for (StateUpdate u : model.updates()) {
+      Expr value = u instanceof StateUpdate.NextValue next ? next.value() : ((StateUpdate.Derivative) u).derivative();
+      update += cost(value);
+      calls += calls(value);
+    }
+    long step =
+        update
+            + CURRENT_FACTOR * cost(model.current())
+            + stateUpdates(model)
+            + (long) PER_DECLARATION * declarations;
+    long constructor =
+        (long) CONSTRUCTOR_PER_DECLARATION * declarations + CONSTRUCTOR_PER_CALL * (calls + calls(model.current()));
+    if (step > BYTECODE_LIMIT) {
+      diagnostics.error(
+          DiagnosticCode.GENERATED_METHOD_TOO_LARGE,
+          name,
+          String.format(
+              Locale.ROOT,
+              "synapse '%s' is too large for one Java method: its population's advance() would need about %,d bytes"
+                  + " of bytecode, and cleft allows %,d (the JVM allows 65,535); use fewer locals and calls,"
+                  + " or split the model",
+              model.name(),
+              step,
+              BYTECODE_LIMIT));
+    }
+    if (constructor > BYTECODE_LIMIT) {
+      diagnostics.error(
+          DiagnosticCode.GENERATED_METHOD_TOO_LARGE,
+          name,
+          String.format(
+              Locale.ROOT,
+              "synapse '%s' has too many parameters and states for one Java method: its population's constructor"
+                  + " would need about %,d bytes of bytecode, and cleft allows %,d (the JVM allows 65,535);"
+                  + " split the model",
+              model.name(),
+              constructor,
+              BYTECODE_LIMIT));
+    }
+  }
+
+  private static long stateUpdates(SynapseModel model) {
+    long cost = 0;
+    for (StateUpdate update : model.updates()) {
+      boolean exact = update instanceof StateUpdate.Derivative d && d.method() == OdeMethod.EXPONENTIAL_EULER;
+      cost += exact ? PER_EXPONENTIAL_EULER_STATE : PER_UPDATED_STATE;
+    }
+    return cost;
+  }
+
+  private static long cost(Expr root) {
+    long[] cost = {0};
+    walk(root, e -> cost[0] += isCall(e) ? CALL : OPERATION);
+    return cost[0];
+  }
+
+  /** Calls of the functions that get loops of their own, and divisions. */
+  private static long calls(Expr root) {
+    long[] calls = {0};
+    walk(
+        root,
+        e -> {
+          if (isCall(e) || (e instanceof Expr.Arithmetic a && a.operator() == Expr.ArithmeticOperator.DIVIDE)) {
+            calls[0]++;
+          }
+        });
+    return calls[0];
+  }
+
+  /** As emit's PhasePlanner: the calls that cost tens of cycles and get loops of their own. */
+  private static boolean isCall(Expr expr) {
+    if (expr instanceof Expr.Arithmetic arithmetic) {
+      return arithmetic.operator() == Expr.ArithmeticOperator.POWER;
+    }
+    if (expr instanceof Expr.Call call) {
+      return switch (call.function()) {
+        case EXP, SAFE_EXP, LOG, POW, TANH, SIGMOID -> true;
+        case SQRT, MIN, MAX, ABS -> false;
+      };
+    }
+    return false;
+  }
+
+  /** Every node, without recursion: a model may nest deeper than a thread's stack allows. */
+  private static void walk(Expr root, java.util.function.Consumer<Expr> visit) {
+    Deque<Expr> pending = new ArrayDeque<>(List.of(root));
+    while (!pending.isEmpty()) {
+      Expr expr = pending.pop();
+      visit.accept(expr);
+      ExprWalker.children(expr).forEach(pending::push);
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package io.cleft.compiler.check;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cleft.compiler.Compilation;
+import io.cleft.compiler.Pipeline;
+import io.cleft.compiler.diagnostic.Diagnostic;
+import io.cleft.compiler.diagnostic.DiagnosticCode;
+import io.cleft.compiler.diagnostic.Severity;
+import io.cleft.compiler.emit.JavaEmitter;
+import io.cleft.compiler.optimize.Optimizer;
+import io.cleft.compiler.source.SourceFile;
+import io.cleft.runtime.ArraySynapse;
+import java.io.File;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The limit on the size of the generated class, on the three shapes of model that cost the most
+ * bytecode for what the estimate counts: a chain of calls each with arithmetic around it (one
+ * loop per call and per arithmetic step in the population), a current nested in calls (its
+ * derivative doubles it), and parameters alone (the constructor). For each, the largest model
+ * the limit allows is accepted and compiles with {@code -Xlint:all -Werror}, so the estimate is
+ * not below the real size there; one step more is rejected at the synapse's name with SYN080.
+ */
+class GeneratedSizeCheckerTest {
+  /** Cost of what every chain model has around its chain: see {@link #callChain(int)}. */
+  private static final int CHAIN_FIXED =
+      3 * GeneratedSizeChecker.OPERATION // l0 = v_pre / 1 [mV]
+          + GeneratedSizeChecker.OPERATION // s = last
+          + GeneratedSizeChecker.CURRENT_FACTOR * 3 * GeneratedSizeChecker.OPERATION // current = s * 1 [nA]
+          + GeneratedSizeChecker.PER_UPDATED_STATE
+          + GeneratedSizeChecker.PER_DECLARATION;
+
+  static Stream<Arguments> shapes() {
+    int link = GeneratedSizeChecker.CALL + 3 * GeneratedSizeChecker.OPERATION; // exp(l * 0.001)
+    int chainLinks = (GeneratedSizeChecker.BYTECODE_LIMIT - CHAIN_FIXED) / link;
+    int level = GeneratedSizeChecker.CURRENT_FACTOR * GeneratedSizeChecker.CALL; // tanh(...)
+    int currentFixed =
+        GeneratedSizeChecker.CURRENT_FACTOR * 7 * GeneratedSizeChecker.OPERATION + GeneratedSizeChecker.PER_DECLARATION;
+    int levels = (GeneratedSizeChecker.BYTECODE_LIMIT - currentFixed) / level;
+    int parameters = GeneratedSizeChecker.BYTECODE_LIMIT / GeneratedSizeChecker.CONSTRUCTOR_PER_DECLARATION;
+    return Stream.of(
+        Arguments.of("chain of calls", (IntFunction<String>) GeneratedSizeCheckerTest::callChain, chainLinks),
+        Arguments.of("current nested in calls", (IntFunction<String>) GeneratedSizeCheckerTest::nestedCurrent, levels),
+        Arguments.of("parameters", (IntFunction<String>) GeneratedSizeCheckerTest::parameters, parameters));
+  }
+
+  @ParameterizedTest(name = "{0}: {2}")
+  @MethodSource("shapes")
+  void theLargestModelTheLimitAllowsCompilesAndOneMoreIsRejected(String shape, IntFunction<String> model, int largest) {
+    Compilation allowed = onLargeStack(() -> Pipeline.compile(new SourceFile("S.syn", model.apply(largest))));
+    assertTrue(errors(allowed).isEmpty(), () -> shape + " at " + largest + ": " + errors(allowed));
+    com.google.testing.compile.Compilation javac =
+        javac()
+            .withOptions("--release", "17", "-Xlint:all", "-Werror")
+            .withClasspath(List.of(new File(ArraySynapse.class.getProtectionDomain().getCodeSource().getLocation().getPath())))
+            .compile(JavaEmitter.emit(onLargeStack(() -> Optimizer.optimize(allowed.program().orElseThrow())), "io.cleft.limits")
+                .toJavaFileObject());
+    assertThat(javac).succeededWithoutWarnings();
+
+    Compilation rejected = onLargeStack(() -> Pipeline.compile(new SourceFile("S.syn", model.apply(largest + 1))));
+    List<Diagnostic> errors = errors(rejected);
+    assertEquals(1, errors.size(), () -> errors.toString());
+    assertEquals(DiagnosticCode.GENERATED_METHOD_TOO_LARGE, errors.get(0).code());
+    assertEquals(1, errors.get(0).span().orElseThrow().line());
+    assertEquals(9, errors.get(0).span().orElseThrow().column());
+    assertTrue(errors.get(0).message().contains("60,000"), errors.get(0).message());
+  }
+
+  /** {@code l_k = exp(l_{k-1} * 0.001)}, {@code links} times. */
+  static String callChain(int links) {
+    StringBuilder model = new StringBuilder("synapse S {\n  states { s = 0 }\n  update {\n    l0 = v_pre / 1 [mV]\n");
+    for (int k = 1; k <= links; k++) {
+      model.append("    l").append(k).append(" = exp(l").append(k - 1).append(" * 0.001)\n");
+    }
+    return model.append("    s = l").append(links).append("\n  }\n  current = s * 1 [nA]\n}\n").toString();
+  }
+
+  /** {@code current = g * tanh(tanh(...(v_post / 1 [mV]))) * 1 [mV]}, {@code levels} deep. */
+  static String nestedCurrent(int levels) {
+    String inner = "v_post / 1 [mV]";
+    StringBuilder current = new StringBuilder();
+    current.append("tanh(".repeat(levels)).append(inner).append(")".repeat(levels));
+    return "synapse S {\n  parameters { g = 1 uS }\n  current = g * " + current + " * 1 [mV]\n}\n";
+  }
+
+  /** {@code parameters} parameters, the first of them in the current. */
+  static String parameters(int parameters) {
+    StringBuilder model = new StringBuilder("synapse S {\n  parameters {\n");
+    for (int p = 0; p < parameters; p++) {
+      model.append("    p").append(p).append(" = ").append(p).append(".5 uS\n");
+    }
+    return model.append("  }\n  current = p0 * v_post\n}\n").toString();
+  }
+
+  private static List<Diagnostic> errors(Compilation compilation) {
+    return compilation.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).toList();
+  }
+
+  /** The front end's own depth is its concern; this test is about the generated class. */
+  private static <T> T onLargeStack(java.util.function.Supplier<T> work) {
+    AtomicReference<T> result = new AtomicReference<>();
+    Thread thread = new Thread(null, () -> result.set(work.get()), "large stack", 1L << 30);
+    thread.start();
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    return result.get();
+  }
+}
