@@ -94,22 +94,12 @@ final class InvariantCacheEmitter {
       return methods;
     }
     boolean parameterValues = plan.hasInvariants(InvariantKind.PER_SYNAPSE);
-    // One allocator per method: both kinds may declare a local for the same per-call value.
-    NameAllocator oneNames = localNames();
     MethodSpec.Builder one =
         MethodSpec.methodBuilder(PARAMETER_CHANGED)
             .addJavadoc("Computes synapse {@code i}'s kept values again after a parameter of it was written.\n")
             .addModifiers(Modifier.PRIVATE)
             .addParameter(TypeName.INT, I);
-    if (parameterValues) {
-      one.addCode(perSynapse(InvariantKind.PER_SYNAPSE, Mode.COMPUTE_ONE, oneNames));
-    }
-    if (cachesStepValues()) {
-      one.beginControlFlow("if (!$L)", PopulationFields.STEP_VALUES_STALE)
-          .addStatement("double $L = $L", BlockWriter.DT, PopulationFields.STEP_VALUES_DT)
-          .addCode(perSynapse(InvariantKind.PER_SYNAPSE_AND_STEP, Mode.COMPUTE_ONE, oneNames))
-          .endControlFlow();
-    }
+    one.addCode(bothKinds(Mode.COMPUTE_ONE, localNames()));
     methods.add(one.build());
     MethodSpec.Builder all =
         MethodSpec.methodBuilder(ALL_PARAMETERS_CHANGED)
@@ -150,18 +140,28 @@ final class InvariantCacheEmitter {
             .addJavadoc("Whether every kept value is what its definition gives now; for assertions.\n")
             .addModifiers(Modifier.PRIVATE)
             .returns(TypeName.BOOLEAN);
-    NameAllocator checkNames = localNames();
-    if (parameterValues) {
-      check.addCode(perSynapse(InvariantKind.PER_SYNAPSE, Mode.CHECK_ALL, checkNames));
-    }
-    if (cachesStepValues()) {
-      check.beginControlFlow("if (!$L)", PopulationFields.STEP_VALUES_STALE)
-          .addStatement("double $L = $L", BlockWriter.DT, PopulationFields.STEP_VALUES_DT)
-          .addCode(perSynapse(InvariantKind.PER_SYNAPSE_AND_STEP, Mode.CHECK_ALL, checkNames))
-          .endControlFlow();
-    }
+    check.addCode(bothKinds(Mode.CHECK_ALL, localNames()));
     methods.add(check.addStatement("return true").build());
     return methods;
+  }
+
+  /**
+   * {@link #perSynapse} for the values kept per synapse, then for those kept per synapse and
+   * {@code dt}, which are only there to compute or check while they are not stale. One allocator
+   * names the locals of both: each declares the values computed once per call that it reads.
+   */
+  private CodeBlock bothKinds(Mode mode, NameAllocator names) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    if (plan.hasInvariants(InvariantKind.PER_SYNAPSE)) {
+      code.add(perSynapse(InvariantKind.PER_SYNAPSE, mode, names));
+    }
+    if (cachesStepValues()) {
+      code.beginControlFlow("if (!$L)", PopulationFields.STEP_VALUES_STALE)
+          .addStatement("double $L = $L", BlockWriter.DT, PopulationFields.STEP_VALUES_DT)
+          .add(perSynapse(InvariantKind.PER_SYNAPSE_AND_STEP, mode, names))
+          .endControlFlow();
+    }
+    return code.build();
   }
 
   /** What {@link #perSynapse} writes. */
