@@ -3,8 +3,10 @@ package io.cleft.compiler.load;
 import com.palantir.javapoet.JavaFile;
 import io.cleft.runtime.Synapse;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +19,6 @@ import javax.tools.JavaCompiler;
 import javax.tools.JavaFileManager;
 import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
-import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /**
@@ -47,27 +48,32 @@ public final class InMemoryCompiler {
       throw new IllegalStateException("no Java compiler in this runtime; run cleft on a JDK, not a JRE");
     }
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    StandardJavaFileManager standard = javac.getStandardFileManager(diagnostics, null, null);
-    ClassesInMemory classes = new ClassesInMemory(standard);
+    ClassesInMemory classes = new ClassesInMemory(javac.getStandardFileManager(diagnostics, null, null));
     String className = file.packageName().isEmpty() ? file.typeSpec().name() : file.packageName() + "." + file.typeSpec().name();
     StringWriter output = new StringWriter();
-    boolean ok =
-        javac
-            .getTask(
-                output,
-                classes,
-                diagnostics,
-                List.of("--release", "17", "-Xlint:all", "-Werror", "-classpath", System.getProperty("java.class.path")),
-                null,
-                List.of(file.toJavaFileObject()))
-            .call();
-    if (!ok) {
-      StringBuilder message = new StringBuilder("javac rejected the generated " + className + ":\n");
-      for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
-        message.append(d.getKind()).append(" at line ").append(d.getLineNumber()).append(": ")
-            .append(d.getMessage(null)).append('\n');
+    // Closed at once: the file manager holds the class path's jars open, and a process that
+    // loads many models (a test suite, a watch loop) would run out of file descriptors.
+    try (classes) {
+      boolean ok =
+          javac
+              .getTask(
+                  output,
+                  classes,
+                  diagnostics,
+                  List.of("--release", "17", "-Xlint:all", "-Werror", "-classpath", System.getProperty("java.class.path")),
+                  null,
+                  List.of(file.toJavaFileObject()))
+              .call();
+      if (!ok) {
+        StringBuilder message = new StringBuilder("javac rejected the generated " + className + ":\n");
+        for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+          message.append(d.getKind()).append(" at line ").append(d.getLineNumber()).append(": ")
+              .append(d.getMessage(null)).append('\n');
+        }
+        throw new CompilationFailedException(message.append(output).toString());
       }
-      throw new CompilationFailedException(message.append(output).toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot close javac's file manager", e);
     }
     ClassLoader loader = new ClassLoader(InMemoryCompiler.class.getClassLoader()) {
       @Override

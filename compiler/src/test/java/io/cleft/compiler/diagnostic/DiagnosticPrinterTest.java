@@ -15,6 +15,37 @@ class DiagnosticPrinterTest {
   }
 
   @Test
+  void ofALongLineAWindowAroundTheSpanIsShown() {
+    String line = "x".repeat(1000) + "BAD" + "y".repeat(1000);
+    String window = "x".repeat(40) + "BAD" + "y".repeat(DiagnosticPrinter.MAX_EXCERPT - 43);
+    assertEquals(
+        "t.syn:1:1001: error: m [SYN001]\n"
+            + "    1 | ..." + window + "...\n"
+            + "      |    " + " ".repeat(40) + "^~~\n",
+        render(line, 1, 1001, 1004, "m"));
+  }
+
+  @Test
+  void theWindowOfALongLineEndsWithTheLine() {
+    String line = "x".repeat(300) + "BAD";
+    assertEquals(
+        "t.syn:1:301: error: m [SYN001]\n"
+            + "    1 | ..." + "x".repeat(DiagnosticPrinter.MAX_EXCERPT - 3) + "BAD\n"
+            + "      |    " + " ".repeat(DiagnosticPrinter.MAX_EXCERPT - 3) + "^~~\n",
+        render(line, 1, 301, 304, "m"));
+  }
+
+  @Test
+  void aSpanBeyondTheWindowIsMarkedUpToItsEnd() {
+    String line = "x".repeat(100) + "y".repeat(500);
+    assertEquals(
+        "t.syn:1:1: error: m [SYN001]\n"
+            + "    1 | " + "x".repeat(100) + "y".repeat(DiagnosticPrinter.MAX_EXCERPT - 100) + "...\n"
+            + "      | ^" + "~".repeat(DiagnosticPrinter.MAX_EXCERPT - 1) + "\n",
+        render(line, 1, 1, 601, "m"));
+  }
+
+  @Test
   void aNoBreakSpaceIsShownEscapedAndTheCaretCoversItsEscape() {
     assertEquals(
         "t.syn:1:6: error: m [SYN001]\n"

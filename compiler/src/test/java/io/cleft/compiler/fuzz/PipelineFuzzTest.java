@@ -97,9 +97,13 @@ class PipelineFuzzTest {
       assertFalse(d.code() == DiagnosticCode.INTERNAL_ERROR, () -> "internal error on:\n" + text + "\n" + rendered(compilation));
       String rendering = DiagnosticPrinter.render(d);
       assertFalse(rendering.isBlank());
-      int lines = (int) text.chars().filter(c -> c == '\n').count() + 1;
+      // Lines end at LF, CRLF or a lone CR, and columns count code points (docs/LANGUAGE.md);
+      // the end of the file is just past the last character of the last line.
+      String[] lines = text.split("\r\n|\r|\n", -1);
       d.span().ifPresent(span -> {
-        if (span.line() < 1 || span.line() > lines || span.column() < 1) {
+        boolean inside = span.line() >= 1 && span.line() <= lines.length && span.column() >= 1
+            && span.column() <= lines[span.line() - 1].codePointCount(0, lines[span.line() - 1].length()) + 1;
+        if (!inside) {
           fail("diagnostic outside the file: " + rendering + " in:\n" + text);
         }
       });
