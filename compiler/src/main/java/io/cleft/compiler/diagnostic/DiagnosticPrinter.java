@@ -24,7 +24,7 @@ public final class DiagnosticPrinter {
    * At most this many characters of a source line are shown: of a longer one (a generated model
    * can hold thousands on one line), a window that starts a little before the span.
    */
-  static final int MAX_EXCERPT = 160;
+  public static final int MAX_EXCERPT = 160;
 
   private static final int CONTEXT_BEFORE_SPAN = 40;
   private static final String ELLIPSIS = "...";
