@@ -1,7 +1,7 @@
 package io.cleft.maven;
 
-import io.cleft.compiler.CompilerRun;
-import io.cleft.compiler.JavaPackageName;
+import io.cleft.compiler.build.CompilerRun;
+import io.cleft.compiler.build.JavaPackageName;
 import io.cleft.compiler.diagnostic.Diagnostic;
 import io.cleft.compiler.diagnostic.DiagnosticPrinter;
 import io.cleft.compiler.optimize.MathMode;

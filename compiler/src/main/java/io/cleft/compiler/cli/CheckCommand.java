@@ -1,5 +1,6 @@
 package io.cleft.compiler.cli;
 
+import io.cleft.compiler.evaluate.CheckRun;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,6 +27,6 @@ public final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     files.forEach(file -> UsageChecks.requireNonEmpty(spec, file, "FILE"));
-    return CheckRun.run(files, spec.commandLine().getErr());
+    return CheckRun.run(files, spec.commandLine().getErr()) ? ExitCodes.OK : ExitCodes.FAILURE;
   }
 }

@@ -1,9 +1,11 @@
 package io.cleft.compiler.cli;
 
 import io.cleft.compiler.LargeStack;
+import io.cleft.compiler.evaluate.CheckRun;
+import io.cleft.compiler.evaluate.EvalRun;
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The {@code cleft} command line. It only dispatches: each subcommand gathers its arguments and

@@ -1,7 +1,8 @@
 package io.cleft.compiler.cli;
 
-import io.cleft.compiler.CompilerRun;
-import io.cleft.compiler.JavaPackageName;
+import io.cleft.compiler.build.CompilerRun;
+import io.cleft.compiler.build.JavaPackageName;
+import io.cleft.compiler.diagnostic.DiagnosticReporter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package io.cleft.compiler.cli;
 
+import io.cleft.compiler.evaluate.EvalRun;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
@@ -82,6 +83,7 @@ public final class EvalCommand implements Callable<Integer> {
     OptionalDouble check = tolerance == null ? OptionalDouble.empty() : OptionalDouble.of(tolerance);
     EvalRun run =
         new EvalRun(model, input, Optional.ofNullable(output), check, interpret, FastMathOption.mode(fastMath));
-    return run.run(spec.commandLine().getOut(), spec.commandLine().getErr());
+    boolean ok = run.run(spec.commandLine().getOut(), spec.commandLine().getErr());
+    return ok ? ExitCodes.OK : ExitCodes.FAILURE;
   }
 }

@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTimeout;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.cleft.compiler.TextFiles;
+import io.cleft.compiler.build.TextFiles;
 import io.cleft.compiler.diagnostic.DiagnosticPrinter;
+import io.cleft.compiler.diagnostic.DiagnosticReporter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
