@@ -1,13 +1,12 @@
 package io.cleft.bench;
 
 import io.cleft.compiler.Compilation;
+import io.cleft.compiler.GenerationOptions;
 import io.cleft.compiler.Pipeline;
-import io.cleft.compiler.emit.JavaEmitter;
 import io.cleft.compiler.interp.Interpreter;
 import io.cleft.compiler.ir.IrProgram;
 import io.cleft.compiler.load.InMemoryCompiler;
 import io.cleft.compiler.optimize.MathMode;
-import io.cleft.compiler.optimize.Optimizer;
 import io.cleft.compiler.source.SourceFile;
 import io.cleft.models.IonotropicSynapse;
 import io.cleft.runtime.Quantity;
@@ -98,7 +97,7 @@ public class IonotropicBenchmark {
 
     IrProgram program = program();
     generatedFastMath =
-        InMemoryCompiler.load(JavaEmitter.emit(Optimizer.optimize(program, MathMode.FAST), "io.cleft.bench.fast"))
+        InMemoryCompiler.load(Pipeline.generate(program, new GenerationOptions(MathMode.FAST, "io.cleft.bench.fast")))
             .newPopulation(pre, post);
     interpreter = new Interpreter(program);
     List<Quantity> declared = mapSynapse.metadata().parameters();

@@ -1,10 +1,9 @@
 package io.cleft.bench;
 
 import io.cleft.compiler.Compilation;
+import io.cleft.compiler.GenerationOptions;
 import io.cleft.compiler.Pipeline;
-import io.cleft.compiler.emit.JavaEmitter;
 import io.cleft.compiler.load.InMemoryCompiler;
-import io.cleft.compiler.optimize.Optimizer;
 import io.cleft.compiler.source.SourceFile;
 import io.cleft.models.IonotropicSynapse;
 import io.cleft.runtime.ParameterArray;
@@ -92,7 +91,7 @@ public class ParameterBenchmark {
     ionotropicDelta = ionotropic.parameter("delta");
     Compilation compilation = Pipeline.compile(new SourceFile("RelaxingSynapse.syn", RELAXING));
     exponential =
-        InMemoryCompiler.load(JavaEmitter.emit(Optimizer.optimize(compilation.program().orElseThrow()), "io.cleft.bench.relaxing"))
+        InMemoryCompiler.load(Pipeline.generate(compilation.program().orElseThrow(), GenerationOptions.inPackage("io.cleft.bench.relaxing")))
             .newPopulation(pre, post);
     exponentialTau = exponential.parameter("tau");
     taus = random.doubles(n, 1, 3).toArray();

@@ -1,5 +1,6 @@
 package io.cleft.compiler;
 
+import com.palantir.javapoet.JavaFile;
 import io.cleft.compiler.ast.SynapseDecl;
 import io.cleft.compiler.check.ClassNameChecker;
 import io.cleft.compiler.check.GeneratedSizeChecker;
@@ -8,9 +9,11 @@ import io.cleft.compiler.check.UnitChecker;
 import io.cleft.compiler.check.UntouchedEquations;
 import io.cleft.compiler.check.UsageChecker;
 import io.cleft.compiler.diagnostic.DiagnosticCollector;
+import io.cleft.compiler.emit.JavaEmitter;
 import io.cleft.compiler.ir.IrProgram;
 import io.cleft.compiler.lower.Lowering;
 import io.cleft.compiler.model.SynapseModel;
+import io.cleft.compiler.optimize.Optimizer;
 import io.cleft.compiler.parse.SynapseParser;
 import io.cleft.compiler.solve.OdeSolver;
 import io.cleft.compiler.source.SourceFile;
@@ -33,11 +36,26 @@ import java.util.Optional;
  *   <li>solve: ODEs to next values ({@link OdeSolver}), proving linearity where the method
  *       needs it; after check errors, only for the equations no error touches
  *       ({@link UntouchedEquations}), to report what is not linear, and no further;
- *   <li>lower: to the IR, units made explicit ({@link Lowering}).
+ *   <li>lower: to the IR, units made explicit ({@link Lowering});
+ * </ol>
+ *
+ * <p>and, for a program that passed, {@link #generate}:
+ *
+ * <ol start="5">
+ *   <li>optimize: folding, opt-in fast math, hoisting, common subexpressions ({@link Optimizer});
+ *   <li>emit: the Java class ({@link JavaEmitter}).
  * </ol>
  */
 public final class Pipeline {
   private Pipeline() {}
+
+  /**
+   * The Java class of a program {@link #compile} produced, optimised as {@code options} say, on a
+   * thread with a large stack.
+   */
+  public static JavaFile generate(IrProgram program, GenerationOptions options) {
+    return LargeStack.call(() -> JavaEmitter.emit(Optimizer.optimize(program, options.mathMode()), options.packageName()));
+  }
 
   /** Compiles one model, on a thread with a large stack ({@link LargeStack}). */
   public static Compilation compile(SourceFile source) {

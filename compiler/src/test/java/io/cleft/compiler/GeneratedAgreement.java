@@ -2,11 +2,9 @@ package io.cleft.compiler;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.cleft.compiler.emit.JavaEmitter;
 import io.cleft.compiler.interp.Interpreter;
 import io.cleft.compiler.ir.IrProgram;
 import io.cleft.compiler.load.InMemoryCompiler;
-import io.cleft.compiler.optimize.Optimizer;
 import io.cleft.runtime.Quantity;
 import io.cleft.runtime.Synapse;
 import io.cleft.runtime.SynapseMetadata;
@@ -34,7 +32,7 @@ public final class GeneratedAgreement {
    */
   public static void assertGeneratedEqualsInterpreter(IrProgram lowered, String what, long seed, int samples) {
     Interpreter interpreter = new Interpreter(lowered);
-    Synapse synapse = InMemoryCompiler.load(JavaEmitter.emit(Optimizer.optimize(lowered), "io.cleft.fuzz"));
+    Synapse synapse = InMemoryCompiler.load(Pipeline.generate(lowered, GenerationOptions.inPackage("io.cleft.fuzz")));
     SynapseMetadata metadata = synapse.metadata();
     SplittableRandom random = new SplittableRandom(seed);
     double[][] parameters = new double[samples][];

@@ -2,15 +2,14 @@ package io.cleft.compiler.build;
 
 import com.palantir.javapoet.JavaFile;
 import io.cleft.compiler.Compilation;
+import io.cleft.compiler.GenerationOptions;
 import io.cleft.compiler.LargeStack;
 import io.cleft.compiler.Pipeline;
 import io.cleft.compiler.diagnostic.Diagnostic;
 import io.cleft.compiler.diagnostic.DiagnosticCode;
 import io.cleft.compiler.diagnostic.DiagnosticCollector;
 import io.cleft.compiler.diagnostic.Severity;
-import io.cleft.compiler.emit.JavaEmitter;
 import io.cleft.compiler.optimize.MathMode;
-import io.cleft.compiler.optimize.Optimizer;
 import io.cleft.compiler.source.SourceFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -117,7 +116,7 @@ public record CompilerRun(
     }
     JavaFile file;
     try {
-      file = JavaEmitter.emit(Optimizer.optimize(compilation.program().get(), mathMode), packageName.get());
+      file = Pipeline.generate(compilation.program().get(), new GenerationOptions(mathMode, packageName.get()));
     } catch (RuntimeException | AssertionError | StackOverflowError e) {
       // As in Pipeline: a bug in cleft is reported on the model that shows it, and the run goes on.
       diagnostics.add(

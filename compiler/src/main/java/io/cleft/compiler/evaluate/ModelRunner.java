@@ -1,11 +1,11 @@
 package io.cleft.compiler.evaluate;
 
-import io.cleft.compiler.emit.JavaEmitter;
+import io.cleft.compiler.GenerationOptions;
+import io.cleft.compiler.Pipeline;
 import io.cleft.compiler.interp.Interpreter;
 import io.cleft.compiler.ir.IrProgram;
 import io.cleft.compiler.load.InMemoryCompiler;
 import io.cleft.compiler.optimize.MathMode;
-import io.cleft.compiler.optimize.Optimizer;
 import io.cleft.runtime.ArraySynapse;
 
 /** One synapse's update and current on arrays, by the interpreter or by generated code. */
@@ -32,7 +32,7 @@ interface ModelRunner {
   /** The generated class, optimised as {@code cleft compile} writes it, compiled in memory. */
   static ModelRunner generated(IrProgram program, MathMode mathMode) {
     ArraySynapse synapse =
-        (ArraySynapse) InMemoryCompiler.load(JavaEmitter.emit(Optimizer.optimize(program, mathMode), "cleft.eval"));
+        (ArraySynapse) InMemoryCompiler.load(Pipeline.generate(program, new GenerationOptions(mathMode, "cleft.eval")));
     return new ModelRunner() {
       @Override
       public double[] update(double[] parameters, double[] states, double dt, double vPre, double vPost) {
