@@ -12,12 +12,13 @@ import java.util.Optional;
  * rather than a made-up one, and says so; it names the compiler method that failed, from the
  * stack, to help the report.
  */
-final class InternalErrorDiagnostic {
+public final class InternalErrorDiagnostic {
   private static final String COMPILER_PACKAGE = "io.cleft.compiler.";
 
   private InternalErrorDiagnostic() {}
 
-  static Diagnostic of(SourceFile source, Throwable failure) {
+  /** SYN199 on {@code source}, for {@code failure} thrown by any stage, front end or generation. */
+  public static Diagnostic of(SourceFile source, Throwable failure) {
     String where = failingMethod(failure).map(method -> " in " + method).orElse("");
     return Diagnostic.inFile(
         Severity.ERROR,

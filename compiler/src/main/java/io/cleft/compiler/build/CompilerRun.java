@@ -3,6 +3,7 @@ package io.cleft.compiler.build;
 import com.palantir.javapoet.JavaFile;
 import io.cleft.compiler.Compilation;
 import io.cleft.compiler.GenerationOptions;
+import io.cleft.compiler.InternalErrorDiagnostic;
 import io.cleft.compiler.LargeStack;
 import io.cleft.compiler.Pipeline;
 import io.cleft.compiler.diagnostic.Diagnostic;
@@ -119,12 +120,7 @@ public record CompilerRun(
       file = Pipeline.generate(compilation.program().get(), new GenerationOptions(mathMode, packageName.get()));
     } catch (RuntimeException | AssertionError | StackOverflowError e) {
       // As in Pipeline: a bug in cleft is reported on the model that shows it, and the run goes on.
-      diagnostics.add(
-          Diagnostic.inFile(
-              Severity.ERROR,
-              DiagnosticCode.INTERNAL_ERROR,
-              source.toString(),
-              "internal compiler error while generating code (" + e + "); please report it with this model"));
+      diagnostics.add(InternalErrorDiagnostic.of(text.get(), e));
       return Optional.empty();
     }
     Optional<Path> target = classes.target(file, source, compilation.program().get().model().span(), diagnostics);

@@ -6,12 +6,8 @@ import io.cleft.compiler.model.Expr;
 import io.cleft.compiler.model.ExprWalker;
 import io.cleft.compiler.model.OdeMethod;
 import io.cleft.compiler.model.StateUpdate;
-import io.cleft.compiler.model.Symbol;
 import io.cleft.compiler.model.SynapseModel;
 import io.cleft.compiler.source.SourceSpan;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -54,24 +50,19 @@ public final class GeneratedSizeChecker {
   /** @param name where to report: the synapse's name */
   public static void check(SynapseModel model, SourceSpan name, DiagnosticCollector diagnostics) {
     int declarations = model.parameters().size() + model.states().size();
-    long update = 0;
-    long calls = 0;
-    for (Symbol.Local local : model.locals()) {
-      update += cost(local.definition());
-      calls += calls(local.definition());
-    }
+    Tally update = new Tally();
+    model.locals().forEach(local -> update.add(local.definition()));
+    long stateUpdates = 0;
     for (StateUpdate u : model.updates()) {
-      Expr value = u instanceof StateUpdate.NextValue next ? next.value() : ((StateUpdate.Derivative) u).derivative();
-      update += cost(value);
-      calls += calls(value);
+      update.add(u instanceof StateUpdate.NextValue next ? next.value() : ((StateUpdate.Derivative) u).derivative());
+      boolean exact = u instanceof StateUpdate.Derivative d && d.method() == OdeMethod.EXPONENTIAL_EULER;
+      stateUpdates += exact ? PER_EXPONENTIAL_EULER_STATE : PER_UPDATED_STATE;
     }
-    long step =
-        update
-            + CURRENT_FACTOR * cost(model.current())
-            + stateUpdates(model)
-            + (long) PER_DECLARATION * declarations;
+    Tally current = new Tally();
+    current.add(model.current());
+    long step = update.cost + CURRENT_FACTOR * current.cost + stateUpdates + (long) PER_DECLARATION * declarations;
     long constructor =
-        (long) CONSTRUCTOR_PER_DECLARATION * declarations + CONSTRUCTOR_PER_CALL * (calls + calls(model.current()));
+        (long) CONSTRUCTOR_PER_DECLARATION * declarations + CONSTRUCTOR_PER_CALL * (update.calls + current.calls);
     if (step > BYTECODE_LIMIT) {
       diagnostics.error(
           DiagnosticCode.GENERATED_METHOD_TOO_LARGE,
@@ -100,55 +91,30 @@ public final class GeneratedSizeChecker {
     }
   }
 
-  private static long stateUpdates(SynapseModel model) {
-    long cost = 0;
-    for (StateUpdate update : model.updates()) {
-      boolean exact = update instanceof StateUpdate.Derivative d && d.method() == OdeMethod.EXPONENTIAL_EULER;
-      cost += exact ? PER_EXPONENTIAL_EULER_STATE : PER_UPDATED_STATE;
+  /**
+   * The estimated bytes of the expressions added so far, and their calls of the functions that
+   * get loops of their own and divisions (each of which the constructor may cache).
+   */
+  private static final class Tally {
+    long cost;
+    long calls;
+
+    void add(Expr root) {
+      ExprWalker.forEach(root, e -> {
+        boolean expensive = isExpensive(e);
+        cost += expensive ? CALL : OPERATION;
+        if (expensive || (e instanceof Expr.Arithmetic a && a.operator() == Expr.ArithmeticOperator.DIVIDE)) {
+          calls++;
+        }
+      });
     }
-    return cost;
   }
 
-  private static long cost(Expr root) {
-    long[] cost = {0};
-    walk(root, e -> cost[0] += isCall(e) ? CALL : OPERATION);
-    return cost[0];
-  }
-
-  /** Calls of the functions that get loops of their own, and divisions. */
-  private static long calls(Expr root) {
-    long[] calls = {0};
-    walk(
-        root,
-        e -> {
-          if (isCall(e) || (e instanceof Expr.Arithmetic a && a.operator() == Expr.ArithmeticOperator.DIVIDE)) {
-            calls[0]++;
-          }
-        });
-    return calls[0];
-  }
-
-  /** As emit's PhasePlanner: the calls that cost tens of cycles and get loops of their own. */
-  private static boolean isCall(Expr expr) {
+  /** As emit's PhasePlanner: a power, or a call of a function that gets a loop of its own. */
+  private static boolean isExpensive(Expr expr) {
     if (expr instanceof Expr.Arithmetic arithmetic) {
       return arithmetic.operator() == Expr.ArithmeticOperator.POWER;
     }
-    if (expr instanceof Expr.Call call) {
-      return switch (call.function()) {
-        case EXP, SAFE_EXP, LOG, POW, TANH, SIGMOID -> true;
-        case SQRT, MIN, MAX, ABS -> false;
-      };
-    }
-    return false;
-  }
-
-  /** Every node, without recursion: a model may nest deeper than a thread's stack allows. */
-  private static void walk(Expr root, java.util.function.Consumer<Expr> visit) {
-    Deque<Expr> pending = new ArrayDeque<>(List.of(root));
-    while (!pending.isEmpty()) {
-      Expr expr = pending.pop();
-      visit.accept(expr);
-      ExprWalker.children(expr).forEach(pending::push);
-    }
+    return expr instanceof Expr.Call call && call.function().isExpensive();
   }
 }

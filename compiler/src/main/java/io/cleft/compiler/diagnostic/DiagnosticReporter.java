@@ -56,14 +56,6 @@ public final class DiagnosticReporter {
     }
   }
 
-  int errors() {
-    return errors;
-  }
-
-  int warnings() {
-    return warnings;
-  }
-
   /** Whether any error was reported. */
   public boolean hasErrors() {
     return errors > 0;

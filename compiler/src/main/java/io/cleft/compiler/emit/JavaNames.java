@@ -52,10 +52,6 @@ final class JavaNames {
    * A new allocator for a scope of {@code plan}'s class in which {@code taken} already have
    * their meaning (the scope's parameters, loop variables and fields used unqualified).
    */
-  static NameAllocator allocator(GenerationPlan plan, String... taken) {
-    return allocator(plan, List.of(taken));
-  }
-
   static NameAllocator allocator(GenerationPlan plan, List<String> taken) {
     Set<String> reserved = new LinkedHashSet<>(CONTEXTUAL_KEYWORDS);
     for (ClassName type : REFERENCED_TYPES) {

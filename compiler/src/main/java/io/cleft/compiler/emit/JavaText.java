@@ -1,5 +1,6 @@
 package io.cleft.compiler.emit;
 
+import io.cleft.compiler.diagnostic.VisibleText;
 /**
  * The one place where text from a model (source lines, doc strings, doc comments, names, units,
  * file names) becomes text of the generated Java source: as a string literal, as the content of
@@ -173,16 +174,8 @@ final class JavaText {
     if (Character.isLowSurrogate(c)) {
       return i == 0 || !Character.isHighSurrogate(text.charAt(i - 1));
     }
-    return switch (Character.getType(c)) {
-      case Character.CONTROL,
-          Character.FORMAT,
-          Character.SPACE_SEPARATOR,
-          Character.LINE_SEPARATOR,
-          Character.PARAGRAPH_SEPARATOR,
-          Character.UNASSIGNED,
-          Character.PRIVATE_USE -> true;
-      default -> false;
-    };
+    // Tab and space never come here: the caller writes them before it asks.
+    return VisibleText.isInvisible(c);
   }
 
   /** {@code U+2028}: a character named, for where it cannot be shown. */

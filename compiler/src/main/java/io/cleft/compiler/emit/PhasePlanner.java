@@ -157,21 +157,12 @@ final class PhasePlanner {
     IrWalker.children(expr).forEach(child -> markCarried(child, readerLevel, level, carried));
   }
 
-  /**
-   * Calls that cost tens of cycles and that the JIT does not vectorise; {@code sqrt},
-   * {@code min}, {@code max} and {@code abs} are single instructions and stay with arithmetic.
-   */
+  /** A power or a call of an expensive function ({@link BuiltinFunction#isExpensive}). */
   static boolean isExpensive(IrExpr expr) {
     if (expr instanceof IrExpr.Binary binary) {
       return binary.operator() == IrBinaryOperator.POWER;
     }
-    if (expr instanceof IrExpr.Call call) {
-      return switch (call.function()) {
-        case EXP, SAFE_EXP, LOG, POW, TANH, SIGMOID -> true;
-        case SQRT, MIN, MAX, ABS -> false;
-      };
-    }
-    return false;
+    return expr instanceof IrExpr.Call call && call.function().isExpensive();
   }
 
   private static String functionName(IrExpr expensive) {

@@ -72,14 +72,14 @@ public record EvalRun(
     for (double[] row : table.get().rows()) {
       results.add(evaluator.evaluate(row));
     }
-    String text = CsvWriter.write(layout.get().outputNames(), results);
+    // The table is formatted only where it goes somewhere: --check alone prints its result only.
     if (output.isPresent()) {
-      if (!TextFiles.write(output.get(), text, diagnostics)) {
+      if (!TextFiles.write(output.get(), CsvWriter.write(layout.get().outputNames(), results), diagnostics)) {
         reporter.report(diagnostics.all());
         return false;
       }
     } else if (tolerance.isEmpty()) {
-      out.print(text);
+      out.print(CsvWriter.write(layout.get().outputNames(), results));
       out.flush();
     }
     if (tolerance.isEmpty()) {

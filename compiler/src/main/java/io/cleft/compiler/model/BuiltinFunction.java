@@ -35,6 +35,18 @@ public enum BuiltinFunction {
     return arity;
   }
 
+  /**
+   * Whether a call costs tens of cycles and the JIT does not vectorise it, so that generated
+   * populations give its calls loops of their own; {@code sqrt}, {@code min}, {@code max} and
+   * {@code abs} are single instructions and stay with the arithmetic.
+   */
+  public boolean isExpensive() {
+    return switch (this) {
+      case EXP, SAFE_EXP, LOG, POW, TANH, SIGMOID -> true;
+      case SQRT, MIN, MAX, ABS -> false;
+    };
+  }
+
   /** The static method of {@code io.cleft.runtime.CleftMath} that implements it. */
   public String runtimeMethod() {
     return runtimeMethod;

@@ -3,8 +3,6 @@ package io.cleft.compiler.parse;
 import io.cleft.compiler.Limits;
 import io.cleft.compiler.diagnostic.DiagnosticCode;
 import io.cleft.compiler.diagnostic.DiagnosticCollector;
-import io.cleft.compiler.source.SourceFile;
-import io.cleft.compiler.source.SourceSpan;
 import io.cleft.grammar.CleftParser;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -21,13 +19,13 @@ final class ModelLimits {
   private ModelLimits() {}
 
   /** Whether {@code tree} is within the limits; if not, reports where it first leaves them. */
-  static boolean check(CleftParser.CompilationUnitContext tree, SourceFile file, DiagnosticCollector diagnostics) {
+  static boolean check(CleftParser.CompilationUnitContext tree, TokenSpans spans, DiagnosticCollector diagnostics) {
     CleftParser.SynapseContext synapse = tree.synapse();
-    return withinCounts(synapse, file, diagnostics) && withinDepth(synapse, file, diagnostics);
+    return withinCounts(synapse, spans, diagnostics) && withinDepth(synapse, spans, diagnostics);
   }
 
   private static boolean withinCounts(
-      CleftParser.SynapseContext synapse, SourceFile file, DiagnosticCollector diagnostics) {
+      CleftParser.SynapseContext synapse, TokenSpans spans, DiagnosticCollector diagnostics) {
     int declarations = 0;
     int statements = 0;
     for (CleftParser.SectionContext section : synapse.section()) {
@@ -35,7 +33,7 @@ final class ModelLimits {
         if (child instanceof CleftParser.DeclarationContext declaration && ++declarations > Limits.MAX_DECLARATIONS) {
           diagnostics.error(
               DiagnosticCode.TOO_MANY_DECLARATIONS,
-              span(file, declaration.getStart()),
+              spans.of(declaration.getStart()),
               "a synapse can declare at most " + Limits.MAX_DECLARATIONS
                   + " parameters, constants and states together; this is one more");
           return false;
@@ -43,7 +41,7 @@ final class ModelLimits {
         if (child instanceof CleftParser.UpdateStatementContext statement && ++statements > Limits.MAX_UPDATE_STATEMENTS) {
           diagnostics.error(
               DiagnosticCode.TOO_MANY_STATEMENTS,
-              span(file, statement.getStart()),
+              spans.of(statement.getStart()),
               "an update block can hold at most " + Limits.MAX_UPDATE_STATEMENTS + " statements; this is one more");
           return false;
         }
@@ -61,7 +59,7 @@ final class ModelLimits {
    * per expression node and per unit factor, and for a unit of n factors n - 1 more, because
    * {@code a*b*c} becomes a chain of products.
    */
-  private static boolean withinDepth(ParseTree root, SourceFile file, DiagnosticCollector diagnostics) {
+  private static boolean withinDepth(ParseTree root, TokenSpans spans, DiagnosticCollector diagnostics) {
     Deque<ParseTree> nodes = new ArrayDeque<>();
     Deque<Integer> depths = new ArrayDeque<>();
     nodes.push(root);
@@ -73,7 +71,7 @@ final class ModelLimits {
         Token start = ((ParserRuleContext) node).getStart();
         diagnostics.error(
             DiagnosticCode.NESTED_TOO_DEEPLY,
-            span(file, start),
+            spans.of(start),
             "this expression is nested more than " + Limits.MAX_EXPRESSION_DEPTH
                 + " levels deep, cleft's limit (each operator, call, parenthesis and 'if' is a level,"
                 + " so a sum of n terms is n levels); split it into locals");
@@ -99,11 +97,5 @@ final class ModelLimits {
       return unit.unitFactor().size();
     }
     return 0;
-  }
-
-  private static SourceSpan span(SourceFile file, Token token) {
-    int line = token.getLine();
-    int column = token.getCharPositionInLine() + 1;
-    return new SourceSpan(file, line, column, line, column + Math.max(1, token.getText().length()));
   }
 }

@@ -40,7 +40,7 @@ public final class SynapseParser {
           "the model is nested too deeply to parse; cleft's limit is " + Limits.MAX_EXPRESSION_DEPTH + " levels");
       return Optional.empty();
     }
-    if (errors.reported() || !ModelLimits.check(tree, file, diagnostics)) {
+    if (errors.reported() || !ModelLimits.check(tree, spans, diagnostics)) {
       return Optional.empty();
     }
     return Optional.of(new AstBuilder(spans, tokens, diagnostics).build(tree));
