@@ -6,14 +6,46 @@ import java.util.Optional;
 
 /**
  * What a compiled synapse model declares, in declaration order: the layout of the parameter
- * and state arrays of its fast path.
+ * and state arrays of its fast path, the named values of its current block, and the events it
+ * handles.
+ *
+ * @param currentValues the current block's named values other than the current itself, which a
+ *     simulator may record ({@link SynapsePopulation#currentValues}); their {@code defaultValue}
+ *     is NaN
+ * @param preWeight the weight argument of the {@code on pre} handler, if it has one (its
+ *     {@code defaultValue} is NaN)
+ * @param handlesPre whether the model has an {@code on pre} handler
+ * @param handlesPost whether the model has an {@code on post} handler
+ * @param readsTime whether the update or the current reads {@code t}, so that the calls without
+ *     a time cannot be used
  */
-public record SynapseMetadata(String name, String doc, List<Quantity> parameters, List<Quantity> states) {
+public record SynapseMetadata(
+    String name,
+    String doc,
+    List<Quantity> parameters,
+    List<Quantity> states,
+    List<Quantity> currentValues,
+    Optional<Quantity> preWeight,
+    boolean handlesPre,
+    boolean handlesPost,
+    boolean readsTime) {
   public SynapseMetadata {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(doc, "doc");
     parameters = List.copyOf(parameters);
     states = List.copyOf(states);
+    currentValues = List.copyOf(currentValues);
+    Objects.requireNonNull(preWeight, "preWeight");
+  }
+
+  /** A model with no events, no named current values and no use of {@code t}. */
+  public SynapseMetadata(String name, String doc, List<Quantity> parameters, List<Quantity> states) {
+    this(name, doc, parameters, states, List.of(), Optional.empty(), false, false, false);
+  }
+
+  /** Position of a named value of the current block, or -1. */
+  public int currentValueIndex(String name) {
+    return indexOf(currentValues, name);
   }
 
   /** Position of a parameter in the parameter array, or -1. */

@@ -67,4 +67,63 @@ public interface SynapsePopulation {
     step(dt, voltages);
     addCurrents(voltages, current, conductance);
   }
+
+  // ------------------------------------------------------------------------------------------
+  // Time and events. The calls above are these at t = 0, for models that do not read t.
+
+  /**
+   * Sets every synapse's states to their initial values, computed by the model's
+   * {@code initial} block from the synapse's parameters as they are now (the declared initial
+   * value for a state the block does not set). A new population starts so.
+   */
+  default void initialize() {
+    throw new UnsupportedOperationException("TEMPORARY until the emitter implements it");
+  }
+
+  /** {@link #step(double, double[])} for the step that starts at time {@code t} (ms). */
+  default void step(double t, double dt, double[] voltages) {
+    step(dt, voltages); // TEMPORARY until the emitter implements it
+  }
+
+  /** {@link #addCurrents(double[], double[], double[])} at time {@code t} (ms). */
+  default void addCurrents(double t, double[] voltages, double[] current, double[] conductance) {
+    addCurrents(voltages, current, conductance); // TEMPORARY until the emitter implements it
+  }
+
+  /** {@link #advance(double, double[], double[], double[])} for the step that starts at {@code t}. */
+  default void advance(double t, double dt, double[] voltages, double[] current, double[] conductance) {
+    step(t, dt, voltages);
+    addCurrents(t, voltages, current, conductance);
+  }
+
+  /**
+   * Writes into {@code out[i]} synapse i's value of a named value of the current block (one of
+   * {@link SynapseMetadata#currentValues()}, or {@code "i"} for the current itself, nA), as
+   * {@link #addCurrents(double, double[], double[], double[])} computes it at time {@code t}
+   * from the states as they are now. For recording; it changes nothing. Throws
+   * IllegalArgumentException for an unknown name or an {@code out} shorter than the population.
+   */
+  default void currentValues(String name, double t, double[] voltages, double[] out) {
+    throw new UnsupportedOperationException("TEMPORARY until the emitter implements it");
+  }
+
+  /**
+   * Runs the model's {@code on pre} handler for synapse {@code synapse}: a presynaptic spike
+   * that arrives at time {@code t} (ms, the handler's {@code t}) with {@code weight} (in the
+   * unit of the handler's weight argument; ignored if it has none). Does nothing for a model
+   * without the handler. Throws IndexOutOfBoundsException for a synapse outside the population.
+   */
+  default void deliverPre(int synapse, double t, double weight) {
+    throw new UnsupportedOperationException("TEMPORARY until the emitter implements it");
+  }
+
+  /**
+   * Runs the model's {@code on post} handler, at time {@code t} (ms), for every synapse whose
+   * postsynaptic compartment is {@code compartment}, in increasing synapse order; O(number of
+   * those synapses), without allocation. Does nothing for a model without the handler or a
+   * compartment no synapse reaches.
+   */
+  default void deliverPost(int compartment, double t) {
+    throw new UnsupportedOperationException("TEMPORARY until the emitter implements it");
+  }
 }
