@@ -33,7 +33,7 @@ public final class TestModels {
   /** Parses {@code text} as the current of a synapse on line 2, starting at column 13. */
   public static Expression parseExpression(String text) {
     SynapseDecl synapse = parse("synapse T {\n  current = " + text + "\n}\n");
-    return ((Section.Current) synapse.sections().get(0)).value();
+    return ((Section.Current) synapse.sections().get(0)).value().orElseThrow();
   }
 
   /** Compiles a model that must have no errors (warnings are allowed). */

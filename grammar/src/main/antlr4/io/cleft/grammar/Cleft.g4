@@ -25,7 +25,16 @@ section
     | CONSTANTS LBRACE declaration* RBRACE            #constantsSection
     | STATES LBRACE declaration* RBRACE               #statesSection
     | UPDATE LBRACE updateStatement* RBRACE           #updateSection
+    | INITIAL LBRACE statement* RBRACE                #initialSection
+    | ON event=IDENTIFIER (LPAREN (arguments+=handlerArgument (COMMA arguments+=handlerArgument)*)? RPAREN)?
+      LBRACE statement* RBRACE                        #handlerSection
     | CURRENT ASSIGN value=expression                 #currentSection
+    | CURRENT LBRACE statement* RBRACE                #currentBlockSection
+    ;
+
+// `on pre(weight uS)`: an argument each event brings, with its unit (dimensionless without one).
+handlerArgument
+    : name=IDENTIFIER unit?
     ;
 
 // `gS = 1e-4 uS in [0, inf] "maximal conductance"`: value, unit, range and doc string; all but
@@ -50,6 +59,21 @@ signedNumber
 updateStatement
     : name=IDENTIFIER ASSIGN value=expression                                   #assignment
     | name=IDENTIFIER PRIME ASSIGN value=expression (USING method=IDENTIFIER)?  #differentialEquation
+    ;
+
+// The statements of `initial`, event handlers and `current { ... }`: they run in order, each
+// reading what the ones before it wrote. An equation is parsed here too, so that the checker can
+// say where it belongs instead of a syntax error.
+statement
+    : name=IDENTIFIER operator=(ASSIGN | PLUS_ASSIGN | MINUS_ASSIGN) value=expression  #assignStatement
+    | name=IDENTIFIER PRIME ASSIGN value=expression (USING method=IDENTIFIER)?         #equationStatement
+    | ifStatement                                                                      #conditionalStatement
+    ;
+
+// `else if` nests: the else branch of the outer `if` is the inner one.
+ifStatement
+    : IF condition=expression LBRACE whenTrue+=statement* RBRACE
+      (ELSE (LBRACE whenFalse+=statement* RBRACE | elseIf=ifStatement))?
     ;
 
 // ---------------------------------------------------------------------------------------------
@@ -97,6 +121,8 @@ PARAMETERS : 'parameters';
 CONSTANTS  : 'constants';
 STATES     : 'states';
 UPDATE     : 'update';
+INITIAL    : 'initial';
+ON         : 'on';
 CURRENT    : 'current';
 USING      : 'using';
 IN         : 'in';
@@ -117,6 +143,8 @@ RBRACKET : ']';
 COMMA    : ',';
 PRIME    : '\'';
 ASSIGN   : '=';
+PLUS_ASSIGN  : '+=';
+MINUS_ASSIGN : '-=';
 PLUS     : '+';
 MINUS    : '-';
 STAR     : '*';

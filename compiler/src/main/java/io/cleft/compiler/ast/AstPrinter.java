@@ -45,24 +45,105 @@ public final class AstPrinter {
   }
 
   private static void appendSection(StringBuilder out, Section section) {
-    if (section instanceof Section.Declarations declarations) {
-      out.append(INDENT).append(declarations.kind().keyword()).append(" {\n");
-      for (Declaration declaration : declarations.declarations()) {
-        declaration.docComment().ifPresent(doc -> appendDocComment(out, INDENT + INDENT, doc));
-        out.append(INDENT + INDENT).append(print(declaration)).append('\n');
-      }
-      out.append(INDENT).append("}\n");
-    } else if (section instanceof Section.Update update) {
-      out.append(INDENT).append("update {\n");
-      for (UpdateStatement statement : update.statements()) {
-        out.append(INDENT + INDENT).append(print(statement)).append('\n');
-      }
-      out.append(INDENT).append("}\n");
-    } else if (section instanceof Section.Current current) {
-      out.append(INDENT).append("current = ").append(print(current.value())).append('\n');
-    } else {
-      throw new AssertionError(section);
+    section.accept(
+        new Section.Visitor<Void>() {
+          @Override
+          public Void visitDeclarations(Section.Declarations declarations) {
+            out.append(INDENT).append(declarations.kind().keyword()).append(" {\n");
+            for (Declaration declaration : declarations.declarations()) {
+              declaration.docComment().ifPresent(doc -> appendDocComment(out, INDENT + INDENT, doc));
+              out.append(INDENT + INDENT).append(print(declaration)).append('\n');
+            }
+            out.append(INDENT).append("}\n");
+            return null;
+          }
+
+          @Override
+          public Void visitUpdate(Section.Update update) {
+            out.append(INDENT).append("update {\n");
+            for (UpdateStatement statement : update.statements()) {
+              out.append(INDENT + INDENT).append(print(statement)).append('\n');
+            }
+            out.append(INDENT).append("}\n");
+            return null;
+          }
+
+          @Override
+          public Void visitInitial(Section.Initial initial) {
+            out.append(INDENT).append("initial {\n");
+            appendStatements(out, INDENT + INDENT, initial.statements());
+            out.append(INDENT).append("}\n");
+            return null;
+          }
+
+          @Override
+          public Void visitHandler(Section.Handler handler) {
+            out.append(INDENT).append("on ").append(handler.event().name());
+            if (!handler.arguments().isEmpty()) {
+              out.append('(')
+                  .append(
+                      handler.arguments().stream()
+                          .map(a -> a.name().name() + a.unit().map(u -> " " + print(u)).orElse(""))
+                          .collect(Collectors.joining(", ")))
+                  .append(')');
+            }
+            out.append(" {\n");
+            appendStatements(out, INDENT + INDENT, handler.statements());
+            out.append(INDENT).append("}\n");
+            return null;
+          }
+
+          @Override
+          public Void visitCurrent(Section.Current current) {
+            if (current.value().isPresent()) {
+              out.append(INDENT).append("current = ").append(print(current.value().get())).append('\n');
+            } else {
+              out.append(INDENT).append("current {\n");
+              appendStatements(out, INDENT + INDENT, current.statements());
+              out.append(INDENT).append("}\n");
+            }
+            return null;
+          }
+        });
+  }
+
+  private static void appendStatements(StringBuilder out, String indent, List<Statement> statements) {
+    for (Statement statement : statements) {
+      appendStatement(out, indent, statement);
     }
+  }
+
+  private static void appendStatement(StringBuilder out, String indent, Statement statement) {
+    statement.accept(
+        new Statement.Visitor<Void>() {
+          @Override
+          public Void visitAssignment(Statement.Assignment assignment) {
+            out.append(indent).append(assignment.target().name()).append(' ').append(assignment.operator().symbol)
+                .append(' ').append(print(assignment.value())).append('\n');
+            return null;
+          }
+
+          @Override
+          public Void visitEquation(Statement.Equation equation) {
+            out.append(indent).append(equation.target().name()).append("' = ").append(print(equation.value()))
+                .append(equation.method().map(method -> "  using " + method.name()).orElse("")).append('\n');
+            return null;
+          }
+
+          @Override
+          public Void visitIf(Statement.If conditional) {
+            out.append(indent).append("if ").append(print(conditional.condition())).append(" {\n");
+            appendStatements(out, indent + INDENT, conditional.whenTrue());
+            out.append(indent).append('}');
+            if (!conditional.whenFalse().isEmpty()) {
+              out.append(" else {\n");
+              appendStatements(out, indent + INDENT, conditional.whenFalse());
+              out.append(indent).append('}');
+            }
+            out.append('\n');
+            return null;
+          }
+        });
   }
 
   /** {@code name = value unit in [lower, upper] "doc"}, without its doc comment. */
@@ -81,14 +162,19 @@ public final class AstPrinter {
   }
 
   public static String print(UpdateStatement statement) {
-    if (statement instanceof UpdateStatement.Assignment assignment) {
-      return assignment.target().name() + " = " + print(assignment.value());
-    }
-    if (statement instanceof UpdateStatement.DifferentialEquation equation) {
-      return equation.target().name() + "' = " + print(equation.value())
-          + equation.method().map(method -> "  using " + method.name()).orElse("");
-    }
-    throw new AssertionError(statement);
+    return statement.accept(
+        new UpdateStatement.Visitor<String>() {
+          @Override
+          public String visitAssignment(UpdateStatement.Assignment assignment) {
+            return assignment.target().name() + " = " + print(assignment.value());
+          }
+
+          @Override
+          public String visitDifferentialEquation(UpdateStatement.DifferentialEquation equation) {
+            return equation.target().name() + "' = " + print(equation.value())
+                + equation.method().map(method -> "  using " + method.name()).orElse("");
+          }
+        });
   }
 
   private static void appendDocComment(StringBuilder out, String indent, String doc) {

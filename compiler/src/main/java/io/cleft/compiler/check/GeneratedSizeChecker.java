@@ -2,7 +2,9 @@ package io.cleft.compiler.check;
 
 import io.cleft.compiler.diagnostic.DiagnosticCode;
 import io.cleft.compiler.diagnostic.DiagnosticCollector;
+import io.cleft.compiler.model.EventHandler;
 import io.cleft.compiler.model.Expr;
+import io.cleft.compiler.model.Statement;
 import io.cleft.compiler.model.ExprWalker;
 import io.cleft.compiler.model.OdeMethod;
 import io.cleft.compiler.model.StateUpdate;
@@ -60,6 +62,30 @@ public final class GeneratedSizeChecker {
     }
     Tally current = new Tally();
     current.add(model.current());
+    Statement.forEachExpression(model.currentStatements(), current::add);
+    // The initial block's values are kept per synapse and computed where the invariants are.
+    Tally initial = new Tally();
+    Statement.forEachExpression(model.initial(), initial::add);
+    update.calls += initial.calls;
+    for (EventHandler handler : model.handlers()) {
+      Tally body = new Tally();
+      Statement.forEachExpression(handler.statements(), body::add);
+      // Each assignment is a local, and a state or local assigned in an 'if' a choice after it.
+      Statement.forEachAssignment(handler.statements(), a -> body.cost += PER_UPDATED_STATE);
+      long bytes = body.cost + (long) PER_DECLARATION * declarations;
+      if (bytes > BYTECODE_LIMIT) {
+        diagnostics.error(
+            DiagnosticCode.GENERATED_METHOD_TOO_LARGE,
+            handler.span(),
+            String.format(
+                Locale.ROOT,
+                "the handler 'on %s' is too large for one Java method: it would need about %,d bytes of bytecode,"
+                    + " and cleft allows %,d (the JVM allows 65,535); use fewer statements",
+                handler.kind().symbol(),
+                bytes,
+                BYTECODE_LIMIT));
+      }
+    }
     long step = update.cost + CURRENT_FACTOR * current.cost + stateUpdates + (long) PER_DECLARATION * declarations;
     long constructor =
         (long) CONSTRUCTOR_PER_DECLARATION * declarations + CONSTRUCTOR_PER_CALL * (update.calls + current.calls);

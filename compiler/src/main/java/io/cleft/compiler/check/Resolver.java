@@ -4,12 +4,15 @@ import io.cleft.compiler.ast.Declaration;
 import io.cleft.compiler.ast.Expression;
 import io.cleft.compiler.ast.Identifier;
 import io.cleft.compiler.ast.Section;
+import io.cleft.compiler.ast.Statement;
 import io.cleft.compiler.ast.SynapseDecl;
 import io.cleft.compiler.ast.UpdateStatement;
 import io.cleft.compiler.diagnostic.DiagnosticCode;
 import io.cleft.compiler.diagnostic.DiagnosticCollector;
 import io.cleft.compiler.diagnostic.Spelling;
 import io.cleft.compiler.model.BuiltinFunction;
+import io.cleft.compiler.model.EventHandler;
+import io.cleft.compiler.model.EventKind;
 import io.cleft.compiler.model.Expr;
 import io.cleft.compiler.model.OdeMethod;
 import io.cleft.compiler.model.StateUpdate;
@@ -22,8 +25,10 @@ import io.cleft.compiler.units.Dimension;
 import io.cleft.compiler.units.Unit;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -57,6 +62,10 @@ import java.util.Set;
  */
 public final class Resolver {
   private static final Set<String> CURRENT_ONLY_INVISIBLE = Set.of(Symbol.Input.DT.symbol());
+  /** {@code clip(x, low, high)}, which the resolver writes as {@code min(max(x, low), high)}. */
+  private static final String CLIP = "clip";
+  /** The name the current block gives the current. */
+  public static final String CURRENT_NAME = "i";
 
   private final DiagnosticCollector diagnostics;
   private final UnitResolver units;
@@ -74,6 +83,12 @@ public final class Resolver {
   private final Set<String> withUnknownUnit = new HashSet<>();
   /** Every local the update block defines, by name, for forward-reference diagnostics. */
   private final Map<String, UpdateStatement.Assignment> localDefinitions = new HashMap<>();
+  /** The values the initial block derives from the parameters, visible in every other block. */
+  private final Map<String, Symbol.Local> derived = new LinkedHashMap<>();
+  /** The names the current block defines, for diagnostics where they are not visible. */
+  private final Set<String> currentBlockNames = new HashSet<>();
+  /** Handler arguments by name, with their event, for diagnostics where they are not visible. */
+  private final Map<String, EventKind> argumentNames = new HashMap<>();
   /** Expressions left out of the model with the statement or call around them; see {@link Resolution}. */
   private final List<Expr> rejected = new ArrayList<>();
 
@@ -117,23 +132,65 @@ public final class Resolver {
         }
       }
     }
+    Section.Initial initialSection = (Section.Initial) sections.get("initial");
+    List<io.cleft.compiler.model.Statement> initial = List.of();
+    if (initialSection != null) {
+      BlockResolver block = new BlockResolver(Scope.INITIAL, Map.of());
+      initial = block.resolve(initialSection.statements());
+      block.topLevel.forEach(local -> derived.put(local.name(), local));
+    }
     List<UpdateStatement> statements = new ArrayList<>();
     for (Section section : synapse.sections()) {
       if (section instanceof Section.Update update) {
         statements.addAll(update.statements());
       }
     }
-    resolveUpdate(statements);
     Section.Current current = (Section.Current) sections.get("current");
+    if (current != null) {
+      current.statements().forEach(statement -> {
+        if (statement instanceof Statement.Assignment assignment) {
+          currentBlockNames.add(assignment.target().name());
+        }
+      });
+    }
+    List<Section.Handler> handlerSections = new ArrayList<>();
+    for (Section section : synapse.sections()) {
+      if (section instanceof Section.Handler handler && sections.get(handler.keyword()) == handler) {
+        handlerSections.add(handler);
+        handler.arguments().forEach(a -> EventKind.named(handler.event().name())
+            .ifPresent(kind -> argumentNames.putIfAbsent(a.name().name(), kind)));
+      }
+    }
+    resolveUpdate(statements);
+    List<EventHandler> handlers = new ArrayList<>();
+    for (Section.Handler handler : handlerSections) {
+      resolveHandler(handler).ifPresent(handlers::add);
+    }
     Expr currentExpr;
+    List<io.cleft.compiler.model.Statement> currentStatements = List.of();
+    List<Symbol.Local> currentValues = List.of();
     if (current == null) {
       diagnostics.error(
           DiagnosticCode.MISSING_CURRENT,
           synapse.name().span(),
           "synapse '" + synapse.name().name() + "' has no current; add 'current = ...' (in nA)");
       currentExpr = new Expr.Erroneous(synapse.name().span());
+    } else if (current.value().isPresent()) {
+      currentExpr = resolveExpression(current.value().get(), Scope.CURRENT, null);
     } else {
-      currentExpr = resolveExpression(current.value(), Scope.CURRENT, null);
+      BlockResolver block = new BlockResolver(Scope.CURRENT, Map.of());
+      currentStatements = block.resolve(current.statements());
+      Optional<Symbol.Local> i = block.topLevel.stream().filter(l -> l.name().equals(CURRENT_NAME)).findFirst();
+      currentValues = block.topLevel.stream().filter(l -> !l.name().equals(CURRENT_NAME)).toList();
+      if (i.isEmpty()) {
+        diagnostics.error(
+            DiagnosticCode.CURRENT_WITHOUT_I,
+            head(current.span(), "current".length()),
+            "the current block does not assign the current: end it with 'i = ...' (in nA), outside any 'if'");
+        currentExpr = new Expr.Erroneous(current.span());
+      } else {
+        currentExpr = new Expr.Reference(i.get(), i.get().span());
+      }
     }
     return new SynapseModel(
         synapse.name().name(),
@@ -145,7 +202,72 @@ public final class Resolver {
         states,
         List.copyOf(locals.values()),
         List.copyOf(updates.values()),
+        initial,
+        List.copyOf(derived.values()),
+        handlers,
+        currentStatements,
+        currentValues,
         currentExpr);
+  }
+
+  /** The handler's event and argument checked, its statements resolved; empty for an unknown event. */
+  private Optional<EventHandler> resolveHandler(Section.Handler handler) {
+    Optional<EventKind> kind = EventKind.named(handler.event().name());
+    if (kind.isEmpty()) {
+      List<String> known = Arrays.stream(EventKind.values()).map(EventKind::symbol).toList();
+      String hint =
+          Spelling.suggestion(handler.event().name(), known).isEmpty()
+              ? " (a presynaptic spike is 'on pre(weight uS)', a postsynaptic one 'on post')"
+              : Spelling.suggestion(handler.event().name(), known);
+      diagnostics.error(
+          DiagnosticCode.UNKNOWN_EVENT,
+          handler.event().span(),
+          "unknown event '" + handler.event().name() + "'" + hint + "; the events are " + String.join(", ", known));
+      return Optional.empty();
+    }
+    Map<String, Symbol.EventArgument> arguments = new LinkedHashMap<>();
+    for (int a = 0; a < handler.arguments().size(); a++) {
+      Section.HandlerArgument argument = handler.arguments().get(a);
+      if (a >= kind.get().maxArguments()) {
+        // Reported, but still declared, so that its uses in the handler are not errors too.
+        diagnostics.error(
+            DiagnosticCode.HANDLER_ARGUMENTS,
+            argument.span(),
+            kind.get() == EventKind.POST
+                ? "'on post' takes no argument: a postsynaptic spike brings no weight"
+                : "'on pre' takes one argument, the spike's weight; this is one more");
+      }
+      String name = argument.name().name();
+      if (declared.containsKey(name) || Symbol.Input.named(name).isPresent() || derived.containsKey(name)) {
+        diagnostics.error(
+            DiagnosticCode.ARGUMENT_SHADOWS,
+            argument.name().span(),
+            "the argument '" + name + "' has the name of "
+                + (Symbol.Input.named(name).isPresent() ? "a built-in input" : "a " + kindOf(declared.getOrDefault(name, derived.get(name))))
+                + "; give it another name");
+        continue;
+      }
+      Optional<Unit> unit = argument.unit().isPresent() ? units.resolve(argument.unit().get()) : Optional.of(Unit.ONE);
+      String unitText = argument.unit().map(u -> textOf(u.span())).orElse("1");
+      if (unit.isPresent() && !convertibleAtRunTime(unit.get())) {
+        diagnostics.error(
+            DiagnosticCode.UNIT_FACTOR_OUT_OF_RANGE,
+            argument.unit().get().span(),
+            "converting " + unitText + " to cleft's working unit multiplies by about "
+                + Literals.scientific(unit.get().toCanonicalFactor())
+                + ", which a double cannot hold; choose a unit closer to the working one");
+        unit = Optional.empty();
+      }
+      if (unit.isEmpty()) {
+        withUnknownUnit.add(name);
+      }
+      arguments.put(name, new Symbol.EventArgument(name, unit.orElse(Unit.ONE), unitText, argument.name().span()));
+    }
+    BlockResolver block = new BlockResolver(Scope.HANDLER, arguments);
+    List<io.cleft.compiler.model.Statement> statements = block.resolve(handler.statements());
+    Optional<Symbol.EventArgument> weight =
+        kind.get().maxArguments() > 0 ? arguments.values().stream().findFirst() : Optional.empty();
+    return Optional.of(new EventHandler(kind.get(), weight, statements, handler.span()));
   }
 
   private Map<String, Section> uniqueSections(SynapseDecl synapse) {
@@ -165,16 +287,7 @@ public final class Resolver {
   }
 
   private static String keywordOf(Section section) {
-    if (section instanceof Section.Declarations declarations) {
-      return declarations.kind().keyword();
-    }
-    if (section instanceof Section.Update) {
-      return "update";
-    }
-    if (section instanceof Section.Current) {
-      return "current";
-    }
-    throw new AssertionError(section);
+    return section.keyword();
   }
 
   // ------------------------------------------------------------------------------------------
@@ -437,25 +550,48 @@ public final class Resolver {
   // ------------------------------------------------------------------------------------------
   // Expressions
 
+  /** The block an expression is in, which decides the inputs and locals it sees. */
   private enum Scope {
-    UPDATE,
-    CURRENT
+    UPDATE("the update block", Set.of(Symbol.Input.DT, Symbol.Input.T, Symbol.Input.V_PRE, Symbol.Input.V_POST)),
+    CURRENT("the current", Set.of(Symbol.Input.T, Symbol.Input.V_PRE, Symbol.Input.V_POST)),
+    INITIAL("'initial'", Set.of()),
+    HANDLER("an event handler", Set.of(Symbol.Input.T));
+
+    final String description;
+    final Set<Symbol.Input> inputs;
+
+    Scope(String description, Set<Symbol.Input> inputs) {
+      this.description = description;
+      this.inputs = inputs;
+    }
+
+    /** Why an input outside {@link #inputs} is not there, for the diagnostic. */
+    String whatItSees() {
+      return switch (this) {
+        case INITIAL -> "initial values are computed from the parameters and constants once, before any time passes";
+        case HANDLER -> "a handler sees the states, the parameters, 't' (the event's time) and its argument";
+        case UPDATE, CURRENT -> "";
+      };
+    }
   }
 
   /**
    * @param definingLocal the local whose definition this is, for cycle diagnostics; else null
    */
   private Expr resolveExpression(Expression expression, Scope scope, String definingLocal) {
-    return new ExpressionResolver(scope, definingLocal).resolve(expression);
+    return new ExpressionResolver(scope, definingLocal, null).resolve(expression);
   }
 
   private final class ExpressionResolver {
     private final Scope scope;
     private final String definingLocal;
+    /** The block of statements the expression is in, for its locals and arguments; null in the update block. */
+    private final BlockResolver block;
 
-    ExpressionResolver(Scope scope, String definingLocal) {
+    ExpressionResolver(Scope scope, String definingLocal, BlockResolver block) {
       this.scope = scope;
       this.definingLocal = definingLocal;
+      this.block = block;
     }
 
     Expr resolve(Expression expression) {
@@ -526,11 +662,18 @@ public final class Resolver {
       String name = reference.name();
       Optional<Symbol.Input> input = Symbol.Input.named(name);
       if (input.isPresent()) {
-        if (scope == Scope.CURRENT && CURRENT_ONLY_INVISIBLE.contains(name)) {
-          diagnostics.error(
-              DiagnosticCode.NOT_VISIBLE_IN_CURRENT,
-              reference.span(),
-              "'dt' cannot be used in the current: the current depends on the states and voltages only");
+        if (!scope.inputs.contains(input.get())) {
+          if (scope == Scope.CURRENT && CURRENT_ONLY_INVISIBLE.contains(name)) {
+            diagnostics.error(
+                DiagnosticCode.NOT_VISIBLE_IN_CURRENT,
+                reference.span(),
+                "'dt' cannot be used in the current: the current depends on the states and voltages only");
+          } else {
+            diagnostics.error(
+                DiagnosticCode.NOT_VISIBLE_IN_BLOCK,
+                reference.span(),
+                "'" + name + "' cannot be used in " + scope.description + ": " + scope.whatItSees());
+          }
           return new Expr.Erroneous(reference.span());
         }
         return new Expr.Reference(input.get(), reference.span());
@@ -540,6 +683,17 @@ public final class Resolver {
         return withUnknownUnit.contains(name)
             ? new Expr.Erroneous(reference.span())
             : new Expr.Reference(symbol, reference.span());
+      }
+      if (block != null) {
+        Optional<Symbol> inBlock = block.lookup(name);
+        if (inBlock.isPresent()) {
+          return withUnknownUnit.contains(name)
+              ? new Expr.Erroneous(reference.span())
+              : new Expr.Reference(inBlock.get(), reference.span());
+        }
+      }
+      if (scope != Scope.INITIAL && derived.containsKey(name)) {
+        return new Expr.Reference(derived.get(name), reference.span());
       }
       if (scope == Scope.UPDATE) {
         Symbol.Local local = locals.get(name);
@@ -551,11 +705,43 @@ public final class Resolver {
           return new Expr.Erroneous(reference.span());
         }
       } else if (localDefinitions.containsKey(name)) {
+        if (scope == Scope.CURRENT) {
+          diagnostics.error(
+              DiagnosticCode.NOT_VISIBLE_IN_CURRENT,
+              reference.span(),
+              "'" + name + "' is a local of the update block and cannot be used in the current;"
+                  + " write its expression here instead");
+        } else {
+          diagnostics.error(
+              DiagnosticCode.NOT_VISIBLE_IN_BLOCK,
+              reference.span(),
+              "'" + name + "' is a local of the update block and cannot be used in " + scope.description
+                  + "; compute it here, or in 'initial' if it depends on parameters only");
+        }
+        return new Expr.Erroneous(reference.span());
+      }
+      Optional<SourceSpan> branch = block == null ? Optional.empty() : block.definedOnlyInBranch(name);
+      if (branch.isPresent()) {
         diagnostics.error(
-            DiagnosticCode.NOT_VISIBLE_IN_CURRENT,
+            DiagnosticCode.DEFINED_ONLY_IN_BRANCH,
             reference.span(),
-            "'" + name + "' is a local of the update block and cannot be used in the current;"
-                + " write its expression here instead");
+            "'" + name + "' is defined only inside the 'if' at line " + branch.get().line()
+                + ", so it has no value here; give it a value before that 'if'");
+        return new Expr.Erroneous(reference.span());
+      }
+      if (scope != Scope.CURRENT && currentBlockNames.contains(name)) {
+        diagnostics.error(
+            DiagnosticCode.NOT_VISIBLE_IN_BLOCK,
+            reference.span(),
+            "'" + name + "' is a value of the current block and cannot be used in " + scope.description);
+        return new Expr.Erroneous(reference.span());
+      }
+      if (argumentNames.containsKey(name)) {
+        diagnostics.error(
+            DiagnosticCode.NOT_VISIBLE_IN_BLOCK,
+            reference.span(),
+            "'" + name + "' is the argument of 'on " + argumentNames.get(name).symbol()
+                + "' and can be used only in that handler");
         return new Expr.Erroneous(reference.span());
       }
       diagnostics.error(
@@ -603,9 +789,15 @@ public final class Resolver {
     private Expr call(Expression.Call call) {
       String name = call.function().name();
       List<Expr> arguments = call.arguments().stream().map(this::resolve).toList();
+      if (name.equals(CLIP) && arguments.size() == 3) {
+        // numpy's (and Brian2's) clip, to the bit: minimum(maximum(x, low), high).
+        Expr atLeastLow = new Expr.Call(BuiltinFunction.MAX, List.of(arguments.get(0), arguments.get(1)), call.span());
+        return new Expr.Call(BuiltinFunction.MIN, List.of(atLeastLow, arguments.get(2)), call.span());
+      }
       Optional<BuiltinFunction> function = BuiltinFunction.named(name);
-      if (function.isEmpty()) {
-        List<String> known = Arrays.stream(BuiltinFunction.values()).map(BuiltinFunction::symbol).toList();
+      if (function.isEmpty() && !name.equals(CLIP)) {
+        List<String> known = new ArrayList<>(Arrays.stream(BuiltinFunction.values()).map(BuiltinFunction::symbol).toList());
+        known.add(CLIP);
         String hint =
             name.equals("save_exp")
                 ? " (Jaxley's save_exp is 'safe_exp' here)"
@@ -617,7 +809,7 @@ public final class Resolver {
         rejected.addAll(arguments);
         return new Expr.Erroneous(call.span());
       }
-      int arity = function.get().arity();
+      int arity = function.map(BuiltinFunction::arity).orElse(3);
       if (arguments.size() != arity) {
         diagnostics.error(
             DiagnosticCode.WRONG_ARITY,
@@ -632,15 +824,194 @@ public final class Resolver {
 
     private List<String> visibleNames() {
       List<String> names = new ArrayList<>(declared.keySet());
-      for (Symbol.Input input : Symbol.Input.values()) {
-        if (scope == Scope.UPDATE || !CURRENT_ONLY_INVISIBLE.contains(input.symbol())) {
-          names.add(input.symbol());
-        }
-      }
+      scope.inputs.forEach(input -> names.add(input.symbol()));
       if (scope == Scope.UPDATE) {
         names.addAll(localDefinitions.keySet());
       }
+      if (scope != Scope.INITIAL) {
+        names.addAll(derived.keySet());
+      }
+      if (block != null) {
+        names.addAll(block.visibleNames());
+      }
       return names;
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Blocks that run in order: initial, handlers, the current block
+
+  /**
+   * Resolves the statements of one such block. A name assigned for the first time defines a
+   * local of the innermost {@code if} branch it is in (or of the block); later assignments and
+   * reads see it until that branch ends. States are read with the value the statements before
+   * wrote.
+   */
+  private final class BlockResolver implements Statement.Visitor<Optional<io.cleft.compiler.model.Statement>> {
+    private final Scope scope;
+    private final Map<String, Symbol.EventArgument> arguments;
+    private final Deque<Map<String, Symbol.Local>> branches = new ArrayDeque<>();
+    /** Locals whose branch has ended, with the span of their 'if', for a clear diagnostic. */
+    private final Map<String, SourceSpan> endedInBranch = new HashMap<>();
+    /** The locals defined outside any branch, in order. */
+    final List<Symbol.Local> topLevel = new ArrayList<>();
+    private int localCount;
+
+    BlockResolver(Scope scope, Map<String, Symbol.EventArgument> arguments) {
+      this.scope = scope;
+      this.arguments = arguments;
+    }
+
+    List<io.cleft.compiler.model.Statement> resolve(List<Statement> statements) {
+      branches.push(new LinkedHashMap<>());
+      List<io.cleft.compiler.model.Statement> resolved = resolveAll(statements);
+      topLevel.addAll(branches.pop().values());
+      return resolved;
+    }
+
+    private List<io.cleft.compiler.model.Statement> resolveAll(List<Statement> statements) {
+      List<io.cleft.compiler.model.Statement> resolved = new ArrayList<>();
+      for (Statement statement : statements) {
+        statement.accept(this).ifPresent(resolved::add);
+      }
+      return resolved;
+    }
+
+    Optional<Symbol> lookup(String name) {
+      if (arguments.containsKey(name)) {
+        return Optional.of(arguments.get(name));
+      }
+      for (Map<String, Symbol.Local> branch : branches) {
+        if (branch.containsKey(name)) {
+          return Optional.of(branch.get(name));
+        }
+      }
+      return Optional.empty();
+    }
+
+    Optional<SourceSpan> definedOnlyInBranch(String name) {
+      return Optional.ofNullable(endedInBranch.get(name));
+    }
+
+    List<String> visibleNames() {
+      List<String> names = new ArrayList<>(arguments.keySet());
+      branches.forEach(branch -> names.addAll(branch.keySet()));
+      return names;
+    }
+
+    private Expr expression(Expression expression) {
+      return new ExpressionResolver(scope, null, this).resolve(expression);
+    }
+
+    @Override
+    public Optional<io.cleft.compiler.model.Statement> visitAssignment(Statement.Assignment assignment) {
+      Expr value = expression(assignment.value());
+      Optional<Symbol> targetSymbol = target(assignment, value);
+      if (targetSymbol.isEmpty()) {
+        rejected.add(value);
+        return Optional.empty();
+      }
+      return Optional.of(
+          new io.cleft.compiler.model.Statement.Assignment(targetSymbol.get(), assignment.operator(), value, assignment.span()));
+    }
+
+    /** The symbol an assignment writes, defining a local on first assignment; empty if reported. */
+    private Optional<Symbol> target(Statement.Assignment assignment, Expr value) {
+      Identifier target = assignment.target();
+      String name = target.name();
+      Optional<Symbol.Input> input = Symbol.Input.named(name);
+      if (input.isPresent()) {
+        diagnostics.error(
+            DiagnosticCode.ASSIGNMENT_TO_INPUT,
+            target.span(),
+            "cannot assign to '" + name + "': it is a built-in input, " + input.get().description());
+        return Optional.empty();
+      }
+      if (arguments.containsKey(name)) {
+        diagnostics.error(
+            DiagnosticCode.ASSIGNMENT_TO_EVENT_ARGUMENT,
+            target.span(),
+            "cannot assign to '" + name + "': it is the event's argument; compute a local under another name");
+        return Optional.empty();
+      }
+      Symbol symbol = declared.get(name);
+      if (symbol instanceof Symbol.Parameter) {
+        diagnostics.error(
+            DiagnosticCode.ASSIGNMENT_TO_PARAMETER,
+            target.span(),
+            "cannot assign to parameter '" + name + "': parameters are set from outside; "
+                + (scope == Scope.INITIAL
+                    ? "derive a value under another name here (as Exp2Syn's clamped tau1), and use that"
+                    : "declare it under 'states' if it changes over time"));
+        return Optional.empty();
+      }
+      if (symbol instanceof Symbol.Constant) {
+        diagnostics.error(DiagnosticCode.ASSIGNMENT_TO_CONSTANT, target.span(), "cannot assign to constant '" + name + "'");
+        return Optional.empty();
+      }
+      if (symbol instanceof Symbol.State state) {
+        if (scope == Scope.CURRENT) {
+          diagnostics.error(
+              DiagnosticCode.STATE_ASSIGNED_IN_CURRENT,
+              target.span(),
+              "the current cannot change state '" + name + "': states change in 'update' and in event handlers");
+          return Optional.empty();
+        }
+        return Optional.of(state);
+      }
+      if (scope != Scope.INITIAL && derived.containsKey(name)) {
+        diagnostics.error(
+            DiagnosticCode.ASSIGNMENT_TO_DERIVED,
+            target.span(),
+            "cannot assign to '" + name + "': it is derived from the parameters in 'initial' (line "
+                + derived.get(name).span().line() + "); compute a local under another name");
+        return Optional.empty();
+      }
+      Optional<Symbol> existing = lookup(name);
+      if (existing.isPresent()) {
+        return existing;
+      }
+      if (assignment.operator() != Statement.AssignmentOperator.SET) {
+        diagnostics.error(
+            DiagnosticCode.COMPOUND_BEFORE_DEFINITION,
+            target.span(),
+            "'" + name + " " + assignment.operator().symbol + "' needs a value of '" + name + "' to start from; "
+                + "write '" + name + " = ...' first" + Spelling.suggestion(name, stateNames()));
+        // Defined all the same, so that the statements after it are checked without follow-ups.
+        branches.peek().put(name, new Symbol.Local(name, localCount++, value, target.span()));
+        return Optional.empty();
+      }
+      Symbol.Local local = new Symbol.Local(name, localCount++, value, target.span());
+      branches.peek().put(name, local);
+      endedInBranch.remove(name);
+      return Optional.of(local);
+    }
+
+    @Override
+    public Optional<io.cleft.compiler.model.Statement> visitEquation(Statement.Equation equation) {
+      diagnostics.error(
+          DiagnosticCode.EQUATION_OUTSIDE_UPDATE,
+          head(equation.span(), equation.target().name().length() + 1),
+          "an equation belongs in the update block; " + scope.description
+              + (scope == Scope.HANDLER ? " changes states by jumps ('g = g + weight', 'g += weight')"
+                  : " assigns values ('x = ...')"));
+      rejected.add(expression(equation.value()));
+      return Optional.empty();
+    }
+
+    @Override
+    public Optional<io.cleft.compiler.model.Statement> visitIf(Statement.If conditional) {
+      Expr condition = expression(conditional.condition());
+      List<io.cleft.compiler.model.Statement> whenTrue = branch(conditional.whenTrue(), conditional.span());
+      List<io.cleft.compiler.model.Statement> whenFalse = branch(conditional.whenFalse(), conditional.span());
+      return Optional.of(new io.cleft.compiler.model.Statement.If(condition, whenTrue, whenFalse, conditional.span()));
+    }
+
+    private List<io.cleft.compiler.model.Statement> branch(List<Statement> statements, SourceSpan ifSpan) {
+      branches.push(new LinkedHashMap<>());
+      List<io.cleft.compiler.model.Statement> resolved = resolveAll(statements);
+      branches.pop().keySet().forEach(name -> endedInBranch.putIfAbsent(name, ifSpan));
+      return resolved;
     }
   }
 

@@ -4,7 +4,9 @@ import io.cleft.compiler.Limits;
 import io.cleft.compiler.diagnostic.DiagnosticCode;
 import io.cleft.compiler.diagnostic.DiagnosticCollector;
 import io.cleft.compiler.model.BuiltinFunction;
+import io.cleft.compiler.ast.Statement.AssignmentOperator;
 import io.cleft.compiler.model.Expr;
+import io.cleft.compiler.model.Statement;
 import io.cleft.compiler.model.StateUpdate;
 import io.cleft.compiler.model.Symbol;
 import io.cleft.compiler.model.SynapseModel;
@@ -74,6 +76,8 @@ public final class UnitChecker {
   }
 
   private void checkModel(SynapseModel model) {
+    // The initial block first: the values it derives are read everywhere else.
+    checkStatements(model.initial());
     for (Symbol.Local local : model.locals()) {
       Type type = typeOf(local.definition());
       if (type == CONDITION) {
@@ -111,6 +115,8 @@ public final class UnitChecker {
         throw new AssertionError(update);
       }
     }
+    model.handlers().forEach(handler -> checkStatements(handler.statements()));
+    checkStatements(model.currentStatements());
     expect(
         model.current(),
         Dimension.CURRENT,
@@ -120,6 +126,64 @@ public final class UnitChecker {
             actual.equals(Dimension.CONDUCTANCE)
                 ? "; multiply the conductance by the driving force, v_post minus the reversal potential"
                 : "; a conductance times a voltage, uS*mV, is one");
+  }
+
+  /**
+   * A block that runs in order: a local takes the type of its first value, and keeps it; a
+   * state's new value (a jump) has the state's dimension; so does what {@code +=} and {@code -=}
+   * add or take away; an {@code if} tests a condition.
+   */
+  private void checkStatements(List<Statement> statements) {
+    for (Statement statement : statements) {
+      statement.accept(
+          new Statement.Visitor<Void>() {
+            @Override
+            public Void visitAssignment(Statement.Assignment assignment) {
+              checkAssignment(assignment);
+              return null;
+            }
+
+            @Override
+            public Void visitIf(Statement.If conditional) {
+              condition(conditional.condition());
+              checkStatements(conditional.whenTrue());
+              checkStatements(conditional.whenFalse());
+              return null;
+            }
+          });
+    }
+  }
+
+  private void checkAssignment(Statement.Assignment assignment) {
+    Optional<Dimension> value = quantity(assignment.value());
+    String name = assignment.target().name();
+    String what =
+        assignment.operator() == AssignmentOperator.SET
+            ? "the new value of '" + name + "'"
+            : "what '" + name + " " + assignment.operator().symbol + "' "
+                + (assignment.operator() == AssignmentOperator.ADD ? "adds" : "takes away");
+    if (assignment.target() instanceof Symbol.State state) {
+      if (value.isPresent() && !value.get().equals(state.dimension())) {
+        diagnostics.error(
+            DiagnosticCode.JUMP_UNIT,
+            assignment.value().span(),
+            what + " must be " + described(state.dimension()) + ", like the state, but it is " + described(value.get()));
+      }
+      return;
+    }
+    Symbol.Local local = (Symbol.Local) assignment.target();
+    if (!localTypes.containsKey(local)) {
+      localTypes.put(local, value.<Type>map(Quantity::new).orElse(UNKNOWN));
+      return;
+    }
+    Type type = localTypes.get(local);
+    if (type instanceof Quantity quantity && value.isPresent() && !value.get().equals(quantity.dimension())) {
+      diagnostics.error(
+          DiagnosticCode.LOCAL_UNIT_CHANGED,
+          assignment.value().span(),
+          what + " must be " + described(quantity.dimension()) + ", as its first value at line " + local.span().line()
+              + ", but it is " + described(value.get()) + "; a local keeps its dimension");
+    }
   }
 
   /**
@@ -228,6 +292,9 @@ public final class UnitChecker {
     }
     if (symbol instanceof Symbol.Local local) {
       return localTypes.getOrDefault(local, UNKNOWN);
+    }
+    if (symbol instanceof Symbol.EventArgument argument) {
+      return new Quantity(argument.dimension());
     }
     throw new AssertionError(symbol);
   }

@@ -32,9 +32,7 @@ public final class UntouchedEquations {
             .filter(update -> update instanceof StateUpdate.Derivative)
             .filter(update -> isUntouched((StateUpdate.Derivative) update, errors))
             .toList();
-    return new SynapseModel(
-        model.name(), model.doc(), model.source(), model.span(), model.parameters(),
-        model.constants(), model.states(), model.locals(), untouched, model.current());
+    return model.withUpdate(model.locals(), untouched);
   }
 
   private static boolean isUntouched(StateUpdate.Derivative equation, List<SourceSpan> errors) {

@@ -3,11 +3,15 @@ package io.cleft.compiler.check;
 import io.cleft.compiler.diagnostic.DiagnosticCode;
 import io.cleft.compiler.diagnostic.DiagnosticCollector;
 import io.cleft.compiler.model.Expr;
+import io.cleft.compiler.model.Statement;
 import io.cleft.compiler.model.ExprWalker;
 import io.cleft.compiler.model.StateUpdate;
 import io.cleft.compiler.model.Symbol;
 import io.cleft.compiler.model.SynapseModel;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -28,7 +32,30 @@ public final class UsageChecker {
       }
     }
     collect(model.current(), used);
+    List<List<Statement>> blocks = new ArrayList<>();
+    blocks.add(model.initial());
+    model.handlers().forEach(handler -> blocks.add(handler.statements()));
+    blocks.add(model.currentStatements());
+    Set<Symbol.State> jumped = new HashSet<>();
+    // Locals of these blocks in order of definition; the current block's are recorded, so used.
+    Set<Symbol.Local> blockLocals = new LinkedHashSet<>();
+    for (List<Statement> block : blocks) {
+      Statement.forEachExpression(block, expr -> collect(expr, used));
+      Statement.forEachAssignment(block, assignment -> {
+        if (assignment.target() instanceof Symbol.State state && block != model.initial()) {
+          jumped.add(state);
+        } else if (assignment.target() instanceof Symbol.Local local && block != model.currentStatements()) {
+          blockLocals.add(local);
+        }
+      });
+    }
 
+    for (Symbol.Local local : blockLocals) {
+      if (!used.contains(local)) {
+        diagnostics.warning(
+            DiagnosticCode.UNUSED_LOCAL, local.span(), "local '" + local.name() + "' is never used");
+      }
+    }
     for (Symbol.Local local : model.locals()) {
       if (!used.contains(local)) {
         diagnostics.warning(
@@ -48,11 +75,11 @@ public final class UsageChecker {
       }
     }
     for (Symbol.State state : model.states()) {
-      if (model.updateOf(state).isEmpty()) {
+      if (model.updateOf(state).isEmpty() && !jumped.contains(state)) {
         diagnostics.warning(
             DiagnosticCode.STATE_NEVER_UPDATED,
             state.span(),
-            "state '" + state.name() + "' is never updated and keeps its initial value; give it a next value or an equation in 'update'");
+            "state '" + state.name() + "' is never updated and keeps its initial value; give it a next value or an equation in 'update', or a jump in a handler");
       }
     }
   }

@@ -19,6 +19,8 @@ final class BlockWriter {
   static final String DT = "dt";
   static final String V_PRE = "vPre";
   static final String V_POST = "vPost";
+  static final String T = "t";
+  static final String WEIGHT = "weight";
 
   private final GenerationPlan plan;
   private final List<String> parameterNames = new ArrayList<>();
@@ -75,6 +77,8 @@ final class BlockWriter {
       case DT -> DT;
       case V_PRE -> V_PRE;
       case V_POST -> V_POST;
+      case T -> T;
+      case WEIGHT -> WEIGHT;
     };
   }
 

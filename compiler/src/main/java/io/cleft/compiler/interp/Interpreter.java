@@ -116,6 +116,7 @@ public final class Interpreter {
           case DT -> dt;
           case V_PRE -> vPre;
           case V_POST -> vPost;
+          case T, WEIGHT -> throw new UnsupportedOperationException("TEMPORARY");
         };
       }
       if (expr instanceof IrExpr.Negate negate) {

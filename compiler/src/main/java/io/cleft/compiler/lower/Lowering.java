@@ -120,6 +120,7 @@ public final class Lowering {
       return new IrExpr.Input(
           switch (input) {
             case DT -> IrInput.DT;
+            case T -> IrInput.T;
             case V_PRE -> IrInput.V_PRE;
             case V_POST -> IrInput.V_POST;
           });

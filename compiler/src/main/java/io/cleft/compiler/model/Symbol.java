@@ -80,9 +80,18 @@ public sealed interface Symbol {
     }
   }
 
+  /** The argument of an event handler, {@code weight} in {@code on pre(weight uS)}. */
+  record EventArgument(String name, Unit unit, String unitText, SourceSpan span) implements Symbol {
+    /** The dimension of the symbol's value inside expressions. */
+    public Dimension dimension() {
+      return unit.dimension();
+    }
+  }
+
   /** The values the simulator passes in at every step. */
   enum Input implements Symbol {
     DT("dt", Dimension.TIME, "the time step (ms)"),
+    T("t", Dimension.TIME, "the time (ms)"),
     V_PRE("v_pre", Dimension.VOLTAGE, "the presynaptic voltage (mV)"),
     V_POST("v_post", Dimension.VOLTAGE, "the postsynaptic voltage (mV)");
 

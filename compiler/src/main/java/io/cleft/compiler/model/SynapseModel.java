@@ -11,6 +11,15 @@ import java.util.Optional;
  *
  * @param locals the update block's locals in definition order, which is dependency order
  * @param updates one entry per updated state, in source order
+ * @param initial the {@code initial} block's statements (empty without one)
+ * @param derived the locals the {@code initial} block defines outside any {@code if}: values
+ *     computed from the parameters, visible in every other block
+ * @param handlers the event handlers, in source order
+ * @param currentStatements the statements of {@code current { ... }}; empty for {@code current = ...}
+ * @param currentValues the current block's locals defined outside any {@code if}, except
+ *     {@code i}: named values a simulator can record
+ * @param current the current: the expression of {@code current = ...}, or a reference to the
+ *     block's {@code i}
  */
 public record SynapseModel(
     String name,
@@ -22,6 +31,11 @@ public record SynapseModel(
     List<Symbol.State> states,
     List<Symbol.Local> locals,
     List<StateUpdate> updates,
+    List<Statement> initial,
+    List<Symbol.Local> derived,
+    List<EventHandler> handlers,
+    List<Statement> currentStatements,
+    List<Symbol.Local> currentValues,
     Expr current) {
   public SynapseModel {
     parameters = List.copyOf(parameters);
@@ -29,6 +43,22 @@ public record SynapseModel(
     states = List.copyOf(states);
     locals = List.copyOf(locals);
     updates = List.copyOf(updates);
+    initial = List.copyOf(initial);
+    derived = List.copyOf(derived);
+    handlers = List.copyOf(handlers);
+    currentStatements = List.copyOf(currentStatements);
+    currentValues = List.copyOf(currentValues);
+  }
+
+  /** The same model with another update block: what the solver makes of the equations. */
+  public SynapseModel withUpdate(List<Symbol.Local> locals, List<StateUpdate> updates) {
+    return new SynapseModel(
+        name, doc, source, span, parameters, constants, states, locals, updates, initial, derived, handlers,
+        currentStatements, currentValues, current);
+  }
+
+  public Optional<EventHandler> handler(EventKind kind) {
+    return handlers.stream().filter(h -> h.kind() == kind).findFirst();
   }
 
   public Optional<StateUpdate> updateOf(Symbol.State state) {

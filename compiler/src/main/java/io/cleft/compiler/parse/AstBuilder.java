@@ -6,6 +6,7 @@ import io.cleft.compiler.ast.Expression;
 import io.cleft.compiler.ast.Identifier;
 import io.cleft.compiler.ast.NumberText;
 import io.cleft.compiler.ast.Section;
+import io.cleft.compiler.ast.Statement;
 import io.cleft.compiler.ast.SynapseDecl;
 import io.cleft.compiler.ast.UnitExpression;
 import io.cleft.compiler.ast.UpdateStatement;
@@ -85,8 +86,72 @@ final class AstBuilder extends CleftBaseVisitor<Object> {
   }
 
   @Override
+  public Section visitInitialSection(CleftParser.InitialSectionContext context) {
+    return new Section.Initial(statements(context.statement()), span(context));
+  }
+
+  @Override
+  public Section visitHandlerSection(CleftParser.HandlerSectionContext context) {
+    return new Section.Handler(
+        identifier(context.event),
+        context.arguments.stream().map(this::visitHandlerArgument).toList(),
+        statements(context.statement()),
+        span(context));
+  }
+
+  @Override
+  public Section.HandlerArgument visitHandlerArgument(CleftParser.HandlerArgumentContext context) {
+    return new Section.HandlerArgument(
+        identifier(context.name), Optional.ofNullable(context.unit()).map(this::visitUnit), span(context));
+  }
+
+  @Override
   public Section visitCurrentSection(CleftParser.CurrentSectionContext context) {
-    return new Section.Current(expression(context.value), span(context));
+    return new Section.Current(Optional.of(expression(context.value)), List.of(), span(context));
+  }
+
+  @Override
+  public Section visitCurrentBlockSection(CleftParser.CurrentBlockSectionContext context) {
+    return new Section.Current(Optional.empty(), statements(context.statement()), span(context));
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Statements of initial, handlers and the current block
+
+  private List<Statement> statements(List<CleftParser.StatementContext> statements) {
+    return statements.stream().map(s -> (Statement) visit(s)).toList();
+  }
+
+  @Override
+  public Statement visitAssignStatement(CleftParser.AssignStatementContext context) {
+    Statement.AssignmentOperator operator =
+        switch (context.operator.getType()) {
+          case CleftLexer.PLUS_ASSIGN -> Statement.AssignmentOperator.ADD;
+          case CleftLexer.MINUS_ASSIGN -> Statement.AssignmentOperator.SUBTRACT;
+          default -> Statement.AssignmentOperator.SET;
+        };
+    return new Statement.Assignment(identifier(context.name), operator, expression(context.value), span(context));
+  }
+
+  @Override
+  public Statement visitEquationStatement(CleftParser.EquationStatementContext context) {
+    return new Statement.Equation(
+        identifier(context.name),
+        expression(context.value),
+        Optional.ofNullable(context.method).map(this::identifier),
+        span(context));
+  }
+
+  @Override
+  public Statement visitConditionalStatement(CleftParser.ConditionalStatementContext context) {
+    return visitIfStatement(context.ifStatement());
+  }
+
+  @Override
+  public Statement visitIfStatement(CleftParser.IfStatementContext context) {
+    List<Statement> whenFalse =
+        context.elseIf != null ? List.of(visitIfStatement(context.elseIf)) : statements(context.whenFalse);
+    return new Statement.If(expression(context.condition), statements(context.whenTrue), whenFalse, span(context));
   }
 
   @Override

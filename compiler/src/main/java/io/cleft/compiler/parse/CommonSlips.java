@@ -29,7 +29,9 @@ import org.antlr.v4.runtime.misc.IntervalSet;
  *       among declarations;
  *   <li>{@code using} after a next value ({@code s = ... using euler}), where {@code s'} was meant;
  *   <li>the end of the file inside a section or the synapse, whose {@code }} is missing;
- *   <li>a {@code (} that is never closed.
+ *   <li>a {@code (} that is never closed;
+ *   <li>a block named as NMODL or Brian2 name it ({@code NET_RECEIVE}, {@code on_pre},
+ *       {@code BREAKPOINT}, ...).
  * </ul>
  */
 final class CommonSlips {
@@ -61,6 +63,12 @@ final class CommonSlips {
     Optional<Explanation> missingAssign = missingAssign(offending, before, at);
     if (missingAssign.isPresent()) {
       return missingAssign;
+    }
+    if (offending.getType() == CleftLexer.IDENTIFIER && expected.contains(CleftLexer.ON)) {
+      Optional<String> peer = peerBlock(offending.getText());
+      if (peer.isPresent()) {
+        return Optional.of(new Explanation(at, unexpected + " (" + peer.get() + ")"));
+      }
     }
     Optional<String> nextValue = lastNextValueOrLocal();
     if (offending.getType() == CleftLexer.USING && nextValue.isPresent()) {
@@ -114,6 +122,19 @@ final class CommonSlips {
       }
     }
     return Optional.empty();
+  }
+
+  /** How cleft writes a block that NMODL or Brian2 users write under another name. */
+  private static Optional<String> peerBlock(String word) {
+    return switch (word.toLowerCase(java.util.Locale.ROOT)) {
+      case "net_receive" -> Optional.of("NMODL's NET_RECEIVE(weight) is 'on pre(weight uS) { ... }' in cleft");
+      case "on_pre", "onpre" -> Optional.of("Brian2's on_pre is 'on pre { ... }' in cleft");
+      case "on_post", "onpost" -> Optional.of("Brian2's on_post is 'on post { ... }' in cleft");
+      case "breakpoint" -> Optional.of("NMODL's BREAKPOINT is 'current = ...' or 'current { ... i = ... }' in cleft");
+      case "derivative", "kinetic" -> Optional.of("equations go in 'update { x' = ... using method }' in cleft");
+      case "initial" -> Optional.of("the initial block is written 'initial { ... }', in lower case");
+      default -> Optional.empty();
+    };
   }
 
   /**

@@ -6,6 +6,7 @@ import io.cleft.compiler.diagnostic.DiagnosticCollector;
 import io.cleft.grammar.CleftParser;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.ParseTree;
@@ -46,8 +47,42 @@ final class ModelLimits {
           return false;
         }
       }
+      Optional<CleftParser.StatementContext> beyond = beyondStatementLimit(section);
+      if (beyond.isPresent()) {
+        diagnostics.error(
+            DiagnosticCode.TOO_MANY_STATEMENTS,
+            spans.of(beyond.get().getStart()),
+            "a block can hold at most " + Limits.MAX_UPDATE_STATEMENTS
+                + " statements, those inside its 'if's included; this is one more");
+        return false;
+      }
     }
     return true;
+  }
+
+  /**
+   * The first statement of {@code initial}, a handler or the current block past the limit,
+   * counting those in every branch; with an explicit stack, as deep nesting is checked later.
+   */
+  private static Optional<CleftParser.StatementContext> beyondStatementLimit(CleftParser.SectionContext section) {
+    int count = 0;
+    Deque<ParseTree> nodes = new ArrayDeque<>();
+    nodes.push(section);
+    while (!nodes.isEmpty()) {
+      ParseTree node = nodes.pop();
+      if (node instanceof CleftParser.StatementContext statement && ++count > Limits.MAX_UPDATE_STATEMENTS) {
+        return Optional.of(statement);
+      }
+      if (node instanceof CleftParser.ExpressionContext) {
+        continue;
+      }
+      for (int i = node.getChildCount() - 1; i >= 0; i--) {
+        if (node.getChild(i) instanceof ParserRuleContext child) {
+          nodes.push(child);
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   private static Iterable<ParseTree> children(ParserRuleContext context) {
@@ -90,7 +125,9 @@ final class ModelLimits {
   }
 
   private static int weight(ParseTree node) {
-    if (node instanceof CleftParser.ExpressionContext || node instanceof CleftParser.UnitFactorContext) {
+    if (node instanceof CleftParser.ExpressionContext
+        || node instanceof CleftParser.UnitFactorContext
+        || node instanceof CleftParser.IfStatementContext) {
       return 1;
     }
     if (node instanceof CleftParser.UnitContext unit) {

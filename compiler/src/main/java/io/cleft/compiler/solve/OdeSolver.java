@@ -41,9 +41,6 @@ public final class OdeSolver {
     }
     List<Symbol.Local> locals = new ArrayList<>(model.locals());
     locals.addAll(solverLocals.added());
-    return Optional.of(
-        new SynapseModel(
-            model.name(), model.doc(), model.source(), model.span(), model.parameters(),
-            model.constants(), model.states(), locals, solved, model.current()));
+    return Optional.of(model.withUpdate(locals, solved));
   }
 }

@@ -90,8 +90,8 @@ class SpanTest {
   void anExpressionMaySpanLines() {
     SynapseDecl synapse = parse(MODEL);
     Section.Current current = (Section.Current) synapse.sections().get(3);
-    assertSpan(11, 13, 12, 25, current.value().span());
-    Expression.Binary product = assertInstanceOf(Expression.Binary.class, current.value());
+    assertSpan(11, 13, 12, 25, current.value().orElseThrow().span());
+    Expression.Binary product = assertInstanceOf(Expression.Binary.class, current.value().orElseThrow());
     Expression.Binary difference = assertInstanceOf(Expression.Binary.class, product.right());
     Expression.NumberLiteral zero = assertInstanceOf(Expression.NumberLiteral.class, difference.right());
     assertSpan(12, 18, 12, 24, zero.span());
