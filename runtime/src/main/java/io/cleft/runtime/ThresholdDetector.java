@@ -11,22 +11,27 @@ import java.util.Arrays;
  * its threshold at the first check spikes then.
  *
  * <p>NEURON's fixed step checks thresholds at the start of each step, with the voltages the
- * previous step ended with, and gives the spike the step's start time {@code t}; a spike with
- * delay 0 is then due ({@code t <= t + dt/2}) and delivered in the same step. So a simulator that
- * follows NEURON calls, at the start of the step from {@code t} to {@code t + dt}:
+ * previous step ended with, and gives a spike the step's start time {@code t}; a spike with
+ * delay 0 is then due ({@code t <= t + dt/2}) and delivered in the same step. Just before that
+ * check, at the end of the previous step, NEURON has already delivered the events due by
+ * {@code t + dt/2}, so those come before any spike the check sends. A simulator that follows
+ * NEURON therefore does, at the start of the step from {@code t} to {@code t + dt}:
  *
  * <pre>{@code
- * detector.check(t, voltages, (source, time) -> {
- *   // The simulator decides which synapses a source drives: one, several, or none.
+ * queue.deliverDue(population, t, dt); // what NEURON delivers at the end of the previous step
+ * detector.check(t, voltages, spikes);  // spikes stamped t
+ * queue.deliverDue(population, t, dt); // spikes with a delay of at most dt/2 arrive now
+ *
+ * // with, made once: which synapses a source drives is the simulator's choice (one, several, none)
+ * SpikeListener spikes = (source, time) -> {
  *   for (int synapse : synapsesOfSource[source]) {
- *     connections.spike(queue, synapse, time);
+ *     connections.spike(queue, synapse, time); // a PRE event at time + delay(synapse)
  *   }
- * });
- * queue.deliverDue(population, t, dt);
+ * };
  * }</pre>
  *
- * <p>Keep the listener in a field rather than writing the lambda in the loop if it captures
- * anything, so that a step allocates nothing; the check itself allocates nothing.
+ * <p>Make the listener once, outside the loop, if it captures anything, so that a step
+ * allocates nothing; the check itself allocates nothing.
  */
 public final class ThresholdDetector {
   private final int[] compartments;

@@ -72,12 +72,30 @@ class ThresholdDetectorTest {
     for (int step = 0; step < 12; step++) {
       double t = step * dt;
       voltages[0] = step == 2 ? 0 : -65; // above at the start of step 2 only
+      queue.deliverDue(population, t, dt);
       detector.check(t, voltages, send);
       queue.deliverDue(population, t, dt);
     }
     assertEquals(2, population.calls());
     EventQueueTest.assertCall(population, 0, EventKind.PRE, 0, 0.5, 0.1); // delay 0: the same step
     EventQueueTest.assertCall(population, 1, EventKind.PRE, 2, 1.5, 0.2); // in the step from 1.5
+  }
+
+  @Test
+  void inNeuronsOrderAnEventAlreadyDueComesBeforeAZeroDelaySpikeOfTheSameStep() {
+    Connections connections = new Connections(2);
+    EventQueue queue = new EventQueue();
+    queue.schedulePre(1.05, 1, 0); // pending, due in the step from 1.0 (1.05 <= 1.0 + 0.1/2)
+    ThresholdDetector detector = new ThresholdDetector(new int[] {0}, 0);
+    SpikeListener send = (source, time) -> connections.spike(queue, 0, time);
+    RecordingPopulation population = new RecordingPopulation(2);
+
+    assertEquals(1, queue.deliverDue(population, 1.0, 0.1));
+    detector.check(1.0, new double[] {10}, send);
+    assertEquals(1, queue.deliverDue(population, 1.0, 0.1));
+
+    EventQueueTest.assertCall(population, 0, EventKind.PRE, 1, 1.05, 0);
+    EventQueueTest.assertCall(population, 1, EventKind.PRE, 0, 1.0, 0);
   }
 
   @Test
