@@ -17,7 +17,7 @@ import java.util.Objects;
  * <p>{@link #deliverDue} is NEURON's rule for the fixed step: the step that starts at {@code t}
  * delivers every event with {@code time <= t + dt/2} (NEURON compares with {@code t + 0.5*dt},
  * the same double), so that an event is delivered in the step whose start is nearest its time,
- * the later step for a time exactly halfway. {@link #deliverUntil} delivers every event up to a
+ * the earlier step for a time exactly halfway. {@link #deliverUntil} delivers every event up to a
  * given time, for simulators with another rule. An event scheduled while a call delivers (by a
  * {@link Delivery} listener, say) for a time that is already due is delivered in the same call,
  * as NEURON delivers it in the same step. The queue keeps no clock: an event scheduled for a time
