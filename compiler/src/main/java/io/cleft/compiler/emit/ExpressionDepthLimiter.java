@@ -54,11 +54,9 @@ final class ExpressionDepthLimiter {
     Bounded invariants = bound(program.invariants(), limit, UnaryOperator.identity());
     UnaryOperator<IrExpr> renumberInvariants =
         leaf -> leaf instanceof IrExpr.Invariant v ? new IrExpr.Invariant(invariants.newIndexOfLocal()[v.index()]) : leaf;
-    return new IrProgram(
-        program.model(),
-        invariants.block(),
-        bound(program.update(), limit, renumberInvariants).block(),
-        bound(program.current(), limit, renumberInvariants).block());
+    return program
+        .withInvariants(invariants.block())
+        .mapKernels(kernel -> bound(kernel.block(), limit, renumberInvariants).block());
   }
 
   private static Bounded bound(IrBlock block, int limit, UnaryOperator<IrExpr> renumberLeaf) {

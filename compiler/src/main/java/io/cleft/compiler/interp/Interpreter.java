@@ -5,6 +5,7 @@ import io.cleft.compiler.ir.IrCondition;
 import io.cleft.compiler.ir.IrExpr;
 import io.cleft.compiler.ir.IrLocal;
 import io.cleft.compiler.ir.IrProgram;
+import io.cleft.compiler.ir.KernelKind;
 import io.cleft.runtime.CleftMath;
 import java.util.List;
 
@@ -31,7 +32,7 @@ public final class Interpreter {
    * @param states in declaration order and declared units; not modified
    */
   public double[] update(double[] parameters, double[] states, double dt, double vPre, double vPost) {
-    return run(program.update(), withInvariants(new Frame(parameters, states, dt, vPre, vPost)));
+    return run(KernelKind.UPDATE, new Frame(parameters, states, dt, vPre, vPost));
   }
 
   /** The synaptic current (nA) for the given states. */
@@ -50,7 +51,17 @@ public final class Interpreter {
    */
   public double[] currentTerms(double[] parameters, double[] states, double vPre, double vPost) {
     // The current has no time step; NaN makes any accidental use of it visible.
-    return run(program.current(), withInvariants(new Frame(parameters, states, Double.NaN, vPre, vPost)));
+    return run(KernelKind.CURRENT, new Frame(parameters, states, Double.NaN, vPre, vPost));
+  }
+
+  /**
+   * The results of the kernel of {@code kind} (see {@link KernelKind} for what they are), with
+   * the invariants computed first from the frame's parameters and {@code dt}.
+   *
+   * @throws IllegalStateException if the program has no such kernel
+   */
+  public double[] run(KernelKind kind, Frame frame) {
+    return run(program.block(kind), withInvariants(frame));
   }
 
   /** Computes the invariants afresh: the interpreter keeps nothing from one call to the next. */
@@ -78,7 +89,11 @@ public final class Interpreter {
     return values;
   }
 
-  private static final class Frame {
+  /**
+   * What a kernel reads: parameters and states in declaration order and declared units (not
+   * modified), the time step (ms) and the voltages (mV).
+   */
+  public static final class Frame {
     final double[] parameters;
     final double[] states;
     double[] locals;
@@ -87,7 +102,7 @@ public final class Interpreter {
     final double vPre;
     final double vPost;
 
-    Frame(double[] parameters, double[] states, double dt, double vPre, double vPost) {
+    public Frame(double[] parameters, double[] states, double dt, double vPre, double vPost) {
       this.parameters = parameters;
       this.states = states;
       this.dt = dt;

@@ -5,8 +5,10 @@ import io.cleft.compiler.ir.IrBlock;
 import io.cleft.compiler.ir.IrCondition;
 import io.cleft.compiler.ir.IrExpr;
 import io.cleft.compiler.ir.IrInput;
+import io.cleft.compiler.ir.IrKernel;
 import io.cleft.compiler.ir.IrLocal;
 import io.cleft.compiler.ir.IrProgram;
+import io.cleft.compiler.ir.KernelKind;
 import io.cleft.compiler.model.Expr;
 import io.cleft.compiler.model.StateUpdate;
 import io.cleft.compiler.model.Symbol;
@@ -49,7 +51,10 @@ public final class Lowering {
     IrExpr current = expr(model.current());
     IrExpr conductance = Differentiator.derivative(current, IrInput.V_POST);
     return new IrProgram(
-        model, new IrBlock(locals, nextStates), new IrBlock(List.of(), List.of(current, conductance)));
+        model,
+        List.of(
+            new IrKernel(KernelKind.UPDATE, new IrBlock(locals, nextStates)),
+            new IrKernel(KernelKind.CURRENT, new IrBlock(List.of(), List.of(current, conductance)))));
   }
 
   private static Expr nextValue(StateUpdate update) {

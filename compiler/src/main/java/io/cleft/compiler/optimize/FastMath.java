@@ -36,7 +36,7 @@ final class FastMath {
   }
 
   static IrProgram rewrite(IrProgram program) {
-    return new IrProgram(program.model(), program.invariants(), rewrite(program.update()), rewrite(program.current()));
+    return program.mapKernels(kernel -> rewrite(kernel.block()));
   }
 
   private static IrBlock rewrite(IrBlock block) {

@@ -4,15 +4,19 @@ import io.cleft.compiler.ir.IrBinaryOperator;
 import io.cleft.compiler.ir.IrBlock;
 import io.cleft.compiler.ir.IrExpr;
 import io.cleft.compiler.ir.IrInput;
+import io.cleft.compiler.ir.IrKernel;
 import io.cleft.compiler.ir.IrLocal;
 import io.cleft.compiler.ir.IrProgram;
 import io.cleft.compiler.ir.IrWalker;
+import io.cleft.compiler.ir.KernelKind;
 import io.cleft.compiler.model.Symbol;
 import io.cleft.compiler.model.SynapseModel;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 
@@ -54,19 +58,48 @@ public final class InvariantHoisting {
       throw new IllegalArgumentException("invariants are already hoisted");
     }
     InvariantHoisting hoisting = new InvariantHoisting();
-    List<Symbol.State> states = program.model().states();
-    IrBlock update =
-        hoisting.hoist(
-            program.update(),
-            states.stream().map(Symbol.State::name).toList(),
-            states.stream().map(s -> lineOfUpdate(program.model(), s)).toList());
-    OptionalInt currentLine = OptionalInt.of(program.model().current().span().line());
-    IrBlock current = hoisting.hoist(program.current(), List.of("current", "conductance"), List.of(currentLine, currentLine));
+    SynapseModel model = program.model();
+    // Every kernel hoists into the one shared invariants block, so that a value two kernels
+    // compute alike is computed once.
+    IrProgram hoisted =
+        program.mapKernels(kernel -> hoisting.hoist(kernel.block(), resultNames(model, kernel), resultLines(model, kernel)));
     List<IrLocal> invariants =
         hoisting.invariants.stream()
             .map(l -> new IrLocal(l.name(), invariantsAsLocals(l.value()), l.sourceLine()))
             .toList();
-    return new IrProgram(program.model(), new IrBlock(invariants, List.of()), update, current);
+    return hoisted.withInvariants(new IrBlock(invariants, List.of()));
+  }
+
+  /** What each result of {@code kernel} is, to name what is hoisted out of it. */
+  private static List<String> resultNames(SynapseModel model, IrKernel kernel) {
+    List<String> names = new ArrayList<>();
+    if (kernel.kind() == KernelKind.CURRENT) {
+      names.add("current");
+      names.add("conductance");
+    } else {
+      model.states().forEach(s -> names.add(s.name()));
+    }
+    // Results beyond those (the current block's named values) are named by their kernel.
+    while (names.size() < kernel.block().results().size()) {
+      names.add(kernel.kind().name().toLowerCase(Locale.ROOT) + "_" + names.size());
+    }
+    return names;
+  }
+
+  /** Where each result of {@code kernel} comes from in the model, where that is known. */
+  private static List<OptionalInt> resultLines(SynapseModel model, IrKernel kernel) {
+    int count = kernel.block().results().size();
+    if (kernel.kind() == KernelKind.CURRENT) {
+      return Collections.nCopies(count, OptionalInt.of(model.current().span().line()));
+    }
+    List<OptionalInt> lines = new ArrayList<>();
+    for (int r = 0; r < count; r++) {
+      lines.add(
+          kernel.kind() == KernelKind.UPDATE && r < model.states().size()
+              ? lineOfUpdate(model, model.states().get(r))
+              : OptionalInt.empty());
+    }
+    return lines;
   }
 
   private static OptionalInt lineOfUpdate(SynapseModel model, Symbol.State state) {

@@ -16,7 +16,7 @@ import java.util.function.UnaryOperator;
  *       ({@link FastMath});
  *   <li>hoisting what depends only on parameters, constants and {@code dt} out of the step
  *       ({@link InvariantHoisting});
- *   <li>common subexpressions, in each block ({@link CommonSubexpressions}).
+ *   <li>common subexpressions, in each kernel ({@link CommonSubexpressions}).
  * </ol>
  *
  * <p>In the default {@link MathMode#IEEE} no step changes a single bit of any result: folding
@@ -37,11 +37,9 @@ public final class Optimizer {
     IrProgram hoisted = InvariantHoisting.hoist(rewritten);
     CommonSubexpressions.Renumbered invariants = CommonSubexpressions.eliminateRenumbering(hoisted.invariants());
     UnaryOperator<IrExpr> follow = e -> renumberInvariants(e, invariants.newIndexOfLocal());
-    return new IrProgram(
-        hoisted.model(),
-        invariants.block(),
-        CommonSubexpressions.eliminate(map(hoisted.update(), follow)),
-        CommonSubexpressions.eliminate(map(hoisted.current(), follow)));
+    return hoisted
+        .withInvariants(invariants.block())
+        .mapKernels(kernel -> CommonSubexpressions.eliminate(map(kernel.block(), follow)));
   }
 
   private static IrExpr renumberInvariants(IrExpr expr, int[] newIndex) {
@@ -53,11 +51,7 @@ public final class Optimizer {
 
   /** The program with {@code rewrite} applied to every local and result of every block. */
   static IrProgram map(IrProgram program, UnaryOperator<IrExpr> rewrite) {
-    return new IrProgram(
-        program.model(),
-        map(program.invariants(), rewrite),
-        map(program.update(), rewrite),
-        map(program.current(), rewrite));
+    return program.mapBlocks(block -> map(block, rewrite));
   }
 
   static IrBlock map(IrBlock block, UnaryOperator<IrExpr> rewrite) {

@@ -12,9 +12,12 @@ import io.cleft.compiler.ir.IrCondition;
 import io.cleft.compiler.ir.IrExpr;
 import io.cleft.compiler.ir.IrInput;
 import io.cleft.compiler.ir.IrLocal;
+import io.cleft.compiler.ir.IrKernel;
 import io.cleft.compiler.ir.IrProgram;
 import io.cleft.compiler.ir.IrWalker;
+import io.cleft.compiler.ir.KernelKind;
 import io.cleft.compiler.model.BuiltinFunction;
+import io.cleft.compiler.model.SynapseModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
@@ -40,7 +43,7 @@ class ExpressionDepthLimiterTest {
     IrBlock invariants = block(random, 3, 0, Kind.INVARIANTS, 0);
     IrBlock update = block(random, 4, invariants.locals().size(), Kind.BODY, 1);
     IrBlock current = block(random, 3, invariants.locals().size(), Kind.BODY, 2);
-    IrProgram original = new IrProgram(MODEL.model(), invariants, update, current);
+    IrProgram original = program(MODEL.model(), invariants, update, current);
 
     IrProgram limited = ExpressionDepthLimiter.limit(original, LIMIT);
 
@@ -171,5 +174,11 @@ class ExpressionDepthLimiterTest {
         default -> invariants > 0 ? new IrExpr.Invariant(random.nextInt(invariants)) : new IrExpr.Constant(-1.5);
       };
     }
+  }
+
+  /** A program of an update and a current kernel. */
+  private static IrProgram program(SynapseModel model, IrBlock invariants, IrBlock update, IrBlock current) {
+    return new IrProgram(
+        model, invariants, List.of(new IrKernel(KernelKind.UPDATE, update), new IrKernel(KernelKind.CURRENT, current)));
   }
 }

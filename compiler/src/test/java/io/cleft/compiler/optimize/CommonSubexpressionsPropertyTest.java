@@ -11,8 +11,11 @@ import io.cleft.compiler.ir.IrCondition;
 import io.cleft.compiler.ir.IrExpr;
 import io.cleft.compiler.ir.IrInput;
 import io.cleft.compiler.ir.IrLocal;
+import io.cleft.compiler.ir.IrKernel;
 import io.cleft.compiler.ir.IrProgram;
+import io.cleft.compiler.ir.KernelKind;
 import io.cleft.compiler.model.BuiltinFunction;
+import io.cleft.compiler.model.SynapseModel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -61,8 +64,8 @@ class CommonSubexpressionsPropertyTest {
   void eliminationKeepsEveryBitOfABlock(@ForAll long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     IrProgram program = randomProgram(random);
-    IrProgram eliminated = new IrProgram(
-        CARRIER.model(), CommonSubexpressions.eliminate(program.update()), CommonSubexpressions.eliminate(program.current()));
+    IrProgram eliminated = program(
+        CARRIER.model(), new IrBlock(List.of(), List.of()), CommonSubexpressions.eliminate(program.update()), CommonSubexpressions.eliminate(program.current()));
     assertSameResults(program, eliminated, random);
   }
 
@@ -77,7 +80,7 @@ class CommonSubexpressionsPropertyTest {
   private static IrProgram randomProgram(SplittableRandom random) {
     IrBlock update = new BlockShapes(random, true).block(random.nextInt(1, 12), STATES);
     IrBlock current = new BlockShapes(random, false).block(random.nextInt(1, 12), 2);
-    return new IrProgram(CARRIER.model(), update, current);
+    return program(CARRIER.model(), new IrBlock(List.of(), List.of()), update, current);
   }
 
   /** The blocks that once lost a temporary: {@code a = E + E; x = -a}, alone and hoisted. */
@@ -91,11 +94,11 @@ class CommonSubexpressionsPropertyTest {
             local("b", new IrExpr.Binary(IrBinaryOperator.SUBTRACT, parameterShared, parameterShared))),
         List.of(new IrExpr.Negate(new IrExpr.Local(0)), new IrExpr.Negate(new IrExpr.Local(1)), new IrExpr.State(2)));
     IrBlock current = new IrBlock(List.of(), List.of(new IrExpr.Constant(0), new IrExpr.Constant(0)));
-    IrProgram program = new IrProgram(CARRIER.model(), update, current);
+    IrProgram program = program(CARRIER.model(), new IrBlock(List.of(), List.of()), update, current);
     SplittableRandom random = new SplittableRandom(seed);
     assertSameResults(program, Optimizer.optimize(program), random);
     assertSameResults(
-        program, new IrProgram(CARRIER.model(), CommonSubexpressions.eliminate(update), current), random);
+        program, program(CARRIER.model(), new IrBlock(List.of(), List.of()), CommonSubexpressions.eliminate(update), current), random);
   }
 
   private static IrLocal local(String name, IrExpr value) {
@@ -186,5 +189,11 @@ class CommonSubexpressionsPropertyTest {
             hasDt && random.nextBoolean() ? IrInput.DT : random.nextBoolean() ? IrInput.V_PRE : IrInput.V_POST);
       };
     }
+  }
+
+  /** A program of an update and a current kernel. */
+  private static IrProgram program(SynapseModel model, IrBlock invariants, IrBlock update, IrBlock current) {
+    return new IrProgram(
+        model, invariants, List.of(new IrKernel(KernelKind.UPDATE, update), new IrKernel(KernelKind.CURRENT, current)));
   }
 }
