@@ -11,6 +11,8 @@ import io.cleft.runtime.SynapseMetadata;
 import io.cleft.runtime.SynapsePopulation;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A conductance that decays with a per-synapse time constant and reads no voltage in its update.
@@ -29,7 +31,12 @@ public final class DecaySynapse extends ArraySynapse {
       new Quantity("tau", 2.0, "ms", 0.0, Double.POSITIVE_INFINITY, "decay time constant"),
       new Quantity("e_syn", 0.0, "mV", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, "reversal potential")),
     List.of(
-      new Quantity("r", 1.0, "1", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, "open fraction")));
+      new Quantity("r", 1.0, "1", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, "open fraction")),
+    List.of(),
+    Optional.empty(),
+    false,
+    false,
+    false);
 
   /**
    * A synapse under the model's own name, <code>DecaySynapse</code>.
@@ -61,8 +68,8 @@ public final class DecaySynapse extends ArraySynapse {
   }
 
   @Override
-  public void update(double[] parameters, double[] states, double dt, double vPre, double vPost,
-      double[] next) {
+  public void update(double[] parameters, double[] states, double t, double dt, double vPre,
+      double vPost, double[] next) {
     double tau = parameters[1];
     double r = states[0];
     // DecaySynapse.syn:14: r' = -r / tau  using exponential_euler
@@ -72,7 +79,7 @@ public final class DecaySynapse extends ArraySynapse {
   }
 
   @Override
-  public double current(double[] parameters, double[] states, double vPre, double vPost) {
+  public double current(double[] parameters, double[] states, double t, double vPre, double vPost) {
     double g_max = parameters[0];
     double e_syn = parameters[2];
     double r = states[0];
@@ -185,12 +192,12 @@ public final class DecaySynapse extends ArraySynapse {
       this.e_syn = new double[size];
       Arrays.fill(this.e_syn, 0.0);
       this.r = new double[size];
-      Arrays.fill(this.r, 1.0);
       this.r_invariant = new double[size];
       this.parameterArrays = new ParameterArray[3];
       this.stateArrays = new double[1][];
       parameterViews0();
       stateTable0();
+      initialize();
     }
 
     private void parameterViews0() {
@@ -292,7 +299,40 @@ public final class DecaySynapse extends ArraySynapse {
     }
 
     @Override
-    public void step(double dt, double[] voltages) {
+    public void initialize() {
+      Arrays.fill(this.r, 1.0);
+    }
+
+    @Override
+    public void deliverPre(int synapse, double t, double weight) {
+      Objects.checkIndex(synapse, size);
+    }
+
+    @Override
+    public void deliverPost(int compartment, double t) {
+    }
+
+    @Override
+    public void currentValues(String name, double t, double[] voltages, double[] out) {
+      int value;
+      switch (name) {
+        case "i": value = 0; break;
+        default: throw PopulationSupport.unknownCurrentValue(name, METADATA);
+      }
+      PopulationSupport.checkVoltages(voltages, preIndex, widestPre, postIndex, widestPost);
+      PopulationSupport.checkOutput(out, size);
+      for (int i = 0; i < size; i++) {
+        double vPost = voltages[this.postIndex[i]];
+        double g_max = this.g_max[i];
+        double e_syn = this.e_syn[i];
+        double r = this.r[i];
+        double t0 = g_max * r;
+        out[i] = t0 * (vPost - e_syn);
+      }
+    }
+
+    @Override
+    public void step(double t, double dt, double[] voltages) {
       PopulationSupport.checkVoltages(voltages, preIndex, widestPre, postIndex, widestPost);
       prepareStep(dt);
       assert cachesAreCurrent() : PopulationSupport.STALE_CACHES;
@@ -312,7 +352,7 @@ public final class DecaySynapse extends ArraySynapse {
     }
 
     @Override
-    public void addCurrents(double[] voltages, double[] current, double[] conductance) {
+    public void addCurrents(double t, double[] voltages, double[] current, double[] conductance) {
       PopulationSupport.checkVoltages(voltages, preIndex, widestPre, postIndex, widestPost);
       PopulationSupport.checkCurrents(voltages, current, conductance, postIndex, widestPost);
       assert cachesAreCurrent() : PopulationSupport.STALE_CACHES;
@@ -345,7 +385,8 @@ public final class DecaySynapse extends ArraySynapse {
     }
 
     @Override
-    public void advance(double dt, double[] voltages, double[] current, double[] conductance) {
+    public void advance(double t, double dt, double[] voltages, double[] current,
+        double[] conductance) {
       PopulationSupport.checkVoltages(voltages, preIndex, widestPre, postIndex, widestPost);
       PopulationSupport.checkCurrents(voltages, current, conductance, postIndex, widestPost);
       prepareStep(dt);

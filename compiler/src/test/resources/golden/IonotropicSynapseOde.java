@@ -11,6 +11,8 @@ import io.cleft.runtime.SynapseMetadata;
 import io.cleft.runtime.SynapsePopulation;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The ionotropic synapse of IonotropicSynapse.syn written as an ODE: cleft proves the
@@ -32,7 +34,12 @@ public final class IonotropicSynapseOde extends ArraySynapse {
       new Quantity("v_th", -35.0, "mV", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, "presynaptic voltage of half activation"),
       new Quantity("delta", 10.0, "mV", 0.0, Double.POSITIVE_INFINITY, "slope of the activation")),
     List.of(
-      new Quantity("s", 0.2, "1", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, "open probability of the receptors")));
+      new Quantity("s", 0.2, "1", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, "open probability of the receptors")),
+    List.of(),
+    Optional.empty(),
+    false,
+    false,
+    false);
 
   /**
    * A synapse under the model's own name, <code>IonotropicSynapseOde</code>.
@@ -64,8 +71,8 @@ public final class IonotropicSynapseOde extends ArraySynapse {
   }
 
   @Override
-  public void update(double[] parameters, double[] states, double dt, double vPre, double vPost,
-      double[] next) {
+  public void update(double[] parameters, double[] states, double t, double dt, double vPre,
+      double vPost, double[] next) {
     double k_minus = parameters[2];
     double v_th = parameters[3];
     double delta = parameters[4];
@@ -80,7 +87,7 @@ public final class IonotropicSynapseOde extends ArraySynapse {
   }
 
   @Override
-  public double current(double[] parameters, double[] states, double vPre, double vPost) {
+  public double current(double[] parameters, double[] states, double t, double vPre, double vPost) {
     double gS = parameters[0];
     double e_syn = parameters[1];
     double s = states[0];
@@ -192,11 +199,11 @@ public final class IonotropicSynapseOde extends ArraySynapse {
       this.delta = new double[size];
       Arrays.fill(this.delta, 10.0);
       this.s = new double[size];
-      Arrays.fill(this.s, 0.2);
       this.parameterArrays = new ParameterArray[5];
       this.stateArrays = new double[1][];
       parameterViews0();
       stateTable0();
+      initialize();
     }
 
     private void parameterViews0() {
@@ -254,7 +261,40 @@ public final class IonotropicSynapseOde extends ArraySynapse {
     }
 
     @Override
-    public void step(double dt, double[] voltages) {
+    public void initialize() {
+      Arrays.fill(this.s, 0.2);
+    }
+
+    @Override
+    public void deliverPre(int synapse, double t, double weight) {
+      Objects.checkIndex(synapse, size);
+    }
+
+    @Override
+    public void deliverPost(int compartment, double t) {
+    }
+
+    @Override
+    public void currentValues(String name, double t, double[] voltages, double[] out) {
+      int value;
+      switch (name) {
+        case "i": value = 0; break;
+        default: throw PopulationSupport.unknownCurrentValue(name, METADATA);
+      }
+      PopulationSupport.checkVoltages(voltages, preIndex, widestPre, postIndex, widestPost);
+      PopulationSupport.checkOutput(out, size);
+      for (int i = 0; i < size; i++) {
+        double vPost = voltages[this.postIndex[i]];
+        double gS = this.gS[i];
+        double e_syn = this.e_syn[i];
+        double s = this.s[i];
+        double t0 = gS * s;
+        out[i] = t0 * (vPost - e_syn);
+      }
+    }
+
+    @Override
+    public void step(double t, double dt, double[] voltages) {
       PopulationSupport.checkVoltages(voltages, preIndex, widestPre, postIndex, widestPost);
       for (int start = 0; start < size; start += STRIP_SIZE) {
         int count = Math.min(STRIP_SIZE, size - start);
@@ -302,7 +342,7 @@ public final class IonotropicSynapseOde extends ArraySynapse {
     }
 
     @Override
-    public void addCurrents(double[] voltages, double[] current, double[] conductance) {
+    public void addCurrents(double t, double[] voltages, double[] current, double[] conductance) {
       PopulationSupport.checkVoltages(voltages, preIndex, widestPre, postIndex, widestPost);
       PopulationSupport.checkCurrents(voltages, current, conductance, postIndex, widestPost);
       for (int start = 0; start < size; start += STRIP_SIZE) {
@@ -334,7 +374,8 @@ public final class IonotropicSynapseOde extends ArraySynapse {
     }
 
     @Override
-    public void advance(double dt, double[] voltages, double[] current, double[] conductance) {
+    public void advance(double t, double dt, double[] voltages, double[] current,
+        double[] conductance) {
       PopulationSupport.checkVoltages(voltages, preIndex, widestPre, postIndex, widestPost);
       PopulationSupport.checkCurrents(voltages, current, conductance, postIndex, widestPost);
       for (int start = 0; start < size; start += STRIP_SIZE) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.cleft.compiler.interp.Interpreter;
 import io.cleft.compiler.ir.IrProgram;
+import io.cleft.compiler.ir.KernelKind;
 import io.cleft.compiler.load.InMemoryCompiler;
 import io.cleft.runtime.Quantity;
 import io.cleft.runtime.Synapse;
@@ -19,7 +20,8 @@ import java.util.SplittableRandom;
  * The check every robustness and fuzz test ends with: a program's generated class, compiled in
  * memory under {@code --release 17 -Xlint:all -Werror} (which throws if javac says anything),
  * gives the interpreter's bits through the map interface and through a population's
- * {@code advance}, on random inputs that include extreme voltages and time steps.
+ * {@code advance}, {@code initialize}, {@code currentValues} and event handlers, on random inputs
+ * that include extreme voltages and time steps, and on random trains of events.
  */
 public final class GeneratedAgreement {
   private GeneratedAgreement() {}
@@ -50,6 +52,9 @@ public final class GeneratedAgreement {
       double vPost = voltages[2 * i + 1];
       String context = what + ", sample " + i + ": parameters " + Arrays.toString(parameters[i]) + ", states "
           + Arrays.toString(states[i]) + ", dt " + dt + ", v_pre " + vPre + ", v_post " + vPost;
+      if (metadata.readsTime()) {
+        continue; // the map interface has no time: the population is checked below
+      }
       double[] next = interpreter.update(parameters[i], states[i], dt, vPre, vPost);
       Map<String, Double> actual = synapse.updateStates(
           prefixed(synapse, metadata.states(), states[i]), dt, vPre, vPost,
@@ -62,12 +67,84 @@ public final class GeneratedAgreement {
           prefixed(synapse, metadata.parameters(), parameters[i]));
       assertBits(interpreter.current(parameters[i], states[i], vPre, vPost), current, "computeCurrent", context);
     }
-    assertPopulation(interpreter, synapse, parameters, states, voltages, dt, what);
+    double t = random.nextDouble(0, 1000);
+    assertPopulation(interpreter, synapse, parameters, states, voltages, t, dt, what);
+    assertEvents(interpreter, synapse, parameters, states, voltages, random, what);
   }
 
-  /** Synapse i reads compartments 2i and 2i+1 and adds into 2i+1, so every sum is one term. */
-  private static void assertPopulation(
-      Interpreter interpreter, Synapse synapse, double[][] parameters, double[][] states, double[] voltages, double dt, String what) {
+  /**
+   * {@code initialize}, then a random train of pre and post events interleaved with steps, on
+   * synapse i onto compartment 2i+1 alone: after every call, every state of every synapse has
+   * the interpreter's bits; and {@code currentValues} gives the current kernel's.
+   */
+  private static void assertEvents(
+      Interpreter interpreter, Synapse synapse, double[][] parameters, double[][] states, double[] voltages,
+      SplittableRandom random, String what) {
+    int n = parameters.length;
+    SynapsePopulation population = population(synapse, parameters, states);
+    SynapseMetadata metadata = synapse.metadata();
+    population.initialize();
+    double[][] expected = new double[n][];
+    for (int i = 0; i < n; i++) {
+      expected[i] = interpreter.initial(parameters[i]);
+    }
+    assertAllStates(population, metadata, expected, what + ", after initialize()");
+    for (int i = 0; i < n; i++) {
+      expected[i] = states[i].clone();
+      for (int s = 0; s < expected[i].length; s++) {
+        population.state(metadata.states().get(s).name())[i] = expected[i][s];
+      }
+    }
+    double t = random.nextDouble(0, 100);
+    for (int event = 0; event < 4 * n; event++) {
+      t += random.nextInt(4) == 0 ? 0 : random.nextDouble(0, 20);
+      int i = random.nextInt(n);
+      int kind = random.nextInt(3);
+      String context = what + ", event " + event + " at t = " + t + " on synapse " + i;
+      if (kind == 0) {
+        double weight = random.nextDouble(-1, 2) * Math.exp(random.nextDouble(-8, 2));
+        population.deliverPre(i, t, weight);
+        expected[i] = interpreter.onEvent(KernelKind.ON_PRE, parameters[i], expected[i], t, weight);
+        context += " (pre, weight " + weight + ")";
+      } else if (kind == 1) {
+        population.deliverPost(2 * i + 1, t);
+        expected[i] = interpreter.onEvent(KernelKind.ON_POST, parameters[i], expected[i], t, Double.NaN);
+        context += " (post)";
+      } else {
+        double dt = 0.025;
+        population.step(t, dt, voltages);
+        for (int k = 0; k < n; k++) {
+          expected[k] = interpreter.update(parameters[k], expected[k], t, dt, voltages[2 * k], voltages[2 * k + 1]);
+        }
+        context += " (a step of 0.025 ms)";
+      }
+      assertAllStates(population, metadata, expected, context);
+    }
+    double[] out = new double[n];
+    List<String> names = new java.util.ArrayList<>(List.of("i"));
+    metadata.currentValues().forEach(q -> names.add(q.name()));
+    for (int v = 0; v < names.size(); v++) {
+      population.currentValues(names.get(v), t, voltages, out);
+      for (int i = 0; i < n; i++) {
+        double[] terms = interpreter.currentTerms(parameters[i], expected[i], t, voltages[2 * i], voltages[2 * i + 1]);
+        assertBits(terms[v == 0 ? IrProgram.CURRENT : v + 1], out[i], "currentValues(" + names.get(v) + ")", what + ", synapse " + i);
+      }
+    }
+  }
+
+  private static void assertAllStates(
+      SynapsePopulation population, SynapseMetadata metadata, double[][] expected, String context) {
+    for (int i = 0; i < expected.length; i++) {
+      for (int s = 0; s < expected[i].length; s++) {
+        assertBits(
+            expected[i][s], population.state(metadata.states().get(s).name())[i],
+            "state " + metadata.states().get(s).name() + " of synapse " + i, context);
+      }
+    }
+  }
+
+  /** Synapse i reads compartments 2i and 2i+1 and adds into 2i+1, with the given values. */
+  private static SynapsePopulation population(Synapse synapse, double[][] parameters, double[][] states) {
     int n = parameters.length;
     int[] pre = new int[n];
     int[] post = new int[n];
@@ -85,18 +162,28 @@ public final class GeneratedAgreement {
         population.state(metadata.states().get(s).name())[i] = states[i][s];
       }
     }
+    return population;
+  }
+
+  /** Synapse i reads compartments 2i and 2i+1 and adds into 2i+1, so every sum is one term. */
+  private static void assertPopulation(
+      Interpreter interpreter, Synapse synapse, double[][] parameters, double[][] states, double[] voltages, double t,
+      double dt, String what) {
+    int n = parameters.length;
+    SynapsePopulation population = population(synapse, parameters, states);
+    SynapseMetadata metadata = synapse.metadata();
     double[] current = new double[voltages.length];
     double[] conductance = new double[voltages.length];
-    population.advance(dt, voltages, current, conductance);
+    population.advance(t, dt, voltages, current, conductance);
     for (int i = 0; i < n; i++) {
-      String context = what + ", population synapse " + i;
-      double[] next = interpreter.update(parameters[i], states[i], dt, voltages[pre[i]], voltages[post[i]]);
+      String context = what + ", population synapse " + i + ", t " + t;
+      double[] next = interpreter.update(parameters[i], states[i], t, dt, voltages[2 * i], voltages[2 * i + 1]);
       for (int s = 0; s < next.length; s++) {
         assertBits(next[s], population.state(metadata.states().get(s).name())[i], "advance state " + s, context);
       }
-      double[] terms = interpreter.currentTerms(parameters[i], next, voltages[pre[i]], voltages[post[i]]);
-      assertBits(0.0 + terms[IrProgram.CURRENT], current[post[i]], "advance current", context);
-      assertBits(0.0 + terms[IrProgram.CONDUCTANCE], conductance[post[i]], "advance conductance", context);
+      double[] terms = interpreter.currentTerms(parameters[i], next, t, voltages[2 * i], voltages[2 * i + 1]);
+      assertBits(0.0 + terms[IrProgram.CURRENT], current[2 * i + 1], "advance current", context);
+      assertBits(0.0 + terms[IrProgram.CONDUCTANCE], conductance[2 * i + 1], "advance conductance", context);
     }
   }
 

@@ -18,17 +18,33 @@ public abstract class ArraySynapse implements Synapse {
   }
 
   /**
-   * One update step on arrays: writes the states after the step into {@code next}. The
-   * single-synapse fast path, and what the map interface calls.
+   * One update step on arrays, for the step that starts at time {@code t} (ms): writes the states
+   * after the step into {@code next}. The single-synapse fast path.
    *
    * @param parameters in declaration order and declared units
    * @param states in declaration order and declared units; not modified
    */
   public abstract void update(
-      double[] parameters, double[] states, double dt, double vPre, double vPost, double[] next);
+      double[] parameters, double[] states, double t, double dt, double vPre, double vPost, double[] next);
 
-  /** The current (nA) for the given parameters and states. */
-  public abstract double current(double[] parameters, double[] states, double vPre, double vPost);
+  /** The current (nA) at time {@code t} for the given parameters and states. */
+  public abstract double current(double[] parameters, double[] states, double t, double vPre, double vPost);
+
+  /**
+   * {@link #update(double[], double[], double, double, double, double, double[])} for a model
+   * that does not read {@code t} (IllegalStateException for one that does); what the map
+   * interface calls.
+   */
+  public void update(double[] parameters, double[] states, double dt, double vPre, double vPost, double[] next) {
+    PopulationSupport.requireTimeless(metadata(), "update(parameters, states, t, dt, vPre, vPost, next)");
+    update(parameters, states, 0, dt, vPre, vPost, next);
+  }
+
+  /** {@link #current(double[], double[], double, double, double)} for a model that does not read {@code t}. */
+  public double current(double[] parameters, double[] states, double vPre, double vPost) {
+    PopulationSupport.requireTimeless(metadata(), "current(parameters, states, t, vPre, vPost)");
+    return current(parameters, states, 0, vPre, vPost);
+  }
 
   @Override
   public final String name() {

@@ -1,5 +1,8 @@
 package io.cleft.runtime;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /** Argument checks shared by generated populations, kept out of their hot loops. */
@@ -91,5 +94,54 @@ public final class PopulationSupport {
         "unknown " + kind + " '" + name + "' of " + metadata.name() + "; it has parameters "
             + metadata.parameters().stream().map(Quantity::name).toList() + " and states "
             + metadata.states().stream().map(Quantity::name).toList());
+  }
+
+  /** Throws IllegalStateException for a model that reads {@code t}: it needs the call with a time. */
+  public static void requireTimeless(SynapseMetadata metadata, String timedCall) {
+    if (metadata.readsTime()) {
+      throw new IllegalStateException(
+          metadata.name() + " reads the time t, so it must be given one: call " + timedCall);
+    }
+  }
+
+  /**
+   * Where each compartment's synapses start in {@link #synapsesByCompartment}: compartment c's
+   * are entries {@code starts[c]} to {@code starts[c + 1] - 1}; one entry past the largest index.
+   */
+  public static int[] compartmentStarts(int[] postIndex) {
+    int widest = widest(postIndex);
+    int[] starts = new int[(widest < 0 ? 0 : postIndex[widest] + 1) + 1];
+    for (int compartment : postIndex) {
+      starts[compartment + 1]++;
+    }
+    for (int c = 1; c < starts.length; c++) {
+      starts[c] += starts[c - 1];
+    }
+    return starts;
+  }
+
+  /** The synapses sorted by postsynaptic compartment, each compartment's in increasing order. */
+  public static int[] synapsesByCompartment(int[] postIndex, int[] starts) {
+    int[] next = Arrays.copyOf(starts, starts.length - 1);
+    int[] order = new int[postIndex.length];
+    for (int i = 0; i < postIndex.length; i++) {
+      order[next[postIndex[i]]++] = i;
+    }
+    return order;
+  }
+
+  /** Checks that {@code out} has an entry per synapse, for a call that writes one each. */
+  public static void checkOutput(double[] out, int size) {
+    Objects.requireNonNull(out, "out");
+    if (out.length < size) {
+      throw new IllegalArgumentException("out has " + out.length + " entries but the population has " + size + " synapses");
+    }
+  }
+
+  public static IllegalArgumentException unknownCurrentValue(String name, SynapseMetadata metadata) {
+    List<String> names = new ArrayList<>(List.of("i"));
+    metadata.currentValues().forEach(q -> names.add(q.name()));
+    return new IllegalArgumentException(
+        "unknown value '" + name + "' of " + metadata.name() + "'s current; it has " + names);
   }
 }

@@ -48,15 +48,24 @@ public interface SynapsePopulation {
   /** Whether checked mode is on. */
   boolean isChecked();
 
-  /** Advances every synapse's states by one step of {@code dt} ms. */
-  void step(double dt, double[] voltages);
+  /**
+   * Advances every synapse's states by one step of {@code dt} ms: {@link #step(double, double,
+   * double[])} for a model that does not read {@code t} (IllegalStateException for one that does).
+   */
+  default void step(double dt, double[] voltages) {
+    PopulationSupport.requireTimeless(metadata(), "step(t, dt, voltages)");
+    step(0, dt, voltages);
+  }
 
   /**
    * Adds each synapse's current (nA) to {@code current[postIndex[i]]} and its exact derivative
    * with respect to the postsynaptic voltage (uS) to {@code conductance[postIndex[i]]}: the
    * linearisation an implicit voltage solver needs, derived symbolically by the compiler.
    */
-  void addCurrents(double[] voltages, double[] current, double[] conductance);
+  default void addCurrents(double[] voltages, double[] current, double[] conductance) {
+    PopulationSupport.requireTimeless(metadata(), "addCurrents(t, voltages, current, conductance)");
+    addCurrents(0, voltages, current, conductance);
+  }
 
   /**
    * One step in Jaxley's order: advances the states by {@code dt} ms, then adds the currents of
@@ -64,33 +73,31 @@ public interface SynapsePopulation {
    * one pass over the synapses instead of two.
    */
   default void advance(double dt, double[] voltages, double[] current, double[] conductance) {
-    step(dt, voltages);
-    addCurrents(voltages, current, conductance);
+    PopulationSupport.requireTimeless(metadata(), "advance(t, dt, voltages, current, conductance)");
+    advance(0, dt, voltages, current, conductance);
   }
 
   // ------------------------------------------------------------------------------------------
-  // Time and events. The calls above are these at t = 0, for models that do not read t.
+  // Time and events. The calls above without a time are these for models that do not read t.
 
   /**
    * Sets every synapse's states to their initial values, computed by the model's
    * {@code initial} block from the synapse's parameters as they are now (the declared initial
    * value for a state the block does not set). A new population starts so.
    */
-  default void initialize() {
-    throw new UnsupportedOperationException("TEMPORARY until the emitter implements it");
-  }
+  void initialize();
 
   /** {@link #step(double, double[])} for the step that starts at time {@code t} (ms). */
-  default void step(double t, double dt, double[] voltages) {
-    step(dt, voltages); // TEMPORARY until the emitter implements it
-  }
+  void step(double t, double dt, double[] voltages);
 
   /** {@link #addCurrents(double[], double[], double[])} at time {@code t} (ms). */
-  default void addCurrents(double t, double[] voltages, double[] current, double[] conductance) {
-    addCurrents(voltages, current, conductance); // TEMPORARY until the emitter implements it
-  }
+  void addCurrents(double t, double[] voltages, double[] current, double[] conductance);
 
-  /** {@link #advance(double, double[], double[], double[])} for the step that starts at {@code t}. */
+  /**
+   * {@link #advance(double, double[], double[], double[])} for the step that starts at {@code t}:
+   * {@link #step(double, double, double[])} then {@link #addCurrents(double, double[], double[],
+   * double[])}, to the bit; generated populations do it in one pass.
+   */
   default void advance(double t, double dt, double[] voltages, double[] current, double[] conductance) {
     step(t, dt, voltages);
     addCurrents(t, voltages, current, conductance);
@@ -103,9 +110,7 @@ public interface SynapsePopulation {
    * from the states as they are now. For recording; it changes nothing. Throws
    * IllegalArgumentException for an unknown name or an {@code out} shorter than the population.
    */
-  default void currentValues(String name, double t, double[] voltages, double[] out) {
-    throw new UnsupportedOperationException("TEMPORARY until the emitter implements it");
-  }
+  void currentValues(String name, double t, double[] voltages, double[] out);
 
   /**
    * Runs the model's {@code on pre} handler for synapse {@code synapse}: a presynaptic spike
@@ -113,9 +118,7 @@ public interface SynapsePopulation {
    * unit of the handler's weight argument; ignored if it has none). Does nothing for a model
    * without the handler. Throws IndexOutOfBoundsException for a synapse outside the population.
    */
-  default void deliverPre(int synapse, double t, double weight) {
-    throw new UnsupportedOperationException("TEMPORARY until the emitter implements it");
-  }
+  void deliverPre(int synapse, double t, double weight);
 
   /**
    * Runs the model's {@code on post} handler, at time {@code t} (ms), for every synapse whose
@@ -123,7 +126,5 @@ public interface SynapsePopulation {
    * those synapses), without allocation. Does nothing for a model without the handler or a
    * compartment no synapse reaches.
    */
-  default void deliverPost(int compartment, double t) {
-    throw new UnsupportedOperationException("TEMPORARY until the emitter implements it");
-  }
+  void deliverPost(int compartment, double t);
 }

@@ -24,12 +24,12 @@ class ArraySynapseTest {
     }
 
     @Override
-    public void update(double[] p, double[] s, double dt, double vPre, double vPost, double[] next) {
+    public void update(double[] p, double[] s, double t, double dt, double vPre, double vPost, double[] next) {
       next[0] = s[0] - dt * s[0] / p[1];
     }
 
     @Override
-    public double current(double[] p, double[] s, double vPre, double vPost) {
+    public double current(double[] p, double[] s, double t, double vPre, double vPost) {
       return p[0] * s[0] * vPost;
     }
 

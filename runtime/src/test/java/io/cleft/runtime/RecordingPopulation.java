@@ -119,8 +119,14 @@ final class RecordingPopulation implements SynapsePopulation {
   }
 
   @Override
-  public void step(double dt, double[] voltages) {}
+  public void initialize() {}
 
   @Override
-  public void addCurrents(double[] voltages, double[] current, double[] conductance) {}
+  public void step(double t, double dt, double[] voltages) {}
+
+  @Override
+  public void addCurrents(double t, double[] voltages, double[] current, double[] conductance) {}
+
+  @Override
+  public void currentValues(String name, double t, double[] voltages, double[] out) {}
 }

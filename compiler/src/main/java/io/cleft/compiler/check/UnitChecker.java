@@ -75,6 +75,20 @@ public final class UnitChecker {
     rejectedValues.forEach(checker::typeOf);
   }
 
+  /**
+   * The dimension of each of {@code locals} of a checked model (empty where it has none, as a
+   * condition), for the metadata of the values a simulator may record.
+   */
+  public static List<Optional<Dimension>> dimensionsOf(SynapseModel model, List<Symbol.Local> locals) {
+    UnitChecker checker = new UnitChecker(new DiagnosticCollector());
+    checker.checkModel(model);
+    return locals.stream()
+        .map(local -> checker.localTypes.get(local) instanceof Quantity quantity
+            ? Optional.of(quantity.dimension())
+            : Optional.<Dimension>empty())
+        .toList();
+  }
+
   private void checkModel(SynapseModel model) {
     // The initial block first: the values it derives are read everywhere else.
     checkStatements(model.initial());

@@ -53,6 +53,10 @@ final class BlockWriter {
     return stateNames.get(index);
   }
 
+  String invariant(int index) {
+    return invariantNames.get(index);
+  }
+
   private String read(IrExpr expr) {
     if (expr instanceof IrExpr.Parameter p) {
       return parameterNames.get(p.index());

@@ -2,6 +2,8 @@ package io.cleft.compiler.emit;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.NameAllocator;
+import io.cleft.compiler.check.UnitChecker;
+import io.cleft.compiler.interp.Interpreter;
 import io.cleft.compiler.ir.IrBlock;
 import io.cleft.compiler.ir.IrInput;
 import io.cleft.compiler.ir.IrLocal;
@@ -49,10 +51,40 @@ record GenerationPlan(
         Path.of(model.source().displayName()).getFileName().toString(),
         program,
         Reads.of(program.update()),
-        Reads.of(program.current()),
+        Reads.of(currentAndConductance(program.current())),
         PhasePlanner.plan(program.update(), model.states().stream().map(Symbol.State::name).toList()),
-        PhasePlanner.plan(program.current(), List.of("current", "conductance")),
+        PhasePlanner.plan(currentAndConductance(program.current()), List.of("current", "conductance")),
         invariantKinds(program.invariants()));
+  }
+
+  /**
+   * The current kernel as the strip loops compute it: the current and its derivative, without
+   * the named values, which only {@code currentValues} computes.
+   */
+  private static IrBlock currentAndConductance(IrBlock current) {
+    return new IrBlock(current.locals(), current.results().subList(0, 2));
+  }
+
+  /**
+   * Each state's initial value at the default parameters, as the interpreter computes the
+   * initial kernel: what the metadata gives as the state's default.
+   */
+  double[] initialStatesAtDefaults() {
+    double[] defaults = parameters().stream().mapToDouble(Symbol.Parameter::defaultValue).toArray();
+    return new Interpreter(program).initial(defaults);
+  }
+
+  /** The working unit of each named value of the current block, as metadata shows it. */
+  List<String> currentValueUnits() {
+    return UnitChecker.dimensionsOf(model(), model().currentValues()).stream()
+        .map(d -> d.map(dimension -> dimension.isDimensionless() ? "1" : dimension.workingUnit().orElse(dimension.describe())).orElse("1"))
+        .toList();
+  }
+
+  /** Whether the update or the current reads {@code t}, so that calls without a time are refused. */
+  boolean readsTime() {
+    return update.inputs().contains(IrInput.T) || current.inputs().contains(IrInput.T)
+        || Reads.of(program.current()).inputs().contains(IrInput.T);
   }
 
   private static List<InvariantKind> invariantKinds(IrBlock invariants) {

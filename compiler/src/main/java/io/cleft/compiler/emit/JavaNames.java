@@ -39,6 +39,8 @@ final class JavaNames {
           ExpressionWriter.CLEFT_MATH,
           ClassName.get(java.util.Arrays.class),
           ClassName.get(java.util.List.class),
+          ClassName.get(java.util.Objects.class),
+          ClassName.get(java.util.Optional.class),
           ClassName.get(java.util.stream.Stream.class),
           ClassName.get(Math.class),
           ClassName.get(Double.class),

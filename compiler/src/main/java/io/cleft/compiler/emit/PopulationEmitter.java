@@ -43,6 +43,7 @@ final class PopulationEmitter {
   static TypeSpec populationClass(GenerationPlan plan, ClassName self) {
     PopulationFields fields = PopulationFields.of(plan);
     InvariantCacheEmitter caches = new InvariantCacheEmitter(plan, fields);
+    EventMethodsEmitter events = new EventMethodsEmitter(plan, fields);
     ClassName strip = self.nestedClass(plan.stripClassName());
     TypeSpec.Builder type =
         TypeSpec.classBuilder(self)
@@ -104,7 +105,17 @@ final class PopulationEmitter {
                 .addJavadoc("Whether each strip's states and currents are checked; off, the loops test only this.\n")
                 .build());
     caches.addFields(type);
-    return type.addMethod(constructor(plan, fields, caches))
+    if (events.indexesByCompartment()) {
+      type.addField(
+          FieldSpec.builder(SynapseEmitter.INTS, PopulationFields.POST_STARTS, Modifier.PRIVATE, Modifier.FINAL)
+              .addJavadoc("Where each compartment's synapses start in {@code postOrder}, for {@code deliverPost}.\n")
+              .build());
+      type.addField(
+          FieldSpec.builder(SynapseEmitter.INTS, PopulationFields.POST_ORDER, Modifier.PRIVATE, Modifier.FINAL)
+              .addJavadoc("The synapses by postsynaptic compartment, each compartment's in increasing order.\n")
+              .build());
+    }
+    return type.addMethod(constructor(plan, fields, caches, events))
         .addMethods(viewMethods(plan, fields, caches))
         .addMethod(
             MethodSpec.methodBuilder("size")
@@ -147,8 +158,10 @@ final class PopulationEmitter {
                 .addStatement("return $L", PopulationFields.CHECKED)
                 .build())
         .addMethods(caches.methods())
+        .addMethods(events.methods())
         .addMethod(
-            loopMethod("step", plan, fields, caches, List.of(StripLoopWriter.Section.UPDATE), BlockWriter.DT, VOLTAGES))
+            loopMethod(
+                "step", plan, fields, caches, List.of(StripLoopWriter.Section.UPDATE), BlockWriter.T, BlockWriter.DT, VOLTAGES))
         .addMethod(
             loopMethod(
                 "addCurrents",
@@ -156,6 +169,7 @@ final class PopulationEmitter {
                 fields,
                 caches,
                 List.of(StripLoopWriter.Section.CURRENT),
+                BlockWriter.T,
                 VOLTAGES,
                 CURRENT,
                 CONDUCTANCE))
@@ -166,6 +180,7 @@ final class PopulationEmitter {
                 fields,
                 caches,
                 List.of(StripLoopWriter.Section.UPDATE, StripLoopWriter.Section.CURRENT),
+                BlockWriter.T,
                 BlockWriter.DT,
                 VOLTAGES,
                 CURRENT,
@@ -182,7 +197,8 @@ final class PopulationEmitter {
         .build();
   }
 
-  private static MethodSpec constructor(GenerationPlan plan, PopulationFields fields, InvariantCacheEmitter caches) {
+  private static MethodSpec constructor(
+      GenerationPlan plan, PopulationFields fields, InvariantCacheEmitter caches, EventMethodsEmitter events) {
     MethodSpec.Builder method =
         MethodSpec.constructorBuilder()
             .addJavadoc("Synapses with default parameters and initial states; the index arrays are copied.\n")
@@ -202,14 +218,17 @@ final class PopulationEmitter {
       fill(method, fields.parameters().get(i), plan.parameters().get(i).defaultValue());
     }
     for (int i = 0; i < plan.states().size(); i++) {
-      fill(method, fields.states().get(i), plan.states().get(i).initialValue());
+      method.addStatement("this.$L = new double[$L]", fields.states().get(i), PopulationFields.SIZE);
     }
+    method.addCode(events.initialiseIndex());
     method.addCode(caches.initialise());
     // The views and the table of states are built in methods of a chunk of declarations each,
     // so that the constructor of a model with thousands of them stays within 64 KiB.
     method.addStatement("this.$L = new $T[$L]", PopulationFields.PARAMETER_ARRAYS, PARAMETER_ARRAY, plan.parameters().size());
     method.addStatement("this.$L = new double[$L][]", PopulationFields.STATE_ARRAYS, plan.states().size());
     viewMethods(plan, fields, caches).forEach(view -> method.addStatement("$N()", view));
+    // Last: the initial block reads the values kept per synapse.
+    method.addStatement("initialize()");
     return method.build();
   }
 
@@ -320,7 +339,8 @@ final class PopulationEmitter {
     MethodSpec.Builder method =
         MethodSpec.methodBuilder(name).addAnnotation(Override.class).addModifiers(Modifier.PUBLIC);
     for (String parameter : parameters) {
-      method.addParameter(parameter.equals(BlockWriter.DT) ? TypeName.DOUBLE : SynapseEmitter.DOUBLES, parameter);
+      boolean scalar = parameter.equals(BlockWriter.DT) || parameter.equals(BlockWriter.T);
+      method.addParameter(scalar ? TypeName.DOUBLE : SynapseEmitter.DOUBLES, parameter);
     }
     // O(1) checks of the arrays against the largest indices, so that no loop fails halfway.
     method.addStatement(

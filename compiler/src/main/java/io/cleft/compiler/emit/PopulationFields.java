@@ -40,12 +40,15 @@ record PopulationFields(
   static final String CHECKED = "checked";
   static final String STATE_ORIGINS = "STATE_ORIGINS";
   static final String CURRENT_ORIGIN = "CURRENT_ORIGIN";
+  static final String POST_STARTS = "postStarts";
+  static final String POST_ORDER = "postOrder";
 
   /** Names the population's methods use unqualified, which no local may shadow. */
   static final List<String> MEMBERS =
       List.of(
           SIZE, PRE_INDEX, POST_INDEX, STRIP, STRIP_SIZE, STEP_VALUES_DT, STEP_VALUES_STALE, WIDEST_PRE, WIDEST_POST,
-          PARAMETER_ARRAYS, STATE_ARRAYS, CHECKED, STATE_ORIGINS, CURRENT_ORIGIN, SynapseEmitter.METADATA_FIELD);
+          PARAMETER_ARRAYS, STATE_ARRAYS, CHECKED, STATE_ORIGINS, CURRENT_ORIGIN, POST_STARTS, POST_ORDER,
+          SynapseEmitter.METADATA_FIELD);
 
   static PopulationFields of(GenerationPlan plan) {
     NameAllocator names = JavaNames.allocator(plan, MEMBERS);

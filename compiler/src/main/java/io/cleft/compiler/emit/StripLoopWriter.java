@@ -232,7 +232,7 @@ final class StripLoopWriter {
       body.addStatement("int $L = $L + $L", I, START, J);
     }
     for (IrInput input : reads.inputs()) {
-      if (input != IrInput.DT) {
+      if (input != IrInput.DT && input != IrInput.T) {
         String name = names.newName(BlockWriter.input(input));
         locals.put(new IrExpr.Input(input), name);
         body.addStatement("double $L = $L", name, strip(fields.gathered().get(input)));
@@ -261,7 +261,7 @@ final class StripLoopWriter {
       }
     }
     ExpressionWriter writer =
-        new ExpressionWriter(expr -> expr instanceof IrExpr.Input i && i.input() == IrInput.DT ? BlockWriter.DT : locals.get(expr));
+        new ExpressionWriter(expr -> expr instanceof IrExpr.Input i && isScalar(i.input()) ? BlockWriter.input(i.input()) : locals.get(expr));
     Origins origins = new Origins(body);
     // Where each local is last read, found once: asking at every member which later ones read
     // it would take time quadratic in the number of locals (a minute for 5,000).
@@ -316,7 +316,12 @@ final class StripLoopWriter {
   }
 
   private String input(IrInput input) {
-    return input == IrInput.DT ? BlockWriter.DT : strip(fields.gathered().get(input));
+    return isScalar(input) ? BlockWriter.input(input) : strip(fields.gathered().get(input));
+  }
+
+  /** An input that is one value for the whole call, a parameter of the method. */
+  private static boolean isScalar(IrInput input) {
+    return input == IrInput.DT || input == IrInput.T;
   }
 
   private static String strip(String array) {

@@ -13,6 +13,9 @@ import io.cleft.compiler.ir.IrBlock;
 import io.cleft.compiler.ir.IrExpr;
 import io.cleft.compiler.ir.IrInput;
 import io.cleft.compiler.ir.IrProgram;
+import io.cleft.compiler.ir.KernelKind;
+import io.cleft.compiler.model.EventHandler;
+import io.cleft.compiler.model.EventKind;
 import io.cleft.compiler.model.Symbol;
 import io.cleft.compiler.model.ValueRange;
 import java.util.ArrayList;
@@ -100,7 +103,20 @@ final class SynapseEmitter {
     List<CodeBlock> parameters = new ArrayList<>();
     plan.parameters().forEach(p -> parameters.add(quantity(p.name(), p.defaultValue(), p.unitText(), p.range(), p.doc())));
     List<CodeBlock> states = new ArrayList<>();
-    plan.states().forEach(s -> states.add(quantity(s.name(), s.initialValue(), s.unitText(), s.range(), s.doc())));
+    double[] initial = plan.initialStatesAtDefaults();
+    for (int i = 0; i < plan.states().size(); i++) {
+      Symbol.State s = plan.states().get(i);
+      states.add(quantity(s.name(), initial[i], s.unitText(), s.range(), s.doc()));
+    }
+    List<CodeBlock> currentValues = new ArrayList<>();
+    List<Symbol.Local> named = plan.model().currentValues();
+    for (int j = 0; j < named.size(); j++) {
+      currentValues.add(quantity(named.get(j).name(), Double.NaN, plan.currentValueUnits().get(j), Optional.empty(), Optional.empty()));
+    }
+    CodeBlock weight =
+        plan.model().handler(EventKind.PRE).flatMap(EventHandler::weight)
+            .map(w -> CodeBlock.of("$T.of($L)", Optional.class, quantity(w.name(), Double.NaN, w.unitText(), Optional.empty(), Optional.empty())))
+            .orElse(CodeBlock.of("$T.empty()", Optional.class));
     CodeBlock init =
         CodeBlock.builder()
             .add("new $T(\n", METADATA)
@@ -108,7 +124,12 @@ final class SynapseEmitter {
             .add("$L,\n", JavaText.stringLiteral(plan.className()))
             .add("$L,\n", JavaText.stringLiteral(plan.model().doc().orElse("")))
             .add("$L,\n", quantities("parameterQuantities", parameters, helpers))
-            .add("$L)", quantities("stateQuantities", states, helpers))
+            .add("$L,\n", quantities("stateQuantities", states, helpers))
+            .add("$L,\n", quantities("currentValueQuantities", currentValues, helpers))
+            .add("$L,\n", weight)
+            .add("$L,\n", plan.program().kernel(KernelKind.ON_PRE).isPresent())
+            .add("$L,\n", plan.program().kernel(KernelKind.ON_POST).isPresent())
+            .add("$L)", plan.readsTime())
             .unindent()
             .build();
     return FieldSpec.builder(METADATA, METADATA_FIELD, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
@@ -174,6 +195,7 @@ final class SynapseEmitter {
             .addModifiers(Modifier.PUBLIC)
             .addParameter(DOUBLES, "parameters")
             .addParameter(DOUBLES, "states")
+            .addParameter(TypeName.DOUBLE, BlockWriter.T)
             .addParameter(TypeName.DOUBLE, BlockWriter.DT)
             .addParameter(TypeName.DOUBLE, BlockWriter.V_PRE)
             .addParameter(TypeName.DOUBLE, BlockWriter.V_POST)
@@ -198,6 +220,7 @@ final class SynapseEmitter {
             .returns(TypeName.DOUBLE)
             .addParameter(DOUBLES, "parameters")
             .addParameter(DOUBLES, "states")
+            .addParameter(TypeName.DOUBLE, BlockWriter.T)
             .addParameter(TypeName.DOUBLE, BlockWriter.V_PRE)
             .addParameter(TypeName.DOUBLE, BlockWriter.V_POST);
     writeScalarPrologue(method, plan, plan.current(), writer);

@@ -54,6 +54,36 @@ public final class Interpreter {
     return run(KernelKind.CURRENT, new Frame(parameters, states, Double.NaN, vPre, vPost));
   }
 
+  /** The initial states of a synapse with these parameters, in declaration order and declared units. */
+  public double[] initial(double[] parameters) {
+    double[] none = new double[program.model().states().size()];
+    return run(KernelKind.INITIAL, new Frame(parameters, none, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN));
+  }
+
+  /** One update step that starts at time {@code t} (ms). */
+  public double[] update(double[] parameters, double[] states, double t, double dt, double vPre, double vPost) {
+    return run(KernelKind.UPDATE, new Frame(parameters, states, t, dt, vPre, vPost, Double.NaN));
+  }
+
+  /**
+   * The current kernel's results at time {@code t}: the current (nA), its derivative (uS), then
+   * the current block's named values in working units.
+   */
+  public double[] currentTerms(double[] parameters, double[] states, double t, double vPre, double vPost) {
+    return run(KernelKind.CURRENT, new Frame(parameters, states, t, Double.NaN, vPre, vPost, Double.NaN));
+  }
+
+  /**
+   * The states after the handler of {@code kind} ({@code ON_PRE} or {@code ON_POST}) ran for an
+   * event at time {@code t} with {@code weight}; the states as they were for a model without it.
+   */
+  public double[] onEvent(KernelKind kind, double[] parameters, double[] states, double t, double weight) {
+    if (program.kernel(kind).isEmpty()) {
+      return states.clone();
+    }
+    return run(kind, new Frame(parameters, states, t, Double.NaN, Double.NaN, Double.NaN, weight));
+  }
+
   /**
    * The results of the kernel of {@code kind} (see {@link KernelKind} for what they are), with
    * the invariants computed first from the frame's parameters and {@code dt}.
@@ -101,13 +131,26 @@ public final class Interpreter {
     final double dt;
     final double vPre;
     final double vPost;
+    final double t;
+    final double weight;
 
+    /** A frame without a time: a model that reads {@code t} reads NaN, which shows. */
     public Frame(double[] parameters, double[] states, double dt, double vPre, double vPost) {
+      this(parameters, states, Double.NaN, dt, vPre, vPost, Double.NaN);
+    }
+
+    /**
+     * @param t the time (ms): the step's start for the update, the event's time for a handler
+     * @param weight an event's weight, in the unit of the handler's argument (NaN elsewhere)
+     */
+    public Frame(double[] parameters, double[] states, double t, double dt, double vPre, double vPost, double weight) {
       this.parameters = parameters;
       this.states = states;
+      this.t = t;
       this.dt = dt;
       this.vPre = vPre;
       this.vPost = vPost;
+      this.weight = weight;
     }
 
     double eval(IrExpr expr) {
@@ -131,7 +174,8 @@ public final class Interpreter {
           case DT -> dt;
           case V_PRE -> vPre;
           case V_POST -> vPost;
-          case T, WEIGHT -> throw new UnsupportedOperationException("TEMPORARY");
+          case T -> t;
+          case WEIGHT -> weight;
         };
       }
       if (expr instanceof IrExpr.Negate negate) {

@@ -8,6 +8,7 @@ import io.cleft.compiler.ir.IrInput;
 import io.cleft.compiler.model.BuiltinFunction;
 import io.cleft.runtime.CleftMath;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * The exact derivative of an IR expression with respect to one input, symbolically. cleft uses
@@ -28,25 +29,39 @@ public final class Differentiator {
   private static final IrExpr ONE = new IrExpr.Constant(1);
 
   private final IrInput variable;
+  private final IntFunction<IrExpr> localDerivatives;
 
-  private Differentiator(IrInput variable) {
+  private Differentiator(IrInput variable, IntFunction<IrExpr> localDerivatives) {
     this.variable = variable;
+    this.localDerivatives = localDerivatives;
   }
 
-  /** d expr / d variable; the expression must not read locals (the current never does). */
+  /** d expr / d variable; the expression must not read locals. */
   public static IrExpr derivative(IrExpr expr, IrInput variable) {
-    return new Differentiator(variable).d(expr);
+    return derivative(expr, variable, null);
+  }
+
+  /**
+   * d expr / d variable, where {@code Local(k)} has the derivative {@code localDerivatives(k)}
+   * (forward differentiation through a block's locals, in order).
+   */
+  public static IrExpr derivative(IrExpr expr, IrInput variable, IntFunction<IrExpr> localDerivatives) {
+    return new Differentiator(variable, localDerivatives).d(expr);
   }
 
   private IrExpr d(IrExpr e) {
     if (e instanceof IrExpr.Input input) {
       return input.input() == variable ? ONE : ZERO;
     }
-    if (e instanceof IrExpr.Constant || e instanceof IrExpr.Parameter || e instanceof IrExpr.State) {
+    if (e instanceof IrExpr.Constant || e instanceof IrExpr.Parameter || e instanceof IrExpr.State
+        || e instanceof IrExpr.Invariant) {
       return ZERO;
     }
-    if (e instanceof IrExpr.Local) {
-      throw new IllegalArgumentException("cannot differentiate through an update local: " + e);
+    if (e instanceof IrExpr.Local local) {
+      if (localDerivatives == null) {
+        throw new IllegalArgumentException("cannot differentiate through a local without its derivative: " + e);
+      }
+      return localDerivatives.apply(local.index());
     }
     if (e instanceof IrExpr.Negate negate) {
       return negate(d(negate.operand()));

@@ -9,6 +9,7 @@ import io.cleft.compiler.ir.IrKernel;
 import io.cleft.compiler.ir.IrLocal;
 import io.cleft.compiler.ir.IrProgram;
 import io.cleft.compiler.ir.KernelKind;
+import io.cleft.compiler.model.EventHandler;
 import io.cleft.compiler.model.Expr;
 import io.cleft.compiler.model.StateUpdate;
 import io.cleft.compiler.model.Symbol;
@@ -17,6 +18,9 @@ import io.cleft.compiler.units.Unit;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.List;
 import java.util.OptionalInt;
 
@@ -25,36 +29,110 @@ import java.util.OptionalInt;
  * declared in another unit than cleft's working one is converted where it is read, and a next
  * value is converted back to the state's declared unit; constants become numbers.
  *
- * <p>Lowering also derives the current's exact derivative with respect to {@code v_post}.
+ * <p>Lowering also derives the current's exact derivative with respect to {@code v_post}, and
+ * turns the blocks that run in order (initial, handlers, the current block) into straight-line
+ * code ({@link StatementLowering}). The initial block's values, computed from parameters only,
+ * become the program's first invariants; its results are the INITIAL kernel's.
  *
  * <p>A conversion by a power of ten is a multiplication by an exact integer or a division by
  * one, so it is correctly rounded: {@code k = 25 1/s} gives exactly the double nearest 0.025,
  * the same as writing {@code k = 0.025 1/ms}.
  */
 public final class Lowering {
-  private Lowering() {}
+  private final SynapseModel model;
+  /** Each value the initial block derives, as the invariant that holds it. */
+  private final Map<Symbol.Local, IrExpr> derived = new HashMap<>();
+
+  private Lowering(SynapseModel model) {
+    this.model = model;
+  }
 
   /** Requires a model whose updates the solver has turned into next values. */
   public static IrProgram lower(SynapseModel model) {
+    return new Lowering(model).program();
+  }
+
+  private IrProgram program() {
+    List<IrKernel> kernels = new ArrayList<>();
+    // The initial block reads parameters and constants only, so all of it is invariant: it
+    // becomes the start of the program's invariants, which every kernel reads.
+    StatementLowering initial = new StatementLowering(EXPRESSIONS, this::initialReference).lower(model.initial());
+    IrBlock invariants = new IrBlock(initial.locals(), List.of());
+    model.derived().forEach(value -> derived.put(value, asInvariant(initial.valueOf(value))));
+    List<IrExpr> initialStates = new ArrayList<>();
+    for (Symbol.State state : model.states()) {
+      initialStates.add(
+          initial.assigns(state)
+              ? fromWorkingUnit(asInvariant(initial.valueOf(state)), state.unit())
+              : new IrExpr.Constant(state.initialValue()));
+    }
+    kernels.add(new IrKernel(KernelKind.INITIAL, new IrBlock(List.of(), initialStates)));
+    kernels.add(new IrKernel(KernelKind.UPDATE, update()));
+    kernels.add(new IrKernel(KernelKind.CURRENT, current()));
+    for (EventHandler handler : model.handlers()) {
+      StatementLowering body = new StatementLowering(EXPRESSIONS, this::reference).lower(handler.statements());
+      List<IrExpr> states = new ArrayList<>();
+      for (Symbol.State state : model.states()) {
+        states.add(
+            body.assigns(state) ? fromWorkingUnit(body.valueOf(state), state.unit()) : new IrExpr.State(state.index()));
+      }
+      KernelKind kind =
+          switch (handler.kind()) {
+            case PRE -> KernelKind.ON_PRE;
+            case POST -> KernelKind.ON_POST;
+          };
+      kernels.add(new IrKernel(kind, new IrBlock(body.locals(), states)));
+    }
+    return new IrProgram(model, invariants, kernels);
+  }
+
+  private IrBlock update() {
     List<IrLocal> locals =
         model.locals().stream()
-            .map(l -> new IrLocal(l.name(), expr(l.definition()), OptionalInt.of(l.span().line())))
+            .map(l -> new IrLocal(l.name(), expr(l.definition(), this::reference), OptionalInt.of(l.span().line())))
             .toList();
     List<IrExpr> nextStates = new ArrayList<>();
     for (Symbol.State state : model.states()) {
       IrExpr next =
           model.updateOf(state)
-              .map(update -> fromWorkingUnit(expr(nextValue(update)), state.unit()))
+              .map(update -> fromWorkingUnit(expr(nextValue(update), this::reference), state.unit()))
               .orElse(new IrExpr.State(state.index()));
       nextStates.add(next);
     }
-    IrExpr current = expr(model.current());
-    IrExpr conductance = Differentiator.derivative(current, IrInput.V_POST);
-    return new IrProgram(
-        model,
-        List.of(
-            new IrKernel(KernelKind.UPDATE, new IrBlock(locals, nextStates)),
-            new IrKernel(KernelKind.CURRENT, new IrBlock(List.of(), List.of(current, conductance)))));
+    return new IrBlock(locals, nextStates);
+  }
+
+  /**
+   * The current, its derivative with respect to {@code v_post}, then the named values. The
+   * derivative goes forward through the block's locals: each local that depends on
+   * {@code v_post} gets a local holding its derivative, right after all the block's own.
+   */
+  private IrBlock current() {
+    StatementLowering block = new StatementLowering(EXPRESSIONS, this::reference).lower(model.currentStatements());
+    IrExpr current = expr(model.current(), block::valueOf);
+    List<IrLocal> locals = new ArrayList<>(block.locals());
+    int count = locals.size();
+    IrExpr[] derivatives = new IrExpr[count];
+    for (int k = 0; k < count; k++) {
+      IrLocal local = locals.get(k);
+      IrExpr derivative = Differentiator.derivative(local.value(), IrInput.V_POST, j -> derivatives[j]);
+      if (derivative.isTrivial()) {
+        derivatives[k] = derivative;
+      } else {
+        locals.add(new IrLocal("d_" + local.name(), derivative, local.sourceLine()));
+        derivatives[k] = new IrExpr.Local(locals.size() - 1);
+      }
+    }
+    List<IrExpr> results = new ArrayList<>();
+    results.add(current);
+    results.add(Differentiator.derivative(current, IrInput.V_POST, j -> derivatives[j]));
+    model.currentValues().forEach(value -> results.add(block.valueOf(value)));
+    return new IrBlock(locals, results);
+  }
+
+  /** {@code Local(k)} of the invariants block, as the other blocks read it. */
+  private static IrExpr asInvariant(IrExpr value) {
+    return value instanceof IrExpr.Local local ? new IrExpr.Invariant(local.index()) : value;
   }
 
   private static Expr nextValue(StateUpdate update) {
@@ -64,51 +142,75 @@ public final class Lowering {
     throw new IllegalStateException("lowering needs solved updates; got " + update);
   }
 
-  private static IrExpr expr(Expr expr) {
+  private static final StatementLowering.Expressions EXPRESSIONS =
+      new StatementLowering.Expressions() {
+        @Override
+        public IrExpr number(Expr expr, Function<Symbol, IrExpr> references) {
+          return Lowering.expr(expr, references);
+        }
+
+        @Override
+        public IrCondition condition(Expr expr, Function<Symbol, IrExpr> references) {
+          return Lowering.condition(expr, references);
+        }
+      };
+
+  private static IrExpr expr(Expr expr, Function<Symbol, IrExpr> references) {
     if (expr instanceof Expr.Literal literal) {
       return new IrExpr.Constant(literal.value());
     }
     if (expr instanceof Expr.Reference reference) {
-      return reference(reference.symbol());
+      return references.apply(reference.symbol());
     }
     if (expr instanceof Expr.Negate negate) {
-      return new IrExpr.Negate(expr(negate.operand()));
+      return new IrExpr.Negate(expr(negate.operand(), references));
     }
     if (expr instanceof Expr.Arithmetic arithmetic) {
       return new IrExpr.Binary(
           IrBinaryOperator.valueOf(arithmetic.operator().name()),
-          expr(arithmetic.left()),
-          expr(arithmetic.right()));
+          expr(arithmetic.left(), references),
+          expr(arithmetic.right(), references));
     }
     if (expr instanceof Expr.Call call) {
-      return new IrExpr.Call(call.function(), call.arguments().stream().map(Lowering::expr).toList());
+      return new IrExpr.Call(call.function(), call.arguments().stream().map(a -> expr(a, references)).toList());
     }
     if (expr instanceof Expr.Conditional conditional) {
       return new IrExpr.Select(
-          condition(conditional.condition()), expr(conditional.whenTrue()), expr(conditional.whenFalse()));
+          condition(conditional.condition(), references),
+          expr(conditional.whenTrue(), references),
+          expr(conditional.whenFalse(), references));
     }
     throw new IllegalStateException("not a number in a checked model: " + expr);
   }
 
-  private static IrCondition condition(Expr expr) {
+  private static IrCondition condition(Expr expr, Function<Symbol, IrExpr> references) {
     if (expr instanceof Expr.Comparison comparison) {
-      return new IrCondition.Compare(comparison.operator(), expr(comparison.left()), expr(comparison.right()));
+      return new IrCondition.Compare(
+          comparison.operator(), expr(comparison.left(), references), expr(comparison.right(), references));
     }
     if (expr instanceof Expr.Logical logical) {
-      IrCondition left = condition(logical.left());
-      IrCondition right = condition(logical.right());
+      IrCondition left = condition(logical.left(), references);
+      IrCondition right = condition(logical.right(), references);
       return switch (logical.operator()) {
         case AND -> new IrCondition.And(left, right);
         case OR -> new IrCondition.Or(left, right);
       };
     }
     if (expr instanceof Expr.Not not) {
-      return new IrCondition.Not(condition(not.operand()));
+      return new IrCondition.Not(condition(not.operand(), references));
     }
     throw new IllegalStateException("not a condition in a checked model: " + expr);
   }
 
-  private static IrExpr reference(Symbol symbol) {
+  /** What a name reads in the initial block: a state its declared initial value, as nothing has run yet. */
+  private IrExpr initialReference(Symbol symbol) {
+    if (symbol instanceof Symbol.State state) {
+      return toWorkingUnit(new IrExpr.Constant(state.initialValue()), state.unit());
+    }
+    return reference(symbol);
+  }
+
+  private IrExpr reference(Symbol symbol) {
     if (symbol instanceof Symbol.Parameter parameter) {
       return toWorkingUnit(new IrExpr.Parameter(parameter.index()), parameter.unit());
     }
@@ -119,7 +221,11 @@ public final class Lowering {
       return new IrExpr.Constant(constant.canonicalValue());
     }
     if (symbol instanceof Symbol.Local local) {
-      return new IrExpr.Local(local.index());
+      IrExpr value = derived.get(local);
+      return value != null ? value : new IrExpr.Local(local.index());
+    }
+    if (symbol instanceof Symbol.EventArgument argument) {
+      return toWorkingUnit(new IrExpr.Input(IrInput.WEIGHT), argument.unit());
     }
     if (symbol instanceof Symbol.Input input) {
       return new IrExpr.Input(

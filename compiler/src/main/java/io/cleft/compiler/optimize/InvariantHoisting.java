@@ -52,12 +52,18 @@ public final class InvariantHoisting {
 
   private InvariantHoisting() {}
 
-  /** Requires a program whose invariants block is still empty. */
+  /**
+   * Hoists into the program's invariants, after those it has already: the values the model's
+   * {@code initial} block derives from the parameters, which lowering puts there.
+   */
   public static IrProgram hoist(IrProgram program) {
-    if (!program.invariants().locals().isEmpty()) {
-      throw new IllegalArgumentException("invariants are already hoisted");
-    }
     InvariantHoisting hoisting = new InvariantHoisting();
+    for (IrLocal derived : program.invariants().locals()) {
+      IrExpr value = localsAsInvariants(derived.value());
+      hoisting.invariantReadsParameter.add(hoisting.readsParameter(value));
+      hoisting.invariants.add(new IrLocal(derived.name(), value, derived.sourceLine()));
+      hoisting.indexOf.putIfAbsent(value, hoisting.invariants.size() - 1);
+    }
     SynapseModel model = program.model();
     // Every kernel hoists into the one shared invariants block, so that a value two kernels
     // compute alike is computed once.
@@ -328,6 +334,14 @@ public final class InvariantHoisting {
   }
 
   /** Inside the invariants block, one invariant reads another as a local of that block. */
+  /** The other way: how the invariants read each other while hoisting goes on. */
+  private static IrExpr localsAsInvariants(IrExpr expr) {
+    if (expr instanceof IrExpr.Local local) {
+      return new IrExpr.Invariant(local.index());
+    }
+    return IrWalker.mapChildren(expr, InvariantHoisting::localsAsInvariants);
+  }
+
   private static IrExpr invariantsAsLocals(IrExpr expr) {
     if (expr instanceof IrExpr.Invariant invariant) {
       return new IrExpr.Local(invariant.index());

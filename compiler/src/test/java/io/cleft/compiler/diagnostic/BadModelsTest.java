@@ -127,7 +127,7 @@ class BadModelsTest {
     List<Path> files = badModels();
     assertTrue(files.size() >= 35, "only " + files.size() + " bad models");
     for (Path file : files) {
-      assertTrue(file.getFileName().toString().matches("\\d\\d-[a-z0-9-]+\\.syn"), file.toString());
+      assertTrue(file.getFileName().toString().matches("\\d{2,3}-[a-z0-9-]+\\.syn"), file.toString());
     }
   }
 

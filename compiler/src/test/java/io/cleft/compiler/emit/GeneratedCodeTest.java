@@ -169,6 +169,17 @@ class GeneratedCodeTest {
     }
   }
 
+  /**
+   * Every model through {@code GeneratedAgreement}, which also delivers random trains of events
+   * and checks {@code initialize()} and {@code currentValues}, bit for bit.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("models")
+  void eventsAndInitialValuesAgreeWithInterpreterBitForBit(String model) {
+    io.cleft.compiler.GeneratedAgreement.assertGeneratedEqualsInterpreter(
+        io.cleft.compiler.ModelSources.program(model), model, 11, 40);
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("models")
   void conductanceIsTheDerivativeOfTheCurrent(String model) {
@@ -243,14 +254,17 @@ class GeneratedCodeTest {
       for (int i = 0; i < parameters.length; i++) {
         Quantity q = metadata.parameters().get(i);
         double d = q.defaultValue();
-        parameters[i] =
+        double value =
             q.lower() >= 0 && d > 0
                 ? d * Math.exp(random.nextDouble(-3, 3))
                 : d + random.nextDouble(-30, 30);
+        // Inside a declared range, as a user of the population must stay.
+        parameters[i] = Math.min(Math.max(value, q.lower()), q.upper());
       }
       double[] states = new double[metadata.states().size()];
       for (int i = 0; i < states.length; i++) {
-        states[i] = random.nextDouble(-0.5, 1.5);
+        Quantity q = metadata.states().get(i);
+        states[i] = Math.min(Math.max(random.nextDouble(-0.5, 1.5), q.lower()), q.upper());
       }
       double dt = Math.exp(random.nextDouble(Math.log(1e-4), Math.log(extreme ? 100 : 1)));
       return new Inputs(parameters, states, dt, random.nextDouble(-vRange, vRange), random.nextDouble(-vRange, vRange));

@@ -58,11 +58,11 @@ class IrProgramTest {
     Collections.reverse(reversed);
     IrProgram program = lowered.withKernels(reversed);
     assertEquals(
-        List.of(KernelKind.UPDATE, KernelKind.CURRENT, KernelKind.ON_PRE),
+        List.of(KernelKind.INITIAL, KernelKind.UPDATE, KernelKind.CURRENT, KernelKind.ON_PRE),
         program.kernels().stream().map(IrKernel::kind).toList());
     assertEquals(lowered.update(), program.update());
     assertEquals(lowered.current(), program.current());
-    assertEquals(Optional.empty(), program.kernel(KernelKind.INITIAL));
+    assertEquals(Optional.empty(), lowered.kernel(KernelKind.ON_PRE));
     assertThrows(IllegalStateException.class, () -> program.block(KernelKind.ON_POST));
   }
 
@@ -85,7 +85,7 @@ class IrProgramTest {
               seen.add(kernel.kind());
               return empty;
             });
-    assertEquals(List.of(KernelKind.UPDATE, KernelKind.CURRENT, KernelKind.ON_PRE), seen);
+    assertEquals(List.of(KernelKind.INITIAL, KernelKind.UPDATE, KernelKind.CURRENT, KernelKind.ON_PRE), seen);
     assertTrue(mapped.kernels().stream().allMatch(k -> k.block().equals(empty)));
     assertEquals(program.invariants(), mapped.invariants());
   }

@@ -1,0 +1,78 @@
+package io.cleft.compiler.emit;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.NameAllocator;
+import io.cleft.compiler.ir.IrBlock;
+import io.cleft.compiler.ir.IrExpr;
+import io.cleft.compiler.ir.IrInput;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Writes a kernel for one synapse of a population, whose index is in the local {@code i}: the
+ * parameters and states it reads come from their arrays, the invariants the population keeps
+ * from theirs, the voltages from {@code voltages} through the index arrays, and the rest is
+ * computed as {@link BlockWriter} computes it for the scalar methods. For what runs per synapse
+ * and per call (an event, {@code initialize()}, a recorded value), not in the strip loops.
+ */
+final class SynapseKernelWriter {
+  static final String I = "i";
+  static final String VOLTAGES = "voltages";
+
+  private final GenerationPlan plan;
+  private final PopulationFields fields;
+  private final IrBlock block;
+  private final BlockWriter writer;
+
+  /** @param names the method's allocator, its parameters and {@code i} already taken */
+  SynapseKernelWriter(GenerationPlan plan, PopulationFields fields, IrBlock block, NameAllocator names) {
+    this.plan = plan;
+    this.fields = fields;
+    this.block = block;
+    this.writer = new BlockWriter(plan, block, names);
+  }
+
+  /** Reads what the block needs for synapse {@code i}, then computes its locals. */
+  CodeBlock prologueAndLocals() {
+    Reads reads = Reads.of(block);
+    CodeBlock.Builder code = CodeBlock.builder();
+    if (reads.inputs().contains(IrInput.V_PRE)) {
+      code.addStatement(
+          "double $L = $L[this.$L[$L]]", BlockWriter.V_PRE, VOLTAGES, PopulationFields.PRE_INDEX, I);
+    }
+    if (reads.inputs().contains(IrInput.V_POST)) {
+      code.addStatement(
+          "double $L = $L[this.$L[$L]]", BlockWriter.V_POST, VOLTAGES, PopulationFields.POST_INDEX, I);
+    }
+    // Invariants the population keeps per synapse are read from their arrays; the others read
+    // no parameter (the kinds say so) and are computed, with the invariants they read in turn.
+    Set<Integer> kept = new TreeSet<>();
+    Set<Integer> computedDirectly = new TreeSet<>();
+    for (int k : reads.invariants()) {
+      (fields.invariants().containsKey(k) ? kept : computedDirectly).add(k);
+    }
+    Set<Integer> computed = plan.invariantsNeededBy(computedDirectly);
+    for (int p : reads.parameters()) {
+      code.addStatement("double $L = this.$L[$L]", writer.parameter(p), fields.parameters().get(p), I);
+    }
+    for (int s : reads.states()) {
+      code.addStatement("double $L = this.$L[$L]", writer.state(s), fields.states().get(s), I);
+    }
+    for (int k : kept) {
+      code.addStatement("double $L = this.$L[$L]", writer.invariant(k), fields.invariants().get(k), I);
+    }
+    code.add(writer.invariants(computed));
+    code.add(writer.locals(block));
+    return code.build();
+  }
+
+  /** Result {@code r} of the block, reading the locals the prologue wrote. */
+  CodeBlock result(int r) {
+    return writer.expression(block.results().get(r));
+  }
+
+  /** Whether result {@code r} is state {@code state} unchanged, so that it need not be written. */
+  boolean keeps(int r, int state) {
+    return block.results().get(r) instanceof IrExpr.State s && s.index() == state;
+  }
+}
