@@ -56,7 +56,16 @@ public final class SimulationRun {
     }
     ArraySynapse synapse =
         (ArraySynapse) InMemoryCompiler.load(Pipeline.generate(program.get(), new GenerationOptions(spec.mathMode(), "cleft.run")));
-    SynapseMetadata metadata = synapse.metadata();
+    return simulate(synapse.metadata(), PendingEmitterFallback.factory(synapse), out, err);
+  }
+
+  /**
+   * Everything after compiling: checks the options and reads the files against
+   * {@code metadata}, simulates on the populations {@code factory} makes, writes the trace and
+   * the plot. The reference tests call it with hand-written populations.
+   */
+  boolean simulate(SynapseMetadata metadata, Simulation.PopulationFactory factory, PrintWriter out, PrintWriter err) {
+    DiagnosticReporter reporter = new DiagnosticReporter(err);
     checkSettings(metadata);
     List<Probe> probes = Probe.resolve(metadata, spec.record(), spec.compartment().isPresent());
 
@@ -90,7 +99,7 @@ public final class SimulationRun {
             spec.perSynapse(),
             spec.sample());
     ProgressLine progress = new ProgressLine(err, spec.grid().steps(), nanoClock);
-    Simulation.Result result = Simulation.run(PendingEmitterFallback.factory(synapse), setup, progress);
+    Simulation.Result result = Simulation.run(factory, setup, progress);
     if (result.undelivered() > 0) {
       warnUndelivered(events.get(), synapses.get(), result, diagnostics);
     }
