@@ -2,6 +2,7 @@ package io.cleft.compiler.simulate;
 
 import io.cleft.compiler.table.CsvNumbers;
 import io.cleft.compiler.table.CsvWriter;
+import io.cleft.runtime.EventKind;
 import io.cleft.runtime.SynapsePopulation;
 import java.util.ArrayList;
 import java.util.List;

@@ -8,6 +8,7 @@ import io.cleft.compiler.table.CsvNumbers;
 import io.cleft.compiler.table.CsvRecord;
 import io.cleft.compiler.table.CsvTable;
 import io.cleft.compiler.table.NamedColumns;
+import io.cleft.runtime.EventKind;
 import io.cleft.runtime.SynapseMetadata;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.cleft.compiler.simulate;
 
+import io.cleft.runtime.EventQueue;
 import io.cleft.runtime.SynapsePopulation;
 
 /**

@@ -1,5 +1,7 @@
 package io.cleft.compiler.simulate;
 
+import io.cleft.runtime.Delivery;
+
 /**
  * What a simulation loop tells about its progress, for recording: when the currents of a row
  * are computed, when a row ends, and (as a {@link Delivery}) each event delivered.

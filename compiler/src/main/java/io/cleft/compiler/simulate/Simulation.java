@@ -1,5 +1,8 @@
 package io.cleft.compiler.simulate;
 
+import io.cleft.runtime.Connections;
+import io.cleft.runtime.EventKind;
+import io.cleft.runtime.EventQueue;
 import io.cleft.runtime.ParameterArray;
 import io.cleft.runtime.SynapsePopulation;
 

@@ -15,6 +15,7 @@ import io.cleft.compiler.table.CsvNumbers;
 import io.cleft.compiler.table.CsvReader;
 import io.cleft.compiler.table.CsvTable;
 import io.cleft.runtime.ArraySynapse;
+import io.cleft.runtime.EventKind;
 import io.cleft.runtime.Quantity;
 import io.cleft.runtime.SynapseMetadata;
 import java.io.PrintWriter;

@@ -1,6 +1,7 @@
 package io.cleft.compiler.simulate;
 
 import io.cleft.compiler.source.SourceSpan;
+import io.cleft.runtime.EventKind;
 
 /**
  * One row of {@code --events}: a spike at the source of synapse {@code synapse} at

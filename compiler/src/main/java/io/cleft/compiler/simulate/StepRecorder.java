@@ -1,6 +1,7 @@
 package io.cleft.compiler.simulate;
 
 import io.cleft.compiler.table.CsvWriter;
+import io.cleft.runtime.EventKind;
 import io.cleft.runtime.SynapsePopulation;
 import java.util.ArrayList;
 import java.util.List;
