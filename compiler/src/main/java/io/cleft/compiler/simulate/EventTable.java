@@ -54,8 +54,11 @@ final class EventTable {
       if (columns.has(KIND)) {
         kindField = fields.get(columns.index(KIND));
         Optional<EventKind> parsed = kind(kindField, diagnostics);
-        ok &= parsed.isPresent();
-        kind = parsed.orElse(EventKind.PRE);
+        if (parsed.isEmpty()) {
+          ok = false;
+          continue; // what else is wrong with the row depends on its kind
+        }
+        kind = parsed.get();
       }
       double weight = Double.NaN;
       CsvField weightField = null;
