@@ -45,8 +45,11 @@ final class TracePlot {
               .height(PANEL_HEIGHT)
               .title(panel.quantity())
               .xAxisTitle("t (ms)")
-              .yAxisTitle(panel.quantity() + " (" + (panel.unit().isEmpty() ? "1" : panel.unit()) + ")")
+              .yAxisTitle(isDimensionless(panel.unit()) ? panel.quantity() : panel.quantity() + " (" + panel.unit() + ")")
               .build();
+      // NEURON's accumulated time puts ticks at 16.799999999999958 without a pattern.
+      chart.getStyler().setXAxisDecimalPattern("#0.###");
+      chart.getStyler().setXAxisTickMarkSpacingHint(90);
       chart.getStyler().setLegendVisible(panel.series().size() > 1 && panel.series().size() <= 12);
       chart.getStyler().setMarkerSize(4);
       chart.getStyler().setAnnotationLineColor(new Color(200, 60, 60, 110));
@@ -71,6 +74,10 @@ final class TracePlot {
       // Into memory: only a broken image encoder fails here.
       throw new IllegalStateException("cannot encode the plot as PNG", e);
     }
+  }
+
+  private static boolean isDimensionless(String unit) {
+    return unit.isEmpty() || unit.equals("1");
   }
 
   private static double[] thin(double[] values) {

@@ -211,6 +211,25 @@ class SimulationRunTest {
   }
 
   @Test
+  void thePlotHasAPanelPerQuantityAndMarksTheEvents() throws IOException {
+    String events = file("events.csv", "t,synapse,weight\n10,0,0.002\n12.5,0,0.001\n");
+    Path plot = dir.resolve("psp.png");
+    SimulationSpec base = spec(40, Optional.empty(), Optional.of(events), true, List.of("g", "i", "v"), SampleMode.STEPS);
+    SimulationSpec withPlot =
+        new SimulationSpec(
+            base.model(), base.grid(), base.synapses(), base.settings(), base.events(), base.compartment(), base.vPre(),
+            base.vPost(), base.record(), base.perSynapse(), base.sample(), base.output(), Optional.of(plot.toString()),
+            base.mathMode());
+
+    Outcome run = simulate(withPlot, ExpSynPopulation.METADATA, ExpSynPopulation::new);
+
+    assertTrue(run.ok(), run.err());
+    java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(plot.toFile());
+    assertEquals(TracePlot.WIDTH, image.getWidth());
+    assertEquals(3 * TracePlot.PANEL_HEIGHT, image.getHeight());
+  }
+
+  @Test
   void voltageTracesInterpolateBetweenRowsAndHoldOutside() {
     String trace = file("v.csv", "t,v\n1,-60\n3,-40\n");
     io.cleft.compiler.diagnostic.DiagnosticCollector diagnostics = new io.cleft.compiler.diagnostic.DiagnosticCollector();
