@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,6 +19,9 @@ import java.util.Set;
  * empty and missing names are reported together, with a spelling suggestion for the unknown.
  */
 public final class NamedColumns {
+  /** How many unknown columns the diagnostic names before it only counts the rest. */
+  private static final int UNKNOWN_LISTED = 5;
+
   private final Map<String, Integer> positions;
 
   private NamedColumns(Map<String, Integer> positions) {
@@ -58,12 +62,19 @@ public final class NamedColumns {
         positions.put(name, i);
       }
     }
-    for (CsvField field : unknown) {
+    if (!unknown.isEmpty()) {
+      // One message for all, as ColumnLayout gives: many wrong names are one mistake.
+      List<String> listed = new ArrayList<>();
+      for (CsvField field : unknown.subList(0, Math.min(UNKNOWN_LISTED, unknown.size()))) {
+        listed.add("'" + field.text() + "'" + Spelling.suggestion(field.text(), known));
+      }
+      int more = unknown.size() - listed.size();
       diagnostics.error(
           DiagnosticCode.UNKNOWN_COLUMN,
-          field.span(),
-          "unknown column '" + field.text() + "'" + Spelling.suggestion(field.text(), known) + "; the columns of "
-              + what + " are " + String.join(", ", known));
+          unknown.get(0).span(),
+          (unknown.size() == 1 ? "unknown column " : "unknown columns ") + String.join(", ", listed)
+              + (more == 0 ? "" : String.format(Locale.ROOT, " and %,d more", more)) + "; the columns of " + what
+              + " are " + String.join(", ", known));
     }
     for (String name : required) {
       if (!positions.containsKey(name) && !seen.containsKey(name)) {
