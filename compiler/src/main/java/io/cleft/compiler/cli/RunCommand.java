@@ -40,7 +40,8 @@ import picocli.CommandLine.Spec;
           + " delivered after their synapse's delay, or postsynaptic spikes.",
       "",
       "Order of setting up: the parameters in --synapses, then --set (which wins), then the"
-          + " model's initial block, then the initial states in --synapses."
+          + " model's initial block, then the initial states in --synapses.",
+      ""
     })
 public final class RunCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;

@@ -174,6 +174,21 @@ class RunCommandTest {
   }
 
   @Test
+  void fastMathStaysWithinAFewUlpsOfIeee() {
+    List<double[]> exact = rows(run("--tstop", "5", "--compartment", "passive", "--set", "gS=0.01").out());
+    CliRun fast = run("--tstop", "5", "--compartment", "passive", "--set", "gS=0.01", "--fast-math");
+
+    assertEquals(ExitCodes.OK, fast.exitCode(), fast.err());
+    List<double[]> rows = rows(fast.out());
+    assertEquals(exact.size(), rows.size());
+    for (int n = 0; n < rows.size(); n++) {
+      for (int c = 0; c < rows.get(n).length; c++) {
+        assertClose(exact.get(n)[c], rows.get(n)[c], "column " + c + " of row " + n);
+      }
+    }
+  }
+
+  @Test
   void helpNamesEveryOption() {
     CliRun run = CliRun.of("run", "--help");
 
