@@ -2,6 +2,7 @@ package io.cleft.compiler.simulate;
 
 import io.cleft.runtime.EventQueue;
 import io.cleft.runtime.SynapsePopulation;
+import java.util.Arrays;
 
 /**
  * Synapses between clamped voltages, in Brian2's order: each synapse has its own postsynaptic
@@ -26,7 +27,7 @@ final class ClampedStep {
   /** Every synapse reads the presynaptic voltage after the postsynaptic compartments. */
   static int[] preIndex(int synapses) {
     int[] pre = new int[synapses];
-    java.util.Arrays.fill(pre, synapses);
+    Arrays.fill(pre, synapses);
     return pre;
   }
 

@@ -2,6 +2,7 @@ package io.cleft.compiler.simulate;
 
 import io.cleft.runtime.EventQueue;
 import io.cleft.runtime.SynapsePopulation;
+import java.util.Arrays;
 
 /**
  * NEURON's fixed step on one passive compartment that every synapse feeds (compartment 0), as
@@ -39,7 +40,7 @@ final class NeuronFixedStep {
 
   static int[] preIndex(int synapses) {
     int[] pre = new int[synapses];
-    java.util.Arrays.fill(pre, PRESYNAPTIC);
+    Arrays.fill(pre, PRESYNAPTIC);
     return pre;
   }
 

@@ -5,6 +5,7 @@ import io.cleft.runtime.ParameterArray;
 import io.cleft.runtime.Quantity;
 import io.cleft.runtime.SynapseMetadata;
 import io.cleft.runtime.SynapsePopulation;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -39,7 +40,7 @@ final class PendingEmitterFallback implements SynapsePopulation {
       population.initialize();
     } catch (UnsupportedOperationException notYet) {
       for (Quantity state : population.metadata().states()) {
-        java.util.Arrays.fill(population.state(state.name()), state.defaultValue());
+        Arrays.fill(population.state(state.name()), state.defaultValue());
       }
     }
   }

@@ -29,14 +29,9 @@ final class ProgressLine {
     this.lastPrinted = start;
   }
 
-  /** A line that never prints, for callers that want no progress. */
-  static ProgressLine silent() {
-    return new ProgressLine(null, 1, () -> 0);
-  }
-
   /** Step {@code done} (counting from 1) has ended. */
   void stepDone(int done) {
-    if (err == null || (done % STEPS_PER_LOOK != 0 && done != steps)) {
+    if (done % STEPS_PER_LOOK != 0 && done != steps) {
       return;
     }
     long now = nanoClock.getAsLong();

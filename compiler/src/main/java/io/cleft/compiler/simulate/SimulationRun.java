@@ -157,7 +157,7 @@ public final class SimulationRun {
     if (input.millivolts().isPresent()) {
       return Optional.of(VoltageSource.constant(input.millivolts().getAsDouble()));
     }
-    return csv(input.file().get(), diagnostics).flatMap(t -> VoltageTrace.read(t, diagnostics)).map(t -> t);
+    return csv(input.file().get(), diagnostics).flatMap(t -> VoltageTrace.read(t, diagnostics)).map(VoltageSource.class::cast);
   }
 
   /** One warning for all events the run ended before, at the first of them in the file. */

@@ -230,6 +230,24 @@ class SimulationRunTest {
   }
 
   @Test
+  void thePlotOfEventRowsHasAPanelPerQuantity() throws IOException {
+    String synapses = file("synapses.csv", "w0\n0.5\n0.6\n");
+    String events = file("events.csv", "t,synapse,kind\n1,1,post\n2,0,pre\n");
+    Path plot = dir.resolve("stdp.png");
+    SimulationSpec base = spec(3, Optional.of(synapses), Optional.of(events), false, List.of("w", "Apre", "Apost"), SampleMode.EVENTS);
+    SimulationSpec withPlot =
+        new SimulationSpec(
+            base.model(), base.grid(), base.synapses(), base.settings(), base.events(), base.compartment(), base.vPre(),
+            base.vPost(), base.record(), base.perSynapse(), base.sample(), base.output(), Optional.of(plot.toString()),
+            base.mathMode());
+
+    Outcome run = simulate(withPlot, PairStdpPopulation.METADATA, PairStdpPopulation::new);
+
+    assertTrue(run.ok(), run.err());
+    assertEquals(3 * TracePlot.PANEL_HEIGHT, javax.imageio.ImageIO.read(plot.toFile()).getHeight());
+  }
+
+  @Test
   void voltageTracesInterpolateBetweenRowsAndHoldOutside() {
     String trace = file("v.csv", "t,v\n1,-60\n3,-40\n");
     io.cleft.compiler.diagnostic.DiagnosticCollector diagnostics = new io.cleft.compiler.diagnostic.DiagnosticCollector();
