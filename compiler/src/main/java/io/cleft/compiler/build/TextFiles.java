@@ -91,6 +91,11 @@ public final class TextFiles {
 
   /** Writes {@code text} as UTF-8, replacing the file; false (and a diagnostic) on failure. */
   public static boolean write(String name, String text, DiagnosticCollector diagnostics) {
+    return write(name, text.getBytes(StandardCharsets.UTF_8), diagnostics);
+  }
+
+  /** Writes {@code bytes} (an image, say), replacing the file; false (and a diagnostic) on failure. */
+  public static boolean write(String name, byte[] bytes, DiagnosticCollector diagnostics) {
     try {
       Path path = Path.of(name);
       Optional<String> problem = writeProblem(path);
@@ -98,7 +103,7 @@ public final class TextFiles {
         fail(diagnostics, DiagnosticCode.CANNOT_WRITE, name, "cannot write file: " + problem.get());
         return false;
       }
-      Files.writeString(path, text, StandardCharsets.UTF_8);
+      Files.write(path, bytes);
       return true;
     } catch (InvalidPathException e) {
       fail(diagnostics, DiagnosticCode.CANNOT_WRITE, name, "cannot write file: invalid path");

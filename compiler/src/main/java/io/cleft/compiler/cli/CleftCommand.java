@@ -15,8 +15,8 @@ import picocli.CommandLine;
     name = "cleft",
     mixinStandardHelpOptions = true,
     versionProvider = ManifestVersionProvider.class,
-    description = "Checks, compiles and evaluates synapse models.",
-    subcommands = {CheckCommand.class, CompileCommand.class, EvalCommand.class})
+    description = "Checks, compiles, evaluates and simulates synapse models.",
+    subcommands = {CheckCommand.class, CompileCommand.class, EvalCommand.class, RunCommand.class})
 public final class CleftCommand {
   public static void main(String[] args) {
     System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));

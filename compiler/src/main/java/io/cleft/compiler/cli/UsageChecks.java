@@ -28,10 +28,15 @@ final class UsageChecks {
    * with cleft's own, and every later check would pass against them.
    */
   static void requireDistinct(CommandSpec spec, String output, String input, String what) {
+    requireDistinct(spec, "--output", output, input, what);
+  }
+
+  /** {@link #requireDistinct(CommandSpec, String, String, String)} for another writing option. */
+  static void requireDistinct(CommandSpec spec, String option, String output, String input, String what) {
     if (isSameFile(output, input)) {
       throw new ParameterException(
           spec.commandLine(),
-          "Invalid value for option '--output': '" + output + "' is " + what + " '" + input
+          "Invalid value for option '" + option + "': '" + output + "' is " + what + " '" + input
               + "'; writing it would destroy it, so name another file");
     }
   }

@@ -22,6 +22,26 @@ public final class CsvWriter {
     return out.toString();
   }
 
+  /**
+   * The CSV text of {@code header} and rows of fields that are already text (numbers spelt with
+   * {@link CsvNumbers#format}, words such as an event's kind), each quoted where it must be.
+   */
+  public static String writeFields(List<String> header, List<List<String>> rows) {
+    StringBuilder out = new StringBuilder();
+    appendRecord(out, header);
+    for (List<String> row : rows) {
+      appendRecord(out, row);
+    }
+    return out.toString();
+  }
+
+  private static void appendRecord(StringBuilder out, List<String> fields) {
+    for (int i = 0; i < fields.size(); i++) {
+      out.append(i == 0 ? "" : ",").append(quote(fields.get(i)));
+    }
+    out.append('\n');
+  }
+
   /** The field as RFC 4180 wants it; padding is quoted too, as the reader would drop it. */
   static String quote(String field) {
     boolean needsQuotes =
