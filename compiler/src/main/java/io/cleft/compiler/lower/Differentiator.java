@@ -28,6 +28,7 @@ public final class Differentiator {
   private static final IrExpr ONE = new IrExpr.Constant(1);
 
   private final IrInput variable;
+  private final Rules rules = new Rules();
 
   private Differentiator(IrInput variable) {
     this.variable = variable;
@@ -39,30 +40,63 @@ public final class Differentiator {
   }
 
   private IrExpr d(IrExpr e) {
-    if (e instanceof IrExpr.Input input) {
-      return input.input() == variable ? ONE : ZERO;
-    }
-    if (e instanceof IrExpr.Constant || e instanceof IrExpr.Parameter || e instanceof IrExpr.State) {
+    return e.accept(rules);
+  }
+
+  /** The rule for each kind of node. */
+  private final class Rules implements IrExpr.Visitor<IrExpr> {
+    @Override
+    public IrExpr visitConstant(IrExpr.Constant constant) {
       return ZERO;
     }
-    if (e instanceof IrExpr.Local) {
-      throw new IllegalArgumentException("cannot differentiate through an update local: " + e);
+
+    @Override
+    public IrExpr visitParameter(IrExpr.Parameter parameter) {
+      return ZERO;
     }
-    if (e instanceof IrExpr.Negate negate) {
+
+    @Override
+    public IrExpr visitState(IrExpr.State state) {
+      return ZERO;
+    }
+
+    @Override
+    public IrExpr visitLocal(IrExpr.Local local) {
+      throw new IllegalArgumentException("cannot differentiate through an update local: " + local);
+    }
+
+    @Override
+    public IrExpr visitInvariant(IrExpr.Invariant invariant) {
+      // Lowering differentiates before the optimizer hoists anything.
+      throw new IllegalArgumentException("cannot differentiate a hoisted invariant: " + invariant);
+    }
+
+    @Override
+    public IrExpr visitInput(IrExpr.Input input) {
+      return input.input() == variable ? ONE : ZERO;
+    }
+
+    @Override
+    public IrExpr visitNegate(IrExpr.Negate negate) {
       return negate(d(negate.operand()));
     }
-    if (e instanceof IrExpr.Binary binary) {
+
+    @Override
+    public IrExpr visitBinary(IrExpr.Binary binary) {
       return binary(binary);
     }
-    if (e instanceof IrExpr.Call call) {
+
+    @Override
+    public IrExpr visitCall(IrExpr.Call call) {
       return call(call);
     }
-    if (e instanceof IrExpr.Select select) {
+
+    @Override
+    public IrExpr visitSelect(IrExpr.Select select) {
       IrExpr whenTrue = d(select.whenTrue());
       IrExpr whenFalse = d(select.whenFalse());
       return isZero(whenTrue) && isZero(whenFalse) ? ZERO : new IrExpr.Select(select.condition(), whenTrue, whenFalse);
     }
-    throw new AssertionError(e);
   }
 
   private IrExpr binary(IrExpr.Binary b) {
