@@ -65,72 +65,175 @@ public final class Lowering {
   }
 
   private static IrExpr expr(Expr expr) {
-    if (expr instanceof Expr.Literal literal) {
-      return new IrExpr.Constant(literal.value());
-    }
-    if (expr instanceof Expr.Reference reference) {
-      return reference(reference.symbol());
-    }
-    if (expr instanceof Expr.Negate negate) {
-      return new IrExpr.Negate(expr(negate.operand()));
-    }
-    if (expr instanceof Expr.Arithmetic arithmetic) {
-      return new IrExpr.Binary(
-          IrBinaryOperator.valueOf(arithmetic.operator().name()),
-          expr(arithmetic.left()),
-          expr(arithmetic.right()));
-    }
-    if (expr instanceof Expr.Call call) {
-      return new IrExpr.Call(call.function(), call.arguments().stream().map(Lowering::expr).toList());
-    }
-    if (expr instanceof Expr.Conditional conditional) {
-      return new IrExpr.Select(
-          condition(conditional.condition()), expr(conditional.whenTrue()), expr(conditional.whenFalse()));
-    }
-    throw new IllegalStateException("not a number in a checked model: " + expr);
+    return expr.accept(NUMBERS);
   }
+
+  /** Lowers a number: a condition in its place is a checker's bug. */
+  private static final Expr.Visitor<IrExpr> NUMBERS =
+      new Expr.Visitor<>() {
+        @Override
+        public IrExpr visitErroneous(Expr.Erroneous erroneous) {
+          throw notANumber(erroneous);
+        }
+
+        @Override
+        public IrExpr visitLiteral(Expr.Literal literal) {
+          return new IrExpr.Constant(literal.value());
+        }
+
+        @Override
+        public IrExpr visitReference(Expr.Reference reference) {
+          return reference(reference.symbol());
+        }
+
+        @Override
+        public IrExpr visitNegate(Expr.Negate negate) {
+          return new IrExpr.Negate(expr(negate.operand()));
+        }
+
+        @Override
+        public IrExpr visitArithmetic(Expr.Arithmetic arithmetic) {
+          return new IrExpr.Binary(
+              IrBinaryOperator.valueOf(arithmetic.operator().name()),
+              expr(arithmetic.left()),
+              expr(arithmetic.right()));
+        }
+
+        @Override
+        public IrExpr visitCall(Expr.Call call) {
+          return new IrExpr.Call(call.function(), call.arguments().stream().map(Lowering::expr).toList());
+        }
+
+        @Override
+        public IrExpr visitComparison(Expr.Comparison comparison) {
+          throw notANumber(comparison);
+        }
+
+        @Override
+        public IrExpr visitLogical(Expr.Logical logical) {
+          throw notANumber(logical);
+        }
+
+        @Override
+        public IrExpr visitNot(Expr.Not not) {
+          throw notANumber(not);
+        }
+
+        @Override
+        public IrExpr visitConditional(Expr.Conditional conditional) {
+          return new IrExpr.Select(
+              condition(conditional.condition()), expr(conditional.whenTrue()), expr(conditional.whenFalse()));
+        }
+
+        private IllegalStateException notANumber(Expr expr) {
+          return new IllegalStateException("not a number in a checked model: " + expr);
+        }
+      };
 
   private static IrCondition condition(Expr expr) {
-    if (expr instanceof Expr.Comparison comparison) {
-      return new IrCondition.Compare(comparison.operator(), expr(comparison.left()), expr(comparison.right()));
-    }
-    if (expr instanceof Expr.Logical logical) {
-      IrCondition left = condition(logical.left());
-      IrCondition right = condition(logical.right());
-      return switch (logical.operator()) {
-        case AND -> new IrCondition.And(left, right);
-        case OR -> new IrCondition.Or(left, right);
-      };
-    }
-    if (expr instanceof Expr.Not not) {
-      return new IrCondition.Not(condition(not.operand()));
-    }
-    throw new IllegalStateException("not a condition in a checked model: " + expr);
+    return expr.accept(CONDITIONS);
   }
 
+  /** Lowers a condition: a number in its place is a checker's bug. */
+  private static final Expr.Visitor<IrCondition> CONDITIONS =
+      new Expr.Visitor<>() {
+        @Override
+        public IrCondition visitErroneous(Expr.Erroneous erroneous) {
+          throw notACondition(erroneous);
+        }
+
+        @Override
+        public IrCondition visitLiteral(Expr.Literal literal) {
+          throw notACondition(literal);
+        }
+
+        @Override
+        public IrCondition visitReference(Expr.Reference reference) {
+          throw notACondition(reference);
+        }
+
+        @Override
+        public IrCondition visitNegate(Expr.Negate negate) {
+          throw notACondition(negate);
+        }
+
+        @Override
+        public IrCondition visitArithmetic(Expr.Arithmetic arithmetic) {
+          throw notACondition(arithmetic);
+        }
+
+        @Override
+        public IrCondition visitCall(Expr.Call call) {
+          throw notACondition(call);
+        }
+
+        @Override
+        public IrCondition visitComparison(Expr.Comparison comparison) {
+          return new IrCondition.Compare(comparison.operator(), expr(comparison.left()), expr(comparison.right()));
+        }
+
+        @Override
+        public IrCondition visitLogical(Expr.Logical logical) {
+          IrCondition left = condition(logical.left());
+          IrCondition right = condition(logical.right());
+          return switch (logical.operator()) {
+            case AND -> new IrCondition.And(left, right);
+            case OR -> new IrCondition.Or(left, right);
+          };
+        }
+
+        @Override
+        public IrCondition visitNot(Expr.Not not) {
+          return new IrCondition.Not(condition(not.operand()));
+        }
+
+        @Override
+        public IrCondition visitConditional(Expr.Conditional conditional) {
+          throw notACondition(conditional);
+        }
+
+        private IllegalStateException notACondition(Expr expr) {
+          return new IllegalStateException("not a condition in a checked model: " + expr);
+        }
+      };
+
   private static IrExpr reference(Symbol symbol) {
-    if (symbol instanceof Symbol.Parameter parameter) {
-      return toWorkingUnit(new IrExpr.Parameter(parameter.index()), parameter.unit());
-    }
-    if (symbol instanceof Symbol.State state) {
-      return toWorkingUnit(new IrExpr.State(state.index()), state.unit());
-    }
-    if (symbol instanceof Symbol.Constant constant) {
-      return new IrExpr.Constant(constant.canonicalValue());
-    }
-    if (symbol instanceof Symbol.Local local) {
-      return new IrExpr.Local(local.index());
-    }
-    if (symbol instanceof Symbol.Input input) {
-      return new IrExpr.Input(
-          switch (input) {
-            case DT -> IrInput.DT;
-            case V_PRE -> IrInput.V_PRE;
-            case V_POST -> IrInput.V_POST;
-          });
-    }
-    throw new AssertionError(symbol);
+    return symbol.accept(READS);
   }
+
+  /** A read of each kind of symbol, converted to the working unit. */
+  private static final Symbol.Visitor<IrExpr> READS =
+      new Symbol.Visitor<>() {
+        @Override
+        public IrExpr visitParameter(Symbol.Parameter parameter) {
+          return toWorkingUnit(new IrExpr.Parameter(parameter.index()), parameter.unit());
+        }
+
+        @Override
+        public IrExpr visitConstant(Symbol.Constant constant) {
+          return new IrExpr.Constant(constant.canonicalValue());
+        }
+
+        @Override
+        public IrExpr visitState(Symbol.State state) {
+          return toWorkingUnit(new IrExpr.State(state.index()), state.unit());
+        }
+
+        @Override
+        public IrExpr visitLocal(Symbol.Local local) {
+          return new IrExpr.Local(local.index());
+        }
+
+        @Override
+        public IrExpr visitInput(Symbol.Input input) {
+          return new IrExpr.Input(
+              switch (input) {
+                case DT -> IrInput.DT;
+                case V_PRE -> IrInput.V_PRE;
+                case V_POST -> IrInput.V_POST;
+              });
+        }
+      };
 
   static IrExpr toWorkingUnit(IrExpr value, Unit unit) {
     return scale(value, unit.toCanonicalFactor());
