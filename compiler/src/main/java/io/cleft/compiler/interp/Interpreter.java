@@ -102,7 +102,7 @@ public final class Interpreter {
   public record Frame(double[] parameters, double[] states, double dt, double vPre, double vPost) {}
 
   /** One run of a block: the frame it reads and the locals computed so far. */
-  private static final class Evaluation implements IrExpr.Visitor<Double>, IrCondition.Visitor<Boolean> {
+  private static final class Evaluation implements IrExpr.Visitor<Void>, IrCondition.Visitor<Boolean> {
     final double[] parameters;
     final double[] states;
     double[] locals;
@@ -110,6 +110,8 @@ public final class Interpreter {
     final double dt;
     final double vPre;
     final double vPost;
+    /** The value of the expression last visited. */
+    private double value;
 
     Evaluation(Frame frame) {
       this.parameters = frame.parameters();
@@ -119,70 +121,85 @@ public final class Interpreter {
       this.vPost = frame.vPost();
     }
 
+    /**
+     * The value of {@code expr}. The visit methods leave it in {@link #value} rather than return
+     * it, so that no double is boxed: the interpreter's speed is measured (docs/BENCHMARKS.md).
+     */
     double eval(IrExpr expr) {
-      return expr.accept(this);
+      expr.accept(this);
+      return value;
     }
 
     @Override
-    public Double visitConstant(IrExpr.Constant constant) {
-      return constant.value();
+    public Void visitConstant(IrExpr.Constant constant) {
+      value = constant.value();
+      return null;
     }
 
     @Override
-    public Double visitParameter(IrExpr.Parameter parameter) {
-      return parameters[parameter.index()];
+    public Void visitParameter(IrExpr.Parameter parameter) {
+      value = parameters[parameter.index()];
+      return null;
     }
 
     @Override
-    public Double visitState(IrExpr.State state) {
-      return states[state.index()];
+    public Void visitState(IrExpr.State state) {
+      value = states[state.index()];
+      return null;
     }
 
     @Override
-    public Double visitLocal(IrExpr.Local local) {
-      return locals[local.index()];
+    public Void visitLocal(IrExpr.Local local) {
+      value = locals[local.index()];
+      return null;
     }
 
     @Override
-    public Double visitInvariant(IrExpr.Invariant invariant) {
-      return invariants[invariant.index()];
+    public Void visitInvariant(IrExpr.Invariant invariant) {
+      value = invariants[invariant.index()];
+      return null;
     }
 
     @Override
-    public Double visitInput(IrExpr.Input input) {
-      return switch (input.input()) {
+    public Void visitInput(IrExpr.Input input) {
+      value = switch (input.input()) {
         case DT -> dt;
         case V_PRE -> vPre;
         case V_POST -> vPost;
       };
+      return null;
     }
 
     @Override
-    public Double visitNegate(IrExpr.Negate negate) {
-      return -eval(negate.operand());
+    public Void visitNegate(IrExpr.Negate negate) {
+      value = -eval(negate.operand());
+      return null;
     }
 
     @Override
-    public Double visitBinary(IrExpr.Binary binary) {
+    public Void visitBinary(IrExpr.Binary binary) {
       double l = eval(binary.left());
       double r = eval(binary.right());
-      return switch (binary.operator()) {
+      value = switch (binary.operator()) {
         case ADD -> l + r;
         case SUBTRACT -> l - r;
         case MULTIPLY -> l * r;
         case DIVIDE -> l / r;
         case POWER -> CleftMath.pow(l, r);
       };
+      return null;
     }
 
     @Override
-    public Double visitCall(IrExpr.Call call) {
-      return call(call);
+    public Void visitCall(IrExpr.Call call) {
+      value = call(call);
+      return null;
     }
 
     @Override
-    public Double visitSelect(IrExpr.Select select) {
-      return test(select.condition()) ? eval(select.whenTrue()) : eval(select.whenFalse());
+    public Void visitSelect(IrExpr.Select select) {
+      value = test(select.condition()) ? eval(select.whenTrue()) : eval(select.whenFalse());
+      return null;
     }
 
     private double call(IrExpr.Call call) {
