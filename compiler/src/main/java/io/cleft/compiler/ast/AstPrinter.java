@@ -1,7 +1,6 @@
 package io.cleft.compiler.ast;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -206,26 +205,39 @@ public final class AstPrinter {
 
   /** A unit as written in a declaration or between brackets: {@code mV}, {@code 1/ms}, {@code um^-2}. */
   public static String print(UnitExpression unit) {
-    if (unit instanceof UnitExpression.Symbol symbol) {
-      return symbol.symbol();
-    }
-    if (unit instanceof UnitExpression.One) {
-      return "1";
-    }
-    if (unit instanceof UnitExpression.Power power) {
-      String base = power.base() instanceof UnitExpression.Symbol
-          ? print(power.base())
-          : "(" + print(power.base()) + ")";
-      return base + "^" + power.exponent();
-    }
-    if (unit instanceof UnitExpression.Product product) {
-      return print(product.left()) + "*" + unitOperand(product.right());
-    }
-    if (unit instanceof UnitExpression.Quotient quotient) {
-      return print(quotient.left()) + "/" + unitOperand(quotient.right());
-    }
-    throw new AssertionError(unit);
+    return unit.accept(UNITS);
   }
+
+  private static final UnitExpression.Visitor<String> UNITS =
+      new UnitExpression.Visitor<>() {
+        @Override
+        public String visitSymbol(UnitExpression.Symbol symbol) {
+          return symbol.symbol();
+        }
+
+        @Override
+        public String visitOne(UnitExpression.One one) {
+          return "1";
+        }
+
+        @Override
+        public String visitPower(UnitExpression.Power power) {
+          String base = power.base() instanceof UnitExpression.Symbol
+              ? print(power.base())
+              : "(" + print(power.base()) + ")";
+          return base + "^" + power.exponent();
+        }
+
+        @Override
+        public String visitProduct(UnitExpression.Product product) {
+          return print(product.left()) + "*" + unitOperand(product.right());
+        }
+
+        @Override
+        public String visitQuotient(UnitExpression.Quotient quotient) {
+          return print(quotient.left()) + "/" + unitOperand(quotient.right());
+        }
+      };
 
   /** The right operand of {@code *} or {@code /}: units associate to the left. */
   private static String unitOperand(UnitExpression unit) {
@@ -243,35 +255,64 @@ public final class AstPrinter {
 
   /** The expression with every operation in parentheses: {@code (-(x ^ 2))}. */
   public static String fullyParenthesized(Expression expression) {
-    if (expression instanceof Expression.NumberLiteral literal) {
-      return literal(literal);
-    }
-    if (expression instanceof Expression.NameReference reference) {
-      return reference.name();
-    }
-    if (expression instanceof Expression.Call call) {
-      return call.function().name() + "("
-          + call.arguments().stream().map(AstPrinter::fullyParenthesized).collect(Collectors.joining(", ")) + ")";
-    }
-    if (expression instanceof Expression.Unary unary) {
-      return "(" + unary.operator().symbol + fullyParenthesized(unary.operand()) + ")";
-    }
-    if (expression instanceof Expression.Not not) {
-      return "(not " + fullyParenthesized(not.operand()) + ")";
-    }
-    if (expression instanceof Expression.Conditional conditional) {
-      return "(if " + fullyParenthesized(conditional.condition())
-          + " then " + fullyParenthesized(conditional.whenTrue())
-          + " else " + fullyParenthesized(conditional.whenFalse()) + ")";
-    }
-    Optional<Operands> binary = Operands.of(expression);
-    if (binary.isPresent()) {
-      Operands operands = binary.get();
-      return "(" + fullyParenthesized(operands.left()) + " " + operands.symbol() + " "
-          + fullyParenthesized(operands.right()) + ")";
-    }
-    throw new AssertionError(expression);
+    return expression.accept(FULLY_PARENTHESIZED);
   }
+
+  private static final Expression.Visitor<String> FULLY_PARENTHESIZED =
+      new Expression.Visitor<>() {
+        @Override
+        public String visitNumberLiteral(Expression.NumberLiteral literal) {
+          return literal(literal);
+        }
+
+        @Override
+        public String visitNameReference(Expression.NameReference reference) {
+          return reference.name();
+        }
+
+        @Override
+        public String visitCall(Expression.Call call) {
+          return call.function().name() + "("
+              + call.arguments().stream().map(AstPrinter::fullyParenthesized).collect(Collectors.joining(", ")) + ")";
+        }
+
+        @Override
+        public String visitUnary(Expression.Unary unary) {
+          return "(" + unary.operator().symbol + fullyParenthesized(unary.operand()) + ")";
+        }
+
+        @Override
+        public String visitNot(Expression.Not not) {
+          return "(not " + fullyParenthesized(not.operand()) + ")";
+        }
+
+        @Override
+        public String visitConditional(Expression.Conditional conditional) {
+          return "(if " + fullyParenthesized(conditional.condition())
+              + " then " + fullyParenthesized(conditional.whenTrue())
+              + " else " + fullyParenthesized(conditional.whenFalse()) + ")";
+        }
+
+        @Override
+        public String visitBinary(Expression.Binary binary) {
+          return infix(Operands.of(binary));
+        }
+
+        @Override
+        public String visitComparison(Expression.Comparison comparison) {
+          return infix(Operands.of(comparison));
+        }
+
+        @Override
+        public String visitLogical(Expression.Logical logical) {
+          return infix(Operands.of(logical));
+        }
+
+        private String infix(Operands operands) {
+          return "(" + fullyParenthesized(operands.left()) + " " + operands.symbol() + " "
+              + fullyParenthesized(operands.right()) + ")";
+        }
+      };
 
   /** Prints {@code expression}, in parentheses if it binds more loosely than {@code context}. */
   private static String print(Expression expression, int context) {
@@ -281,94 +322,145 @@ public final class AstPrinter {
   }
 
   private static String printBare(Expression expression) {
-    if (expression instanceof Expression.NumberLiteral literal) {
-      return literal(literal);
-    }
-    if (expression instanceof Expression.NameReference reference) {
-      return reference.name();
-    }
-    if (expression instanceof Expression.Call call) {
-      List<String> arguments = call.arguments().stream().map(AstPrinter::print).toList();
-      return call.function().name() + "(" + String.join(", ", arguments) + ")";
-    }
-    if (expression instanceof Expression.Unary unary) {
-      // The operand of a sign is a power or tighter: -x^2 is -(x^2), (-x)^2 needs its parentheses.
-      return unary.operator().symbol + print(unary.operand(), UNARY);
-    }
-    if (expression instanceof Expression.Not not) {
-      return "not " + print(not.operand(), NOT);
-    }
-    if (expression instanceof Expression.Conditional conditional) {
-      return "if " + print(conditional.condition(), CONDITIONAL)
-          + " then " + print(conditional.whenTrue(), CONDITIONAL)
-          + " else " + print(conditional.whenFalse(), CONDITIONAL);
-    }
-    Operands operands = Operands.of(expression).orElseThrow(() -> new AssertionError(expression));
-    int level = level(expression);
-    if (level == POWER) {
-      // Right-associative; a signed exponent is parenthesised, which the grammar would not need
-      // but a reader does.
-      return print(operands.left(), PRIMARY) + "^" + print(operands.right(), POWER);
-    }
-    // Left-associative: a - (b - c) keeps its parentheses, (a - b) - c does not need them.
-    return print(operands.left(), level) + " " + operands.symbol() + " " + print(operands.right(), level + 1);
+    return expression.accept(BARE);
   }
+
+  private static final Expression.Visitor<String> BARE =
+      new Expression.Visitor<>() {
+        @Override
+        public String visitNumberLiteral(Expression.NumberLiteral literal) {
+          return literal(literal);
+        }
+
+        @Override
+        public String visitNameReference(Expression.NameReference reference) {
+          return reference.name();
+        }
+
+        @Override
+        public String visitCall(Expression.Call call) {
+          List<String> arguments = call.arguments().stream().map(AstPrinter::print).toList();
+          return call.function().name() + "(" + String.join(", ", arguments) + ")";
+        }
+
+        @Override
+        public String visitUnary(Expression.Unary unary) {
+          // The operand of a sign is a power or tighter: -x^2 is -(x^2), (-x)^2 needs its parentheses.
+          return unary.operator().symbol + print(unary.operand(), UNARY);
+        }
+
+        @Override
+        public String visitNot(Expression.Not not) {
+          return "not " + print(not.operand(), NOT);
+        }
+
+        @Override
+        public String visitConditional(Expression.Conditional conditional) {
+          return "if " + print(conditional.condition(), CONDITIONAL)
+              + " then " + print(conditional.whenTrue(), CONDITIONAL)
+              + " else " + print(conditional.whenFalse(), CONDITIONAL);
+        }
+
+        @Override
+        public String visitBinary(Expression.Binary binary) {
+          return infix(binary, Operands.of(binary));
+        }
+
+        @Override
+        public String visitComparison(Expression.Comparison comparison) {
+          return infix(comparison, Operands.of(comparison));
+        }
+
+        @Override
+        public String visitLogical(Expression.Logical logical) {
+          return infix(logical, Operands.of(logical));
+        }
+
+        private String infix(Expression expression, Operands operands) {
+          int level = level(expression);
+          if (level == POWER) {
+            // Right-associative; a signed exponent is parenthesised, which the grammar would not need
+            // but a reader does.
+            return print(operands.left(), PRIMARY) + "^" + print(operands.right(), POWER);
+          }
+          // Left-associative: a - (b - c) keeps its parentheses, (a - b) - c does not need them.
+          return print(operands.left(), level) + " " + operands.symbol() + " " + print(operands.right(), level + 1);
+        }
+      };
 
   private static String literal(Expression.NumberLiteral literal) {
     return literal.number().text() + literal.unit().map(unit -> " [" + print(unit) + "]").orElse("");
   }
 
   private static int level(Expression expression) {
-    if (expression instanceof Expression.NumberLiteral
-        || expression instanceof Expression.NameReference
-        || expression instanceof Expression.Call) {
-      return PRIMARY;
-    }
-    if (expression instanceof Expression.Unary) {
-      return UNARY;
-    }
-    if (expression instanceof Expression.Not) {
-      return NOT;
-    }
-    if (expression instanceof Expression.Conditional) {
-      return CONDITIONAL;
-    }
-    if (expression instanceof Expression.Comparison) {
-      return COMPARISON;
-    }
-    if (expression instanceof Expression.Logical logical) {
-      return logical.operator() == Expression.LogicalOperator.AND ? AND : OR;
-    }
-    if (expression instanceof Expression.Binary binary) {
-      switch (binary.operator()) {
-        case ADD:
-        case SUBTRACT:
-          return ADDITIVE;
-        case MULTIPLY:
-        case DIVIDE:
-          return MULTIPLICATIVE;
-        case POWER:
-          return POWER;
-        default:
-          throw new AssertionError(binary.operator());
-      }
-    }
-    throw new AssertionError(expression);
+    return expression.accept(LEVEL);
   }
+
+  /** How tightly each kind of expression binds, from {@link #CONDITIONAL} up to {@link #PRIMARY}. */
+  private static final Expression.Visitor<Integer> LEVEL =
+      new Expression.Visitor<>() {
+        @Override
+        public Integer visitNumberLiteral(Expression.NumberLiteral literal) {
+          return PRIMARY;
+        }
+
+        @Override
+        public Integer visitNameReference(Expression.NameReference reference) {
+          return PRIMARY;
+        }
+
+        @Override
+        public Integer visitCall(Expression.Call call) {
+          return PRIMARY;
+        }
+
+        @Override
+        public Integer visitUnary(Expression.Unary unary) {
+          return UNARY;
+        }
+
+        @Override
+        public Integer visitNot(Expression.Not not) {
+          return NOT;
+        }
+
+        @Override
+        public Integer visitConditional(Expression.Conditional conditional) {
+          return CONDITIONAL;
+        }
+
+        @Override
+        public Integer visitComparison(Expression.Comparison comparison) {
+          return COMPARISON;
+        }
+
+        @Override
+        public Integer visitLogical(Expression.Logical logical) {
+          return logical.operator() == Expression.LogicalOperator.AND ? AND : OR;
+        }
+
+        @Override
+        public Integer visitBinary(Expression.Binary binary) {
+          return switch (binary.operator()) {
+            case ADD, SUBTRACT -> ADDITIVE;
+            case MULTIPLY, DIVIDE -> MULTIPLICATIVE;
+            case POWER -> POWER;
+          };
+        }
+      };
 
   /** The two operands and the operator symbol of a binary, comparison or logical expression. */
   private record Operands(Expression left, String symbol, Expression right) {
-    static Optional<Operands> of(Expression expression) {
-      if (expression instanceof Expression.Binary binary) {
-        return Optional.of(new Operands(binary.left(), binary.operator().symbol, binary.right()));
-      }
-      if (expression instanceof Expression.Comparison comparison) {
-        return Optional.of(new Operands(comparison.left(), comparison.operator().symbol, comparison.right()));
-      }
-      if (expression instanceof Expression.Logical logical) {
-        return Optional.of(new Operands(logical.left(), logical.operator().symbol, logical.right()));
-      }
-      return Optional.empty();
+    static Operands of(Expression.Binary binary) {
+      return new Operands(binary.left(), binary.operator().symbol, binary.right());
+    }
+
+    static Operands of(Expression.Comparison comparison) {
+      return new Operands(comparison.left(), comparison.operator().symbol, comparison.right());
+    }
+
+    static Operands of(Expression.Logical logical) {
+      return new Operands(logical.left(), logical.operator().symbol, logical.right());
     }
   }
 }

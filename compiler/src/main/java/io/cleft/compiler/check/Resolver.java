@@ -2,6 +2,7 @@ package io.cleft.compiler.check;
 
 import io.cleft.compiler.ast.Declaration;
 import io.cleft.compiler.ast.Expression;
+import io.cleft.compiler.ast.ExpressionTraversal;
 import io.cleft.compiler.ast.Identifier;
 import io.cleft.compiler.ast.Section;
 import io.cleft.compiler.ast.Statement;
@@ -595,48 +596,70 @@ public final class Resolver {
     }
 
     Expr resolve(Expression expression) {
-      if (expression instanceof Expression.NumberLiteral literal) {
-        return literal(literal);
-      }
-      if (expression instanceof Expression.NameReference reference) {
-        return reference(reference);
-      }
-      if (expression instanceof Expression.Call call) {
-        return call(call);
-      }
-      if (expression instanceof Expression.Unary unary) {
-        Expr operand = resolve(unary.operand());
-        return unary.operator() == Expression.UnaryOperator.MINUS
-            ? new Expr.Negate(operand, unary.span())
-            : operand;
-      }
-      if (expression instanceof Expression.Binary binary) {
-        return new Expr.Arithmetic(
-            Expr.ArithmeticOperator.valueOf(binary.operator().name()),
-            resolve(binary.left()),
-            resolve(binary.right()),
-            binary.span());
-      }
-      if (expression instanceof Expression.Comparison comparison) {
-        return new Expr.Comparison(
-            comparison.operator(), resolve(comparison.left()), resolve(comparison.right()), comparison.span());
-      }
-      if (expression instanceof Expression.Logical logical) {
-        return new Expr.Logical(
-            logical.operator(), resolve(logical.left()), resolve(logical.right()), logical.span());
-      }
-      if (expression instanceof Expression.Not not) {
-        return new Expr.Not(resolve(not.operand()), not.span());
-      }
-      if (expression instanceof Expression.Conditional conditional) {
-        return new Expr.Conditional(
-            resolve(conditional.condition()),
-            resolve(conditional.whenTrue()),
-            resolve(conditional.whenFalse()),
-            conditional.span());
-      }
-      throw new AssertionError(expression);
+      return expression.accept(resolution);
     }
+
+    /** Each kind of expression as written, resolved. */
+    private final Expression.Visitor<Expr> resolution =
+        new Expression.Visitor<>() {
+          @Override
+          public Expr visitNumberLiteral(Expression.NumberLiteral literal) {
+            return literal(literal);
+          }
+
+          @Override
+          public Expr visitNameReference(Expression.NameReference reference) {
+            return reference(reference);
+          }
+
+          @Override
+          public Expr visitCall(Expression.Call call) {
+            return call(call);
+          }
+
+          @Override
+          public Expr visitUnary(Expression.Unary unary) {
+            Expr operand = resolve(unary.operand());
+            return unary.operator() == Expression.UnaryOperator.MINUS
+                ? new Expr.Negate(operand, unary.span())
+                : operand;
+          }
+
+          @Override
+          public Expr visitBinary(Expression.Binary binary) {
+            return new Expr.Arithmetic(
+                Expr.ArithmeticOperator.valueOf(binary.operator().name()),
+                resolve(binary.left()),
+                resolve(binary.right()),
+                binary.span());
+          }
+
+          @Override
+          public Expr visitComparison(Expression.Comparison comparison) {
+            return new Expr.Comparison(
+                comparison.operator(), resolve(comparison.left()), resolve(comparison.right()), comparison.span());
+          }
+
+          @Override
+          public Expr visitLogical(Expression.Logical logical) {
+            return new Expr.Logical(
+                logical.operator(), resolve(logical.left()), resolve(logical.right()), logical.span());
+          }
+
+          @Override
+          public Expr visitNot(Expression.Not not) {
+            return new Expr.Not(resolve(not.operand()), not.span());
+          }
+
+          @Override
+          public Expr visitConditional(Expression.Conditional conditional) {
+            return new Expr.Conditional(
+                resolve(conditional.condition()),
+                resolve(conditional.whenTrue()),
+                resolve(conditional.whenFalse()),
+                conditional.span());
+          }
+        };
 
     private Expr literal(Expression.NumberLiteral literal) {
       Unit unit = Unit.ONE;
@@ -1023,61 +1046,63 @@ public final class Resolver {
   }
 
   private static void collectNames(Expression expression, List<String> names) {
-    if (expression instanceof Expression.NameReference reference) {
-      names.add(reference.name());
-    } else if (expression instanceof Expression.Call call) {
-      call.arguments().forEach(a -> collectNames(a, names));
-    } else if (expression instanceof Expression.Unary unary) {
-      collectNames(unary.operand(), names);
-    } else if (expression instanceof Expression.Binary binary) {
-      collectNames(binary.left(), names);
-      collectNames(binary.right(), names);
-    } else if (expression instanceof Expression.Comparison comparison) {
-      collectNames(comparison.left(), names);
-      collectNames(comparison.right(), names);
-    } else if (expression instanceof Expression.Logical logical) {
-      collectNames(logical.left(), names);
-      collectNames(logical.right(), names);
-    } else if (expression instanceof Expression.Not not) {
-      collectNames(not.operand(), names);
-    } else if (expression instanceof Expression.Conditional conditional) {
-      collectNames(conditional.condition(), names);
-      collectNames(conditional.whenTrue(), names);
-      collectNames(conditional.whenFalse(), names);
-    }
+    expression.accept(
+        new ExpressionTraversal() {
+          @Override
+          public Void visitNameReference(Expression.NameReference reference) {
+            names.add(reference.name());
+            return null;
+          }
+        });
   }
+
 
   // ------------------------------------------------------------------------------------------
   // Helpers
 
   private static SourceSpan spanOf(Symbol symbol) {
-    if (symbol instanceof Symbol.Parameter p) {
-      return p.span();
-    }
-    if (symbol instanceof Symbol.Constant c) {
-      return c.span();
-    }
-    if (symbol instanceof Symbol.State s) {
-      return s.span();
-    }
-    if (symbol instanceof Symbol.Local l) {
-      return l.span();
-    }
-    throw new AssertionError(symbol);
+    return symbol.accept(DECLARATIONS).span();
   }
 
   private static String kindOf(Symbol symbol) {
-    if (symbol instanceof Symbol.Parameter) {
-      return "parameter";
-    }
-    if (symbol instanceof Symbol.Constant) {
-      return "constant";
-    }
-    if (symbol instanceof Symbol.State) {
-      return "state";
-    }
-    return "local";
+    return symbol.accept(DECLARATIONS).kind();
   }
+
+  /** What a declared symbol is called in messages, and where it is declared. */
+  private record DeclaredAs(String kind, SourceSpan span) {}
+
+  private static final Symbol.Visitor<DeclaredAs> DECLARATIONS =
+      new Symbol.Visitor<>() {
+        @Override
+        public DeclaredAs visitParameter(Symbol.Parameter parameter) {
+          return new DeclaredAs("parameter", parameter.span());
+        }
+
+        @Override
+        public DeclaredAs visitConstant(Symbol.Constant constant) {
+          return new DeclaredAs("constant", constant.span());
+        }
+
+        @Override
+        public DeclaredAs visitState(Symbol.State state) {
+          return new DeclaredAs("state", state.span());
+        }
+
+        @Override
+        public DeclaredAs visitLocal(Symbol.Local local) {
+          return new DeclaredAs("local", local.span());
+        }
+
+        @Override
+        public DeclaredAs visitEventArgument(Symbol.EventArgument argument) {
+          return new DeclaredAs("handler argument", argument.span());
+        }
+
+        @Override
+        public DeclaredAs visitInput(Symbol.Input input) {
+          throw new AssertionError("a built-in input has no declaration: " + input);
+        }
+      };
 
   /** Whether the factor from {@code unit} to the working unit and back are both nonzero doubles. */
   private static boolean convertibleAtRunTime(Unit unit) {

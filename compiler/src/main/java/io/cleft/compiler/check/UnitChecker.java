@@ -55,6 +55,7 @@ public final class UnitChecker {
 
   private final DiagnosticCollector diagnostics;
   private final Map<Symbol.Local, Type> localTypes = new HashMap<>();
+  private final Typing typing = new Typing();
 
   private UnitChecker(DiagnosticCollector diagnostics) {
     this.diagnostics = diagnostics;
@@ -243,25 +244,43 @@ public final class UnitChecker {
   }
 
   private Type typeOf(Expr expr) {
-    if (expr instanceof Expr.Erroneous) {
+    return expr.accept(typing);
+  }
+
+  /** The type of each kind of expression, reporting what is wrong in it on the way. */
+  private final class Typing implements Expr.Visitor<Type>, Symbol.Visitor<Type> {
+    @Override
+    public Type visitErroneous(Expr.Erroneous erroneous) {
       return UNKNOWN;
     }
-    if (expr instanceof Expr.Literal literal) {
+
+    @Override
+    public Type visitLiteral(Expr.Literal literal) {
       return new Quantity(literal.dimension());
     }
-    if (expr instanceof Expr.Reference reference) {
+
+    @Override
+    public Type visitReference(Expr.Reference reference) {
       return referenceType(reference.symbol());
     }
-    if (expr instanceof Expr.Negate negate) {
+
+    @Override
+    public Type visitNegate(Expr.Negate negate) {
       return quantity(negate.operand()).<Type>map(Quantity::new).orElse(UNKNOWN);
     }
-    if (expr instanceof Expr.Arithmetic arithmetic) {
+
+    @Override
+    public Type visitArithmetic(Expr.Arithmetic arithmetic) {
       return arithmeticType(arithmetic);
     }
-    if (expr instanceof Expr.Call call) {
+
+    @Override
+    public Type visitCall(Expr.Call call) {
       return callType(call);
     }
-    if (expr instanceof Expr.Comparison comparison) {
+
+    @Override
+    public Type visitComparison(Expr.Comparison comparison) {
       if (comparison.left() instanceof Expr.Comparison inner) {
         // 0 < x < 1 means something in Python, and a modeller may expect it to here.
         typeOf(inner);
@@ -275,42 +294,59 @@ public final class UnitChecker {
       same(comparison.left(), comparison.right(), comparison.span(), "compare");
       return CONDITION;
     }
-    if (expr instanceof Expr.Logical logical) {
+
+    @Override
+    public Type visitLogical(Expr.Logical logical) {
       condition(logical.left());
       condition(logical.right());
       return CONDITION;
     }
-    if (expr instanceof Expr.Not not) {
+
+    @Override
+    public Type visitNot(Expr.Not not) {
       condition(not.operand());
       return CONDITION;
     }
-    if (expr instanceof Expr.Conditional conditional) {
+
+    @Override
+    public Type visitConditional(Expr.Conditional conditional) {
       condition(conditional.condition());
       return same(conditional.whenTrue(), conditional.whenFalse(), conditional.span(), "choose between");
     }
-    throw new AssertionError(expr);
+
+    @Override
+    public Type visitParameter(Symbol.Parameter parameter) {
+      return new Quantity(parameter.dimension());
+    }
+
+    @Override
+    public Type visitConstant(Symbol.Constant constant) {
+      return new Quantity(constant.dimension());
+    }
+
+    @Override
+    public Type visitState(Symbol.State state) {
+      return new Quantity(state.dimension());
+    }
+
+    @Override
+    public Type visitInput(Symbol.Input input) {
+      return new Quantity(input.dimension());
+    }
+
+    @Override
+    public Type visitLocal(Symbol.Local local) {
+      return localTypes.getOrDefault(local, UNKNOWN);
+    }
+
+    @Override
+    public Type visitEventArgument(Symbol.EventArgument argument) {
+      return new Quantity(argument.dimension());
+    }
   }
 
   private Type referenceType(Symbol symbol) {
-    if (symbol instanceof Symbol.Parameter parameter) {
-      return new Quantity(parameter.dimension());
-    }
-    if (symbol instanceof Symbol.Constant constant) {
-      return new Quantity(constant.dimension());
-    }
-    if (symbol instanceof Symbol.State state) {
-      return new Quantity(state.dimension());
-    }
-    if (symbol instanceof Symbol.Input input) {
-      return new Quantity(input.dimension());
-    }
-    if (symbol instanceof Symbol.Local local) {
-      return localTypes.getOrDefault(local, UNKNOWN);
-    }
-    if (symbol instanceof Symbol.EventArgument argument) {
-      return new Quantity(argument.dimension());
-    }
-    throw new AssertionError(symbol);
+    return symbol.accept(typing);
   }
 
   /** Both operands must have one dimension, which is the result's. */

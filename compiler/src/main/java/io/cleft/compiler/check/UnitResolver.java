@@ -19,31 +19,44 @@ final class UnitResolver {
 
   /** The unit, or empty when a symbol in it is unknown (already reported). */
   Optional<Unit> resolve(UnitExpression unit) {
-    if (unit instanceof UnitExpression.One) {
-      return Optional.of(Unit.ONE);
-    }
-    if (unit instanceof UnitExpression.Symbol symbol) {
-      Optional<Unit> known = UnitTable.lookup(symbol.symbol());
-      if (known.isEmpty()) {
-        diagnostics.error(
-            DiagnosticCode.UNKNOWN_UNIT,
-            symbol.span(),
-            "unknown unit '" + symbol.symbol() + "'"
-                + Spelling.suggestion(symbol.symbol(), UnitTable.commonSymbols()));
-      }
-      return known;
-    }
-    if (unit instanceof UnitExpression.Power power) {
-      return resolve(power.base()).flatMap(u -> withinLimit(u.power(power.exponent()), power));
-    }
-    if (unit instanceof UnitExpression.Product product) {
-      return combine(product, product.left(), product.right(), true);
-    }
-    if (unit instanceof UnitExpression.Quotient quotient) {
-      return combine(quotient, quotient.left(), quotient.right(), false);
-    }
-    throw new AssertionError(unit);
+    return unit.accept(resolution);
   }
+
+  private final UnitExpression.Visitor<Optional<Unit>> resolution =
+      new UnitExpression.Visitor<>() {
+        @Override
+        public Optional<Unit> visitOne(UnitExpression.One one) {
+          return Optional.of(Unit.ONE);
+        }
+
+        @Override
+        public Optional<Unit> visitSymbol(UnitExpression.Symbol symbol) {
+          Optional<Unit> known = UnitTable.lookup(symbol.symbol());
+          if (known.isEmpty()) {
+            diagnostics.error(
+                DiagnosticCode.UNKNOWN_UNIT,
+                symbol.span(),
+                "unknown unit '" + symbol.symbol() + "'"
+                    + Spelling.suggestion(symbol.symbol(), UnitTable.commonSymbols()));
+          }
+          return known;
+        }
+
+        @Override
+        public Optional<Unit> visitPower(UnitExpression.Power power) {
+          return resolve(power.base()).flatMap(u -> withinLimit(u.power(power.exponent()), power));
+        }
+
+        @Override
+        public Optional<Unit> visitProduct(UnitExpression.Product product) {
+          return combine(product, product.left(), product.right(), true);
+        }
+
+        @Override
+        public Optional<Unit> visitQuotient(UnitExpression.Quotient quotient) {
+          return combine(quotient, quotient.left(), quotient.right(), false);
+        }
+      };
 
   private Optional<Unit> combine(UnitExpression whole, UnitExpression left, UnitExpression right, boolean multiply) {
     Optional<Unit> l = resolve(left);

@@ -2,7 +2,7 @@ package io.cleft.compiler.check;
 
 import io.cleft.compiler.diagnostic.Diagnostic;
 import io.cleft.compiler.model.Expr;
-import io.cleft.compiler.model.ExprWalker;
+import io.cleft.compiler.model.ExprTraversal;
 import io.cleft.compiler.model.StateUpdate;
 import io.cleft.compiler.model.Symbol;
 import io.cleft.compiler.model.SynapseModel;
@@ -44,15 +44,22 @@ public final class UntouchedEquations {
     Deque<Expr> pending = new ArrayDeque<>(List.of(equation.derivative()));
     while (!pending.isEmpty()) {
       boolean[] erroneous = {false};
-      ExprWalker.forEach(pending.pop(), expr -> {
-        if (expr instanceof Expr.Erroneous) {
-          erroneous[0] = true;
-        } else if (expr instanceof Expr.Reference reference
-            && reference.symbol() instanceof Symbol.Local local
-            && seen.add(local)) {
-          pending.push(local.definition());
-        }
-      });
+      pending.pop().accept(
+          new ExprTraversal() {
+            @Override
+            public Void visitErroneous(Expr.Erroneous expr) {
+              erroneous[0] = true;
+              return null;
+            }
+
+            @Override
+            public Void visitReference(Expr.Reference reference) {
+              if (reference.symbol() instanceof Symbol.Local local && seen.add(local)) {
+                pending.push(local.definition());
+              }
+              return null;
+            }
+          });
       if (erroneous[0]) {
         return false;
       }

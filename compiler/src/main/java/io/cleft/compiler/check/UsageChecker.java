@@ -3,8 +3,8 @@ package io.cleft.compiler.check;
 import io.cleft.compiler.diagnostic.DiagnosticCode;
 import io.cleft.compiler.diagnostic.DiagnosticCollector;
 import io.cleft.compiler.model.Expr;
+import io.cleft.compiler.model.ExprTraversal;
 import io.cleft.compiler.model.Statement;
-import io.cleft.compiler.model.ExprWalker;
 import io.cleft.compiler.model.StateUpdate;
 import io.cleft.compiler.model.Symbol;
 import io.cleft.compiler.model.SynapseModel;
@@ -85,10 +85,13 @@ public final class UsageChecker {
   }
 
   private static void collect(Expr expr, Set<Symbol> used) {
-    ExprWalker.forEach(expr, node -> {
-      if (node instanceof Expr.Reference reference) {
-        used.add(reference.symbol());
-      }
-    });
+    expr.accept(
+        new ExprTraversal() {
+          @Override
+          public Void visitReference(Expr.Reference reference) {
+            used.add(reference.symbol());
+            return null;
+          }
+        });
   }
 }

@@ -58,23 +58,37 @@ final class BlockWriter {
   }
 
   private String read(IrExpr expr) {
-    if (expr instanceof IrExpr.Parameter p) {
-      return parameterNames.get(p.index());
-    }
-    if (expr instanceof IrExpr.State s) {
-      return stateNames.get(s.index());
-    }
-    if (expr instanceof IrExpr.Local l) {
-      return localNames.get(l.index());
-    }
-    if (expr instanceof IrExpr.Invariant v) {
-      return invariantNames.get(v.index());
-    }
-    if (expr instanceof IrExpr.Input i) {
-      return input(i.input());
-    }
-    throw new AssertionError(expr);
+    return reads.read(expr);
   }
+
+  /** Each value by the name of its local, field or argument. */
+  private final LeafReads reads =
+      new LeafReads() {
+        @Override
+        public String visitParameter(IrExpr.Parameter parameter) {
+          return parameterNames.get(parameter.index());
+        }
+
+        @Override
+        public String visitState(IrExpr.State state) {
+          return stateNames.get(state.index());
+        }
+
+        @Override
+        public String visitLocal(IrExpr.Local local) {
+          return localNames.get(local.index());
+        }
+
+        @Override
+        public String visitInvariant(IrExpr.Invariant invariant) {
+          return invariantNames.get(invariant.index());
+        }
+
+        @Override
+        public String visitInput(IrExpr.Input input) {
+          return input(input.input());
+        }
+      };
 
   static String input(IrInput input) {
     return switch (input) {

@@ -10,6 +10,7 @@ import io.cleft.compiler.ir.IrWalker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.function.BinaryOperator;
 import java.util.function.UnaryOperator;
 
 /**
@@ -111,34 +112,54 @@ final class ExpressionDepthLimiter {
 
   /** Conditions are kept at most {@code limit - 1} deep, so that a spilled one fits a local. */
   private Shallow<IrCondition> condition(IrCondition condition) {
-    if (condition instanceof IrCondition.Compare compare) {
-      Shallow<IrExpr> left = expression(compare.left());
-      Shallow<IrExpr> right = expression(compare.right());
-      int depth = 1 + Math.max(left.depth(), right.depth());
-      if (depth <= limit - 1) {
-        return new Shallow<>(new IrCondition.Compare(compare.operator(), left.node(), right.node()), depth);
-      }
-      return new Shallow<>(new IrCondition.Compare(compare.operator(), spill(left).node(), spill(right).node()), 2);
-    }
-    if (condition instanceof IrCondition.Not not) {
-      Shallow<IrCondition> operand = condition(not.operand());
-      if (operand.depth() + 1 <= limit - 1) {
-        return new Shallow<>(new IrCondition.Not(operand.node()), operand.depth() + 1);
-      }
-      return new Shallow<>(new IrCondition.Not(spillCondition(operand)), 3);
-    }
-    boolean and = condition instanceof IrCondition.And;
-    IrCondition leftOperand = and ? ((IrCondition.And) condition).left() : ((IrCondition.Or) condition).left();
-    IrCondition rightOperand = and ? ((IrCondition.And) condition).right() : ((IrCondition.Or) condition).right();
+    return condition.accept(conditions);
+  }
+
+  private final IrCondition.Visitor<Shallow<IrCondition>> conditions =
+      new IrCondition.Visitor<>() {
+        @Override
+        public Shallow<IrCondition> visitCompare(IrCondition.Compare compare) {
+          Shallow<IrExpr> left = expression(compare.left());
+          Shallow<IrExpr> right = expression(compare.right());
+          int depth = 1 + Math.max(left.depth(), right.depth());
+          if (depth <= limit - 1) {
+            return new Shallow<>(new IrCondition.Compare(compare.operator(), left.node(), right.node()), depth);
+          }
+          return new Shallow<>(new IrCondition.Compare(compare.operator(), spill(left).node(), spill(right).node()), 2);
+        }
+
+        @Override
+        public Shallow<IrCondition> visitNot(IrCondition.Not not) {
+          Shallow<IrCondition> operand = condition(not.operand());
+          if (operand.depth() + 1 <= limit - 1) {
+            return new Shallow<>(new IrCondition.Not(operand.node()), operand.depth() + 1);
+          }
+          return new Shallow<>(new IrCondition.Not(spillCondition(operand)), 3);
+        }
+
+        @Override
+        public Shallow<IrCondition> visitAnd(IrCondition.And and) {
+          return junction(and.left(), and.right(), IrCondition.And::new);
+        }
+
+        @Override
+        public Shallow<IrCondition> visitOr(IrCondition.Or or) {
+          return junction(or.left(), or.right(), IrCondition.Or::new);
+        }
+      };
+
+  /** An and or an or of two conditions, built by {@code junction}. */
+  private Shallow<IrCondition> junction(
+      IrCondition leftOperand, IrCondition rightOperand, BinaryOperator<IrCondition> junction) {
     Shallow<IrCondition> left = condition(leftOperand);
     Shallow<IrCondition> right = condition(rightOperand);
     int depth = 1 + Math.max(left.depth(), right.depth());
     if (depth <= limit - 1) {
-      return new Shallow<>(and ? new IrCondition.And(left.node(), right.node()) : new IrCondition.Or(left.node(), right.node()), depth);
+      return new Shallow<>(junction.apply(left.node(), right.node()), depth);
     }
     IrCondition l = spillCondition(left);
     IrCondition r = spillCondition(right);
-    return new Shallow<>(and ? new IrCondition.And(l, r) : new IrCondition.Or(l, r), 3);
+    return new Shallow<>(junction.apply(l, r), 3);
   }
 
   /** A read of a new local holding {@code value}; a leaf stays as it is. */

@@ -21,6 +21,7 @@ final class ExpressionWriter {
   private static final int PRIMARY = 4;
 
   private final Function<IrExpr, String> reads;
+  private final Unparenthesized unparenthesized = new Unparenthesized();
 
   /** @param reads the Java expression for a parameter, state, local or input read */
   ExpressionWriter(Function<IrExpr, String> reads) {
@@ -38,34 +39,94 @@ final class ExpressionWriter {
   }
 
   private CodeBlock unparenthesized(IrExpr expr) {
-    if (expr instanceof IrExpr.Constant constant) {
+    return expr.accept(unparenthesized);
+  }
+
+  /** Each kind of node as Java, without parentheses around the whole. */
+  private final class Unparenthesized implements IrExpr.Visitor<CodeBlock>, IrCondition.Visitor<CodeBlock> {
+    @Override
+    public CodeBlock visitConstant(IrExpr.Constant constant) {
       return CodeBlock.of("$L", JavaLiterals.doubleLiteral(constant.value()));
     }
-    if (expr.isLeaf()) {
-      return CodeBlock.of("$L", reads.apply(expr));
+
+    @Override
+    public CodeBlock visitParameter(IrExpr.Parameter parameter) {
+      return read(parameter);
     }
-    if (expr instanceof IrExpr.Negate negate) {
+
+    @Override
+    public CodeBlock visitState(IrExpr.State state) {
+      return read(state);
+    }
+
+    @Override
+    public CodeBlock visitLocal(IrExpr.Local local) {
+      return read(local);
+    }
+
+    @Override
+    public CodeBlock visitInvariant(IrExpr.Invariant invariant) {
+      return read(invariant);
+    }
+
+    @Override
+    public CodeBlock visitInput(IrExpr.Input input) {
+      return read(input);
+    }
+
+    private CodeBlock read(IrExpr leaf) {
+      return CodeBlock.of("$L", reads.apply(leaf));
+    }
+
+    @Override
+    public CodeBlock visitNegate(IrExpr.Negate negate) {
       // PRIMARY, not UNARY: "-(-x)" must not become "--x".
       return CodeBlock.of("-$L", write(negate.operand(), PRIMARY));
     }
-    if (expr instanceof IrExpr.Binary binary) {
+
+    @Override
+    public CodeBlock visitBinary(IrExpr.Binary binary) {
       return binary(binary);
     }
-    if (expr instanceof IrExpr.Call call) {
+
+    @Override
+    public CodeBlock visitCall(IrExpr.Call call) {
       CodeBlock.Builder code = CodeBlock.builder().add("$T.$L(", CLEFT_MATH, call.function().runtimeMethod());
       for (int i = 0; i < call.arguments().size(); i++) {
         code.add(i == 0 ? "$L" : ", $L", write(call.arguments().get(i), CONDITIONAL));
       }
       return code.add(")").build();
     }
-    if (expr instanceof IrExpr.Select select) {
+
+    @Override
+    public CodeBlock visitSelect(IrExpr.Select select) {
       return CodeBlock.of(
           "$L ? $L : $L",
           condition(select.condition()),
           write(select.whenTrue(), ADDITIVE),
           write(select.whenFalse(), ADDITIVE));
     }
-    throw new AssertionError(expr);
+
+    @Override
+    public CodeBlock visitCompare(IrCondition.Compare compare) {
+      return CodeBlock.of(
+          "$L $L $L", write(compare.left(), ADDITIVE), compare.operator().symbol, write(compare.right(), ADDITIVE));
+    }
+
+    @Override
+    public CodeBlock visitAnd(IrCondition.And and) {
+      return CodeBlock.of("($L) && ($L)", condition(and.left()), condition(and.right()));
+    }
+
+    @Override
+    public CodeBlock visitOr(IrCondition.Or or) {
+      return CodeBlock.of("($L) || ($L)", condition(or.left()), condition(or.right()));
+    }
+
+    @Override
+    public CodeBlock visitNot(IrCondition.Not not) {
+      return CodeBlock.of("!($L)", condition(not.operand()));
+    }
   }
 
   private CodeBlock binary(IrExpr.Binary binary) {
@@ -83,40 +144,69 @@ final class ExpressionWriter {
   }
 
   CodeBlock condition(IrCondition condition) {
-    if (condition instanceof IrCondition.Compare compare) {
-      return CodeBlock.of(
-          "$L $L $L", write(compare.left(), ADDITIVE), compare.operator().symbol, write(compare.right(), ADDITIVE));
-    }
-    if (condition instanceof IrCondition.And and) {
-      return CodeBlock.of("($L) && ($L)", condition(and.left()), condition(and.right()));
-    }
-    if (condition instanceof IrCondition.Or or) {
-      return CodeBlock.of("($L) || ($L)", condition(or.left()), condition(or.right()));
-    }
-    if (condition instanceof IrCondition.Not not) {
-      return CodeBlock.of("!($L)", condition(not.operand()));
-    }
-    throw new AssertionError(condition);
+    return condition.accept(unparenthesized);
   }
 
   private static int precedence(IrExpr expr) {
-    if (expr instanceof IrExpr.Constant constant) {
-      double v = constant.value();
-      return v < 0 || (v == 0 && 1 / v < 0) ? UNARY : PRIMARY;
-    }
-    if (expr instanceof IrExpr.Negate) {
-      return UNARY;
-    }
-    if (expr instanceof IrExpr.Binary binary) {
-      return switch (binary.operator()) {
-        case ADD, SUBTRACT -> ADDITIVE;
-        case MULTIPLY, DIVIDE -> MULTIPLICATIVE;
-        case POWER -> PRIMARY;
-      };
-    }
-    if (expr instanceof IrExpr.Select) {
-      return CONDITIONAL;
-    }
-    return PRIMARY;
+    return expr.accept(PRECEDENCE);
   }
+
+  /** How tightly each kind of node binds in Java, as printed by {@link Unparenthesized}. */
+  private static final IrExpr.Visitor<Integer> PRECEDENCE =
+      new IrExpr.Visitor<>() {
+        @Override
+        public Integer visitConstant(IrExpr.Constant constant) {
+          double v = constant.value();
+          return v < 0 || (v == 0 && 1 / v < 0) ? UNARY : PRIMARY;
+        }
+
+        @Override
+        public Integer visitParameter(IrExpr.Parameter parameter) {
+          return PRIMARY;
+        }
+
+        @Override
+        public Integer visitState(IrExpr.State state) {
+          return PRIMARY;
+        }
+
+        @Override
+        public Integer visitLocal(IrExpr.Local local) {
+          return PRIMARY;
+        }
+
+        @Override
+        public Integer visitInvariant(IrExpr.Invariant invariant) {
+          return PRIMARY;
+        }
+
+        @Override
+        public Integer visitInput(IrExpr.Input input) {
+          return PRIMARY;
+        }
+
+        @Override
+        public Integer visitNegate(IrExpr.Negate negate) {
+          return UNARY;
+        }
+
+        @Override
+        public Integer visitBinary(IrExpr.Binary binary) {
+          return switch (binary.operator()) {
+            case ADD, SUBTRACT -> ADDITIVE;
+            case MULTIPLY, DIVIDE -> MULTIPLICATIVE;
+            case POWER -> PRIMARY;
+          };
+        }
+
+        @Override
+        public Integer visitCall(IrExpr.Call call) {
+          return PRIMARY;
+        }
+
+        @Override
+        public Integer visitSelect(IrExpr.Select select) {
+          return CONDITIONAL;
+        }
+      };
 }

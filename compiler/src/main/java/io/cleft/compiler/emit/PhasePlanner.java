@@ -4,6 +4,7 @@ import io.cleft.compiler.ir.IrBinaryOperator;
 import io.cleft.compiler.ir.IrBlock;
 import io.cleft.compiler.ir.IrExpr;
 import io.cleft.compiler.ir.IrLocal;
+import io.cleft.compiler.ir.IrTraversal;
 import io.cleft.compiler.ir.IrWalker;
 import io.cleft.compiler.model.BuiltinFunction;
 import java.util.ArrayList;
@@ -137,24 +138,29 @@ final class PhasePlanner {
 
   /** The latest level of a value {@code expr} reads, 0 if it reads none. */
   private static int operandLevel(IrExpr expr, int[] level) {
-    if (expr instanceof IrExpr.Local local) {
-      return level[local.index()];
-    }
-    int max = 0;
-    for (IrExpr child : IrWalker.children(expr)) {
-      max = Math.max(max, operandLevel(child, level));
-    }
-    return max;
+    int[] max = {0};
+    expr.accept(
+        new IrTraversal() {
+          @Override
+          public Void visitLocal(IrExpr.Local local) {
+            max[0] = Math.max(max[0], level[local.index()]);
+            return null;
+          }
+        });
+    return max[0];
   }
 
   private static void markCarried(IrExpr expr, int readerLevel, int[] level, boolean[] carried) {
-    if (expr instanceof IrExpr.Local local) {
-      if (level[local.index()] != readerLevel) {
-        carried[local.index()] = true;
-      }
-      return;
-    }
-    IrWalker.children(expr).forEach(child -> markCarried(child, readerLevel, level, carried));
+    expr.accept(
+        new IrTraversal() {
+          @Override
+          public Void visitLocal(IrExpr.Local local) {
+            if (level[local.index()] != readerLevel) {
+              carried[local.index()] = true;
+            }
+            return null;
+          }
+        });
   }
 
   /** A power or a call of an expensive function ({@link BuiltinFunction#isExpensive}). */

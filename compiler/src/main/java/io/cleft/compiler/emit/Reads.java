@@ -4,7 +4,7 @@ import io.cleft.compiler.ir.IrBlock;
 import io.cleft.compiler.ir.IrExpr;
 import io.cleft.compiler.ir.IrInput;
 import io.cleft.compiler.ir.IrLocal;
-import io.cleft.compiler.ir.IrWalker;
+import io.cleft.compiler.ir.IrTraversal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -42,18 +42,39 @@ record Reads(
   }
 
   private void collect(IrExpr expr) {
-    if (expr instanceof IrExpr.Parameter p) {
-      parameters.add(p.index());
-    } else if (expr instanceof IrExpr.State s) {
-      states.add(s.index());
-    } else if (expr instanceof IrExpr.Input i) {
-      inputs.add(i.input());
-    } else if (expr instanceof IrExpr.Local l) {
-      locals.add(l.index());
-    } else if (expr instanceof IrExpr.Invariant v) {
-      invariants.add(v.index());
-    } else {
-      IrWalker.children(expr).forEach(this::collect);
+    expr.accept(new Collector());
+  }
+
+  /** Adds each value read to the sets; the default traversal goes through the operations. */
+  private final class Collector extends IrTraversal {
+    @Override
+    public Void visitParameter(IrExpr.Parameter parameter) {
+      parameters.add(parameter.index());
+      return null;
+    }
+
+    @Override
+    public Void visitState(IrExpr.State state) {
+      states.add(state.index());
+      return null;
+    }
+
+    @Override
+    public Void visitInput(IrExpr.Input input) {
+      inputs.add(input.input());
+      return null;
+    }
+
+    @Override
+    public Void visitLocal(IrExpr.Local local) {
+      locals.add(local.index());
+      return null;
+    }
+
+    @Override
+    public Void visitInvariant(IrExpr.Invariant invariant) {
+      invariants.add(invariant.index());
+      return null;
     }
   }
 }

@@ -164,25 +164,36 @@ final class StripLoopWriter {
   private CodeBlock callPhase(Section section, int phase) {
     PhasedBlock phases = section.phases(plan);
     Map<Integer, String> carried = fields.stripValues().get(section);
-    ExpressionWriter inline =
-        new ExpressionWriter(
-            expr -> {
-              if (expr instanceof IrExpr.Local local) {
-                return strip(carried.get(local.index()));
-              }
-              if (expr instanceof IrExpr.Parameter p) {
-                return "this." + fields.parameters().get(p.index()) + "[" + START + " + " + J + "]";
-              }
-              if (expr instanceof IrExpr.State s) {
-                return "this." + fields.states().get(s.index()) + "[" + START + " + " + J + "]";
-              }
-              if (expr instanceof IrExpr.Invariant v) {
-                return perCall.containsKey(v.index())
-                    ? perCall.get(v.index())
-                    : "this." + fields.invariants().get(v.index()) + "[" + START + " + " + J + "]";
-              }
-              return input(((IrExpr.Input) expr).input());
-            });
+    LeafReads reads =
+        new LeafReads() {
+          @Override
+          public String visitLocal(IrExpr.Local local) {
+            return strip(carried.get(local.index()));
+          }
+
+          @Override
+          public String visitParameter(IrExpr.Parameter p) {
+            return "this." + fields.parameters().get(p.index()) + "[" + START + " + " + J + "]";
+          }
+
+          @Override
+          public String visitState(IrExpr.State s) {
+            return "this." + fields.states().get(s.index()) + "[" + START + " + " + J + "]";
+          }
+
+          @Override
+          public String visitInvariant(IrExpr.Invariant v) {
+            return perCall.containsKey(v.index())
+                ? perCall.get(v.index())
+                : "this." + fields.invariants().get(v.index()) + "[" + START + " + " + J + "]";
+          }
+
+          @Override
+          public String visitInput(IrExpr.Input input) {
+            return input(input.input());
+          }
+        };
+    ExpressionWriter inline = new ExpressionWriter(reads::read);
     CodeBlock.Builder body = CodeBlock.builder();
     Origins origins = new Origins(body);
     for (int k = 0; k < phases.values().size(); k++) {

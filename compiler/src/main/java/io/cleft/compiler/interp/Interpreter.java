@@ -95,35 +95,50 @@ public final class Interpreter {
   }
 
   /** Computes the invariants afresh: the interpreter keeps nothing from one call to the next. */
-  private Frame withInvariants(Frame frame) {
+  private Evaluation withInvariants(Frame frame) {
+    Evaluation evaluation = new Evaluation(frame);
     List<IrLocal> invariants = program.invariants().locals();
-    frame.locals = new double[invariants.size()];
+    evaluation.locals = new double[invariants.size()];
     for (int i = 0; i < invariants.size(); i++) {
-      frame.locals[i] = frame.eval(invariants.get(i).value());
+      evaluation.locals[i] = evaluation.eval(invariants.get(i).value());
     }
-    frame.invariants = frame.locals;
-    return frame;
+    evaluation.invariants = evaluation.locals;
+    return evaluation;
   }
 
-  private static double[] run(IrBlock block, Frame frame) {
+  private static double[] run(IrBlock block, Evaluation evaluation) {
     List<IrLocal> locals = block.locals();
-    frame.locals = new double[locals.size()];
+    evaluation.locals = new double[locals.size()];
     for (int i = 0; i < locals.size(); i++) {
-      frame.locals[i] = frame.eval(locals.get(i).value());
+      evaluation.locals[i] = evaluation.eval(locals.get(i).value());
     }
     List<IrExpr> results = block.results();
     double[] values = new double[results.size()];
     for (int i = 0; i < values.length; i++) {
-      values[i] = frame.eval(results.get(i));
+      values[i] = evaluation.eval(results.get(i));
     }
     return values;
   }
 
   /**
-   * What a kernel reads: parameters and states in declaration order and declared units (not
-   * modified), the time step (ms) and the voltages (mV).
+   * What a kernel reads.
+   *
+   * @param parameters in declaration order and declared units
+   * @param states in declaration order and declared units; not modified
+   * @param dt the time step (ms)
+   * @param vPre the presynaptic voltage (mV)
+   * @param vPost the postsynaptic voltage (mV)
    */
-  public static final class Frame {
+  public record Frame(
+      double[] parameters, double[] states, double t, double dt, double vPre, double vPost, double weight) {
+    /** A frame without a time or a weight: a model that reads {@code t} reads NaN, which shows. */
+    public Frame(double[] parameters, double[] states, double dt, double vPre, double vPost) {
+      this(parameters, states, Double.NaN, dt, vPre, vPost, Double.NaN);
+    }
+  }
+
+  /** One run of a block: the frame it reads and the locals computed so far. */
+  private static final class Evaluation implements IrExpr.Visitor<Void>, IrCondition.Visitor<Boolean> {
     final double[] parameters;
     final double[] states;
     double[] locals;
@@ -133,72 +148,100 @@ public final class Interpreter {
     final double vPost;
     final double t;
     final double weight;
+    /** The value of the expression last visited. */
+    private double value;
 
-    /** A frame without a time: a model that reads {@code t} reads NaN, which shows. */
-    public Frame(double[] parameters, double[] states, double dt, double vPre, double vPost) {
-      this(parameters, states, Double.NaN, dt, vPre, vPost, Double.NaN);
+    Evaluation(Frame frame) {
+      this.parameters = frame.parameters();
+      this.states = frame.states();
+      this.t = frame.t();
+      this.weight = frame.weight();
+      this.dt = frame.dt();
+      this.vPre = frame.vPre();
+      this.vPost = frame.vPost();
     }
 
     /**
-     * @param t the time (ms): the step's start for the update, the event's time for a handler
-     * @param weight an event's weight, in the unit of the handler's argument (NaN elsewhere)
+     * The value of {@code expr}. The visit methods leave it in {@link #value} rather than return
+     * it, so that no double is boxed: the interpreter's speed is measured (docs/BENCHMARKS.md).
      */
-    public Frame(double[] parameters, double[] states, double t, double dt, double vPre, double vPost, double weight) {
-      this.parameters = parameters;
-      this.states = states;
-      this.t = t;
-      this.dt = dt;
-      this.vPre = vPre;
-      this.vPost = vPost;
-      this.weight = weight;
+    double eval(IrExpr expr) {
+      expr.accept(this);
+      return value;
     }
 
-    double eval(IrExpr expr) {
-      if (expr instanceof IrExpr.Constant constant) {
-        return constant.value();
-      }
-      if (expr instanceof IrExpr.Parameter parameter) {
-        return parameters[parameter.index()];
-      }
-      if (expr instanceof IrExpr.State state) {
-        return states[state.index()];
-      }
-      if (expr instanceof IrExpr.Local local) {
-        return locals[local.index()];
-      }
-      if (expr instanceof IrExpr.Invariant invariant) {
-        return invariants[invariant.index()];
-      }
-      if (expr instanceof IrExpr.Input input) {
-        return switch (input.input()) {
-          case DT -> dt;
-          case V_PRE -> vPre;
-          case V_POST -> vPost;
-          case T -> t;
-          case WEIGHT -> weight;
-        };
-      }
-      if (expr instanceof IrExpr.Negate negate) {
-        return -eval(negate.operand());
-      }
-      if (expr instanceof IrExpr.Binary binary) {
-        double l = eval(binary.left());
-        double r = eval(binary.right());
-        return switch (binary.operator()) {
-          case ADD -> l + r;
-          case SUBTRACT -> l - r;
-          case MULTIPLY -> l * r;
-          case DIVIDE -> l / r;
-          case POWER -> CleftMath.pow(l, r);
-        };
-      }
-      if (expr instanceof IrExpr.Call call) {
-        return call(call);
-      }
-      if (expr instanceof IrExpr.Select select) {
-        return test(select.condition()) ? eval(select.whenTrue()) : eval(select.whenFalse());
-      }
-      throw new AssertionError(expr);
+    @Override
+    public Void visitConstant(IrExpr.Constant constant) {
+      value = constant.value();
+      return null;
+    }
+
+    @Override
+    public Void visitParameter(IrExpr.Parameter parameter) {
+      value = parameters[parameter.index()];
+      return null;
+    }
+
+    @Override
+    public Void visitState(IrExpr.State state) {
+      value = states[state.index()];
+      return null;
+    }
+
+    @Override
+    public Void visitLocal(IrExpr.Local local) {
+      value = locals[local.index()];
+      return null;
+    }
+
+    @Override
+    public Void visitInvariant(IrExpr.Invariant invariant) {
+      value = invariants[invariant.index()];
+      return null;
+    }
+
+    @Override
+    public Void visitInput(IrExpr.Input input) {
+      value = switch (input.input()) {
+        case DT -> dt;
+        case V_PRE -> vPre;
+        case V_POST -> vPost;
+        case T -> t;
+        case WEIGHT -> weight;
+      };
+      return null;
+    }
+
+    @Override
+    public Void visitNegate(IrExpr.Negate negate) {
+      value = -eval(negate.operand());
+      return null;
+    }
+
+    @Override
+    public Void visitBinary(IrExpr.Binary binary) {
+      double l = eval(binary.left());
+      double r = eval(binary.right());
+      value = switch (binary.operator()) {
+        case ADD -> l + r;
+        case SUBTRACT -> l - r;
+        case MULTIPLY -> l * r;
+        case DIVIDE -> l / r;
+        case POWER -> CleftMath.pow(l, r);
+      };
+      return null;
+    }
+
+    @Override
+    public Void visitCall(IrExpr.Call call) {
+      value = call(call);
+      return null;
+    }
+
+    @Override
+    public Void visitSelect(IrExpr.Select select) {
+      value = test(select.condition()) ? eval(select.whenTrue()) : eval(select.whenFalse());
+      return null;
     }
 
     private double call(IrExpr.Call call) {
@@ -218,28 +261,36 @@ public final class Interpreter {
     }
 
     boolean test(IrCondition condition) {
-      if (condition instanceof IrCondition.Compare compare) {
-        double l = eval(compare.left());
-        double r = eval(compare.right());
-        return switch (compare.operator()) {
-          case LESS -> l < r;
-          case LESS_OR_EQUAL -> l <= r;
-          case GREATER -> l > r;
-          case GREATER_OR_EQUAL -> l >= r;
-          case EQUAL -> l == r;
-          case NOT_EQUAL -> l != r;
-        };
-      }
-      if (condition instanceof IrCondition.And and) {
-        return test(and.left()) && test(and.right());
-      }
-      if (condition instanceof IrCondition.Or or) {
-        return test(or.left()) || test(or.right());
-      }
-      if (condition instanceof IrCondition.Not not) {
-        return !test(not.operand());
-      }
-      throw new AssertionError(condition);
+      return condition.accept(this);
+    }
+
+    @Override
+    public Boolean visitCompare(IrCondition.Compare compare) {
+      double l = eval(compare.left());
+      double r = eval(compare.right());
+      return switch (compare.operator()) {
+        case LESS -> l < r;
+        case LESS_OR_EQUAL -> l <= r;
+        case GREATER -> l > r;
+        case GREATER_OR_EQUAL -> l >= r;
+        case EQUAL -> l == r;
+        case NOT_EQUAL -> l != r;
+      };
+    }
+
+    @Override
+    public Boolean visitAnd(IrCondition.And and) {
+      return test(and.left()) && test(and.right());
+    }
+
+    @Override
+    public Boolean visitOr(IrCondition.Or or) {
+      return test(or.left()) || test(or.right());
+    }
+
+    @Override
+    public Boolean visitNot(IrCondition.Not not) {
+      return !test(not.operand());
     }
   }
 }

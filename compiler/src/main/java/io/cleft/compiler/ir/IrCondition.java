@@ -5,28 +5,53 @@ import java.util.function.UnaryOperator;
 
 /** A boolean in the IR; it only ever chooses between two numbers. */
 public sealed interface IrCondition {
-  record Compare(ComparisonOperator operator, IrExpr left, IrExpr right) implements IrCondition {}
+  /** {@code visitor}'s method for this kind of condition. */
+  <R> R accept(Visitor<R> visitor);
 
-  record And(IrCondition left, IrCondition right) implements IrCondition {}
+  /**
+   * One method per kind of condition, so that a new kind fails to compile until every pass says
+   * what it does with it. {@link IrRewriter} and {@link IrTraversal} give the usual defaults.
+   */
+  interface Visitor<R> {
+    R visitCompare(Compare compare);
 
-  record Or(IrCondition left, IrCondition right) implements IrCondition {}
+    R visitAnd(And and);
 
-  record Not(IrCondition operand) implements IrCondition {}
+    R visitOr(Or or);
+
+    R visitNot(Not not);
+  }
+
+  record Compare(ComparisonOperator operator, IrExpr left, IrExpr right) implements IrCondition {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitCompare(this);
+    }
+  }
+
+  record And(IrCondition left, IrCondition right) implements IrCondition {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitAnd(this);
+    }
+  }
+
+  record Or(IrCondition left, IrCondition right) implements IrCondition {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitOr(this);
+    }
+  }
+
+  record Not(IrCondition operand) implements IrCondition {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitNot(this);
+    }
+  }
 
   /** The same condition with {@code rewrite} applied to each numeric operand. */
   default IrCondition mapOperands(UnaryOperator<IrExpr> rewrite) {
-    if (this instanceof Compare compare) {
-      return new Compare(compare.operator(), rewrite.apply(compare.left()), rewrite.apply(compare.right()));
-    }
-    if (this instanceof And and) {
-      return new And(and.left().mapOperands(rewrite), and.right().mapOperands(rewrite));
-    }
-    if (this instanceof Or or) {
-      return new Or(or.left().mapOperands(rewrite), or.right().mapOperands(rewrite));
-    }
-    if (this instanceof Not not) {
-      return new Not(not.operand().mapOperands(rewrite));
-    }
-    throw new AssertionError(this);
+    return IrWalker.mapOperands(this, rewrite);
   }
 }

@@ -10,55 +10,95 @@ public final class IrWalker {
 
   /** The same node with {@code rewrite} applied to each child; a leaf as it is. */
   public static IrExpr mapChildren(IrExpr expr, UnaryOperator<IrExpr> rewrite) {
-    if (expr instanceof IrExpr.Negate negate) {
-      return new IrExpr.Negate(rewrite.apply(negate.operand()));
-    }
-    if (expr instanceof IrExpr.Binary binary) {
-      return new IrExpr.Binary(binary.operator(), rewrite.apply(binary.left()), rewrite.apply(binary.right()));
-    }
-    if (expr instanceof IrExpr.Call call) {
-      return new IrExpr.Call(call.function(), call.arguments().stream().map(rewrite).toList());
-    }
-    if (expr instanceof IrExpr.Select select) {
-      return new IrExpr.Select(
-          select.condition().mapOperands(rewrite), rewrite.apply(select.whenTrue()), rewrite.apply(select.whenFalse()));
-    }
-    return expr;
+    return expr.accept(new OneLevel(rewrite));
+  }
+
+  /** The same condition with {@code rewrite} applied to each numeric operand. */
+  public static IrCondition mapOperands(IrCondition condition, UnaryOperator<IrExpr> rewrite) {
+    return condition.accept(new OneLevel(rewrite));
   }
 
   public static List<IrExpr> children(IrExpr expr) {
-    if (expr instanceof IrExpr.Negate negate) {
-      return List.of(negate.operand());
-    }
-    if (expr instanceof IrExpr.Binary binary) {
-      return List.of(binary.left(), binary.right());
-    }
-    if (expr instanceof IrExpr.Call call) {
-      return call.arguments();
-    }
-    if (expr instanceof IrExpr.Select select) {
-      List<IrExpr> children = new ArrayList<>(operands(select.condition()));
-      children.add(select.whenTrue());
-      children.add(select.whenFalse());
-      return children;
-    }
-    return List.of();
+    return expr.accept(CHILDREN);
   }
 
-  private static List<IrExpr> operands(IrCondition condition) {
-    if (condition instanceof IrCondition.Compare compare) {
-      return List.of(compare.left(), compare.right());
+  /** Rewrites the numeric nodes directly below a node with a function, not itself. */
+  private static final class OneLevel extends IrRewriter {
+    private final UnaryOperator<IrExpr> rewrite;
+
+    OneLevel(UnaryOperator<IrExpr> rewrite) {
+      this.rewrite = rewrite;
     }
-    List<IrExpr> operands = new ArrayList<>();
-    if (condition instanceof IrCondition.And and) {
-      operands.addAll(operands(and.left()));
-      operands.addAll(operands(and.right()));
-    } else if (condition instanceof IrCondition.Or or) {
-      operands.addAll(operands(or.left()));
-      operands.addAll(operands(or.right()));
-    } else if (condition instanceof IrCondition.Not not) {
-      operands.addAll(operands(not.operand()));
+
+    @Override
+    public IrExpr rewrite(IrExpr child) {
+      return rewrite.apply(child);
     }
-    return operands;
   }
+
+  private static final IrExpr.Visitor<List<IrExpr>> CHILDREN =
+      new IrExpr.Visitor<>() {
+        @Override
+        public List<IrExpr> visitConstant(IrExpr.Constant constant) {
+          return List.of();
+        }
+
+        @Override
+        public List<IrExpr> visitParameter(IrExpr.Parameter parameter) {
+          return List.of();
+        }
+
+        @Override
+        public List<IrExpr> visitState(IrExpr.State state) {
+          return List.of();
+        }
+
+        @Override
+        public List<IrExpr> visitLocal(IrExpr.Local local) {
+          return List.of();
+        }
+
+        @Override
+        public List<IrExpr> visitInvariant(IrExpr.Invariant invariant) {
+          return List.of();
+        }
+
+        @Override
+        public List<IrExpr> visitInput(IrExpr.Input input) {
+          return List.of();
+        }
+
+        @Override
+        public List<IrExpr> visitNegate(IrExpr.Negate negate) {
+          return List.of(negate.operand());
+        }
+
+        @Override
+        public List<IrExpr> visitBinary(IrExpr.Binary binary) {
+          return List.of(binary.left(), binary.right());
+        }
+
+        @Override
+        public List<IrExpr> visitCall(IrExpr.Call call) {
+          return call.arguments();
+        }
+
+        @Override
+        public List<IrExpr> visitSelect(IrExpr.Select select) {
+          List<IrExpr> children = new ArrayList<>();
+          select.condition().accept(
+              new IrTraversal() {
+                // Only the condition's own operands, not what is below them.
+                @Override
+                public Void visitCompare(IrCondition.Compare compare) {
+                  children.add(compare.left());
+                  children.add(compare.right());
+                  return null;
+                }
+              });
+          children.add(select.whenTrue());
+          children.add(select.whenFalse());
+          return children;
+        }
+      };
 }

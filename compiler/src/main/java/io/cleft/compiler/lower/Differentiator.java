@@ -30,6 +30,7 @@ public final class Differentiator {
 
   private final IrInput variable;
   private final IntFunction<IrExpr> localDerivatives;
+  private final Rules rules = new Rules();
 
   private Differentiator(IrInput variable, IntFunction<IrExpr> localDerivatives) {
     this.variable = variable;
@@ -50,34 +51,66 @@ public final class Differentiator {
   }
 
   private IrExpr d(IrExpr e) {
-    if (e instanceof IrExpr.Input input) {
-      return input.input() == variable ? ONE : ZERO;
-    }
-    if (e instanceof IrExpr.Constant || e instanceof IrExpr.Parameter || e instanceof IrExpr.State
-        || e instanceof IrExpr.Invariant) {
+    return e.accept(rules);
+  }
+
+  /** The rule for each kind of node. */
+  private final class Rules implements IrExpr.Visitor<IrExpr> {
+    @Override
+    public IrExpr visitConstant(IrExpr.Constant constant) {
       return ZERO;
     }
-    if (e instanceof IrExpr.Local local) {
+
+    @Override
+    public IrExpr visitParameter(IrExpr.Parameter parameter) {
+      return ZERO;
+    }
+
+    @Override
+    public IrExpr visitState(IrExpr.State state) {
+      return ZERO;
+    }
+
+    @Override
+    public IrExpr visitLocal(IrExpr.Local local) {
       if (localDerivatives == null) {
-        throw new IllegalArgumentException("cannot differentiate through a local without its derivative: " + e);
+        throw new IllegalArgumentException("cannot differentiate through a local without its derivative: " + local);
       }
       return localDerivatives.apply(local.index());
     }
-    if (e instanceof IrExpr.Negate negate) {
+
+    /** A value the initial block derived from the parameters: no voltage moves it. */
+    @Override
+    public IrExpr visitInvariant(IrExpr.Invariant invariant) {
+      return ZERO;
+    }
+
+    @Override
+    public IrExpr visitInput(IrExpr.Input input) {
+      return input.input() == variable ? ONE : ZERO;
+    }
+
+    @Override
+    public IrExpr visitNegate(IrExpr.Negate negate) {
       return negate(d(negate.operand()));
     }
-    if (e instanceof IrExpr.Binary binary) {
+
+    @Override
+    public IrExpr visitBinary(IrExpr.Binary binary) {
       return binary(binary);
     }
-    if (e instanceof IrExpr.Call call) {
+
+    @Override
+    public IrExpr visitCall(IrExpr.Call call) {
       return call(call);
     }
-    if (e instanceof IrExpr.Select select) {
+
+    @Override
+    public IrExpr visitSelect(IrExpr.Select select) {
       IrExpr whenTrue = d(select.whenTrue());
       IrExpr whenFalse = d(select.whenFalse());
       return isZero(whenTrue) && isZero(whenFalse) ? ZERO : new IrExpr.Select(select.condition(), whenTrue, whenFalse);
     }
-    throw new AssertionError(e);
   }
 
   private IrExpr binary(IrExpr.Binary b) {

@@ -156,50 +156,145 @@ public final class Lowering {
       };
 
   private static IrExpr expr(Expr expr, Function<Symbol, IrExpr> references) {
-    if (expr instanceof Expr.Literal literal) {
+    return expr.accept(new Numbers(references));
+  }
+
+  /** Lowers a number, each name read as {@code references} says: a condition in its place is a checker's bug. */
+  private static final class Numbers implements Expr.Visitor<IrExpr> {
+    private final Function<Symbol, IrExpr> references;
+
+    Numbers(Function<Symbol, IrExpr> references) {
+      this.references = references;
+    }
+
+    @Override
+    public IrExpr visitErroneous(Expr.Erroneous erroneous) {
+      throw notANumber(erroneous);
+    }
+
+    @Override
+    public IrExpr visitLiteral(Expr.Literal literal) {
       return new IrExpr.Constant(literal.value());
     }
-    if (expr instanceof Expr.Reference reference) {
+
+    @Override
+    public IrExpr visitReference(Expr.Reference reference) {
       return references.apply(reference.symbol());
     }
-    if (expr instanceof Expr.Negate negate) {
-      return new IrExpr.Negate(expr(negate.operand(), references));
+
+    @Override
+    public IrExpr visitNegate(Expr.Negate negate) {
+      return new IrExpr.Negate(negate.operand().accept(this));
     }
-    if (expr instanceof Expr.Arithmetic arithmetic) {
+
+    @Override
+    public IrExpr visitArithmetic(Expr.Arithmetic arithmetic) {
       return new IrExpr.Binary(
-          IrBinaryOperator.valueOf(arithmetic.operator().name()),
-          expr(arithmetic.left(), references),
-          expr(arithmetic.right(), references));
+          IrBinaryOperator.valueOf(arithmetic.operator().name()), arithmetic.left().accept(this), arithmetic.right().accept(this));
     }
-    if (expr instanceof Expr.Call call) {
-      return new IrExpr.Call(call.function(), call.arguments().stream().map(a -> expr(a, references)).toList());
+
+    @Override
+    public IrExpr visitCall(Expr.Call call) {
+      return new IrExpr.Call(call.function(), call.arguments().stream().map(a -> a.accept(this)).toList());
     }
-    if (expr instanceof Expr.Conditional conditional) {
+
+    @Override
+    public IrExpr visitComparison(Expr.Comparison comparison) {
+      throw notANumber(comparison);
+    }
+
+    @Override
+    public IrExpr visitLogical(Expr.Logical logical) {
+      throw notANumber(logical);
+    }
+
+    @Override
+    public IrExpr visitNot(Expr.Not not) {
+      throw notANumber(not);
+    }
+
+    @Override
+    public IrExpr visitConditional(Expr.Conditional conditional) {
       return new IrExpr.Select(
-          condition(conditional.condition(), references),
-          expr(conditional.whenTrue(), references),
-          expr(conditional.whenFalse(), references));
+          condition(conditional.condition(), references), conditional.whenTrue().accept(this), conditional.whenFalse().accept(this));
     }
-    throw new IllegalStateException("not a number in a checked model: " + expr);
+
+    private static IllegalStateException notANumber(Expr expr) {
+      return new IllegalStateException("not a number in a checked model: " + expr);
+    }
   }
 
   private static IrCondition condition(Expr expr, Function<Symbol, IrExpr> references) {
-    if (expr instanceof Expr.Comparison comparison) {
+    return expr.accept(new Conditions(references));
+  }
+
+  /** Lowers a condition: a number in its place is a checker's bug. */
+  private static final class Conditions implements Expr.Visitor<IrCondition> {
+    private final Function<Symbol, IrExpr> references;
+
+    Conditions(Function<Symbol, IrExpr> references) {
+      this.references = references;
+    }
+
+    @Override
+    public IrCondition visitErroneous(Expr.Erroneous erroneous) {
+      throw notACondition(erroneous);
+    }
+
+    @Override
+    public IrCondition visitLiteral(Expr.Literal literal) {
+      throw notACondition(literal);
+    }
+
+    @Override
+    public IrCondition visitReference(Expr.Reference reference) {
+      throw notACondition(reference);
+    }
+
+    @Override
+    public IrCondition visitNegate(Expr.Negate negate) {
+      throw notACondition(negate);
+    }
+
+    @Override
+    public IrCondition visitArithmetic(Expr.Arithmetic arithmetic) {
+      throw notACondition(arithmetic);
+    }
+
+    @Override
+    public IrCondition visitCall(Expr.Call call) {
+      throw notACondition(call);
+    }
+
+    @Override
+    public IrCondition visitComparison(Expr.Comparison comparison) {
       return new IrCondition.Compare(
           comparison.operator(), expr(comparison.left(), references), expr(comparison.right(), references));
     }
-    if (expr instanceof Expr.Logical logical) {
-      IrCondition left = condition(logical.left(), references);
-      IrCondition right = condition(logical.right(), references);
+
+    @Override
+    public IrCondition visitLogical(Expr.Logical logical) {
+      IrCondition left = logical.left().accept(this);
+      IrCondition right = logical.right().accept(this);
       return switch (logical.operator()) {
         case AND -> new IrCondition.And(left, right);
         case OR -> new IrCondition.Or(left, right);
       };
     }
-    if (expr instanceof Expr.Not not) {
-      return new IrCondition.Not(condition(not.operand(), references));
+
+    @Override
+    public IrCondition visitNot(Expr.Not not) {
+      return new IrCondition.Not(not.operand().accept(this));
     }
-    throw new IllegalStateException("not a condition in a checked model: " + expr);
+
+    @Override
+    public IrCondition visitConditional(Expr.Conditional conditional) {
+      throw notACondition(conditional);
+    }
+
+    private static IllegalStateException notACondition(Expr expr) {
+      return new IllegalStateException("not a condition in a checked model: " + expr);
+    }
   }
 
   /** What a name reads in the initial block: a state its declared initial value, as nothing has run yet. */
@@ -211,33 +306,50 @@ public final class Lowering {
   }
 
   private IrExpr reference(Symbol symbol) {
-    if (symbol instanceof Symbol.Parameter parameter) {
-      return toWorkingUnit(new IrExpr.Parameter(parameter.index()), parameter.unit());
-    }
-    if (symbol instanceof Symbol.State state) {
-      return toWorkingUnit(new IrExpr.State(state.index()), state.unit());
-    }
-    if (symbol instanceof Symbol.Constant constant) {
-      return new IrExpr.Constant(constant.canonicalValue());
-    }
-    if (symbol instanceof Symbol.Local local) {
-      IrExpr value = derived.get(local);
-      return value != null ? value : new IrExpr.Local(local.index());
-    }
-    if (symbol instanceof Symbol.EventArgument argument) {
-      return toWorkingUnit(new IrExpr.Input(IrInput.WEIGHT), argument.unit());
-    }
-    if (symbol instanceof Symbol.Input input) {
-      return new IrExpr.Input(
-          switch (input) {
-            case DT -> IrInput.DT;
-            case T -> IrInput.T;
-            case V_PRE -> IrInput.V_PRE;
-            case V_POST -> IrInput.V_POST;
-          });
-    }
-    throw new AssertionError(symbol);
+    return symbol.accept(reads);
   }
+
+  /** A read of each kind of symbol, converted to the working unit. */
+  private final Symbol.Visitor<IrExpr> reads =
+      new Symbol.Visitor<>() {
+        @Override
+        public IrExpr visitParameter(Symbol.Parameter parameter) {
+          return toWorkingUnit(new IrExpr.Parameter(parameter.index()), parameter.unit());
+        }
+
+        @Override
+        public IrExpr visitConstant(Symbol.Constant constant) {
+          return new IrExpr.Constant(constant.canonicalValue());
+        }
+
+        @Override
+        public IrExpr visitState(Symbol.State state) {
+          return toWorkingUnit(new IrExpr.State(state.index()), state.unit());
+        }
+
+        /** An update local, or a value the initial block derived, which is an invariant. */
+        @Override
+        public IrExpr visitLocal(Symbol.Local local) {
+          IrExpr value = derived.get(local);
+          return value != null ? value : new IrExpr.Local(local.index());
+        }
+
+        @Override
+        public IrExpr visitEventArgument(Symbol.EventArgument argument) {
+          return toWorkingUnit(new IrExpr.Input(IrInput.WEIGHT), argument.unit());
+        }
+
+        @Override
+        public IrExpr visitInput(Symbol.Input input) {
+          return new IrExpr.Input(
+              switch (input) {
+                case DT -> IrInput.DT;
+                case T -> IrInput.T;
+                case V_PRE -> IrInput.V_PRE;
+                case V_POST -> IrInput.V_POST;
+              });
+        }
+      };
 
   static IrExpr toWorkingUnit(IrExpr value, Unit unit) {
     return scale(value, unit.toCanonicalFactor());

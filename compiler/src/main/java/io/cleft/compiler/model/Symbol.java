@@ -9,6 +9,24 @@ import java.util.Optional;
 public sealed interface Symbol {
   String name();
 
+  /** {@code visitor}'s method for this kind of symbol. */
+  <R> R accept(Visitor<R> visitor);
+
+  /** One method per kind of symbol, so that a new kind fails to compile until every pass handles it. */
+  interface Visitor<R> {
+    R visitParameter(Parameter parameter);
+
+    R visitConstant(Constant constant);
+
+    R visitState(State state);
+
+    R visitLocal(Local local);
+
+    R visitEventArgument(EventArgument argument);
+
+    R visitInput(Input input);
+  }
+
   /** A per-synapse value set from outside, stored in its declared unit. */
   record Parameter(
       String name,
@@ -20,6 +38,11 @@ public sealed interface Symbol {
       Optional<String> doc,
       SourceSpan span)
       implements Symbol {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitParameter(this);
+    }
+
     /** The dimension of the symbol's value inside expressions. */
     public Dimension dimension() {
       return unit.dimension();
@@ -30,6 +53,11 @@ public sealed interface Symbol {
   record Constant(
       String name, Unit unit, String unitText, double value, double canonicalValue, Optional<String> doc, SourceSpan span)
       implements Symbol {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitConstant(this);
+    }
+
     /** The dimension of the symbol's value inside expressions. */
     public Dimension dimension() {
       return unit.dimension();
@@ -47,6 +75,11 @@ public sealed interface Symbol {
       Optional<String> doc,
       SourceSpan span)
       implements Symbol {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitState(this);
+    }
+
     /** The dimension of the symbol's value inside expressions. */
     public Dimension dimension() {
       return unit.dimension();
@@ -63,6 +96,11 @@ public sealed interface Symbol {
    * deep recursion for a long chain of them).
    */
   record Local(String name, int index, Expr definition, SourceSpan span) implements Symbol {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitLocal(this);
+    }
+
     @Override
     public boolean equals(Object other) {
       return this == other;
@@ -82,6 +120,11 @@ public sealed interface Symbol {
 
   /** The argument of an event handler, {@code weight} in {@code on pre(weight uS)}. */
   record EventArgument(String name, Unit unit, String unitText, SourceSpan span) implements Symbol {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitEventArgument(this);
+    }
+
     /** The dimension of the symbol's value inside expressions. */
     public Dimension dimension() {
       return unit.dimension();
@@ -94,6 +137,11 @@ public sealed interface Symbol {
     T("t", Dimension.TIME, "the time (ms)"),
     V_PRE("v_pre", Dimension.VOLTAGE, "the presynaptic voltage (mV)"),
     V_POST("v_post", Dimension.VOLTAGE, "the postsynaptic voltage (mV)");
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitInput(this);
+    }
 
     private final String name;
     private final Dimension dimension;

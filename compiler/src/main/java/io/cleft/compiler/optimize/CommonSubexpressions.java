@@ -130,31 +130,59 @@ public final class CommonSubexpressions {
 
   /** What distinguishes a node from others of its kind with the same children. */
   private static int ownHash(IrExpr expr) {
-    if (expr instanceof IrExpr.Constant constant) {
-      return Double.hashCode(constant.value());
-    }
-    if (expr instanceof IrExpr.Parameter parameter) {
-      return parameter.index();
-    }
-    if (expr instanceof IrExpr.State state) {
-      return state.index();
-    }
-    if (expr instanceof IrExpr.Local local) {
-      return local.index();
-    }
-    if (expr instanceof IrExpr.Invariant invariant) {
-      return invariant.index();
-    }
-    if (expr instanceof IrExpr.Input input) {
-      return input.input().ordinal();
-    }
-    if (expr instanceof IrExpr.Binary binary) {
-      return binary.operator().ordinal();
-    }
-    if (expr instanceof IrExpr.Call call) {
-      return call.function().ordinal();
-    }
-    return 0; // a negation, or a choice (whose condition's operands are among its children)
+    return expr.accept(OWN_HASH);
   }
 
+  private static final IrExpr.Visitor<Integer> OWN_HASH =
+      new IrExpr.Visitor<>() {
+        @Override
+        public Integer visitConstant(IrExpr.Constant constant) {
+          return Double.hashCode(constant.value());
+        }
+
+        @Override
+        public Integer visitParameter(IrExpr.Parameter parameter) {
+          return parameter.index();
+        }
+
+        @Override
+        public Integer visitState(IrExpr.State state) {
+          return state.index();
+        }
+
+        @Override
+        public Integer visitLocal(IrExpr.Local local) {
+          return local.index();
+        }
+
+        @Override
+        public Integer visitInvariant(IrExpr.Invariant invariant) {
+          return invariant.index();
+        }
+
+        @Override
+        public Integer visitInput(IrExpr.Input input) {
+          return input.input().ordinal();
+        }
+
+        @Override
+        public Integer visitNegate(IrExpr.Negate negate) {
+          return 0; // its operand is its only child
+        }
+
+        @Override
+        public Integer visitBinary(IrExpr.Binary binary) {
+          return binary.operator().ordinal();
+        }
+
+        @Override
+        public Integer visitCall(IrExpr.Call call) {
+          return call.function().ordinal();
+        }
+
+        @Override
+        public Integer visitSelect(IrExpr.Select select) {
+          return 0; // its condition's operands are among its children
+        }
+      };
 }

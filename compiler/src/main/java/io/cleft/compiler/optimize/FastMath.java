@@ -6,6 +6,8 @@ import io.cleft.compiler.ir.IrExpr;
 import io.cleft.compiler.ir.IrInput;
 import io.cleft.compiler.ir.IrLocal;
 import io.cleft.compiler.ir.IrProgram;
+import io.cleft.compiler.ir.IrRewriter;
+import io.cleft.compiler.ir.IrTraversal;
 import io.cleft.compiler.ir.IrWalker;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,17 +123,66 @@ final class FastMath {
   }
 
   private boolean readsOnlyParametersAndDt(IrExpr expr) {
-    if (expr instanceof IrExpr.State) {
-      return false;
-    }
-    if (expr instanceof IrExpr.Input input) {
-      return input.input() == IrInput.DT;
-    }
-    if (expr instanceof IrExpr.Local local) {
-      return readsOnlyParametersAndDt(locals.get(local.index()).value());
-    }
-    return IrWalker.children(expr).stream().allMatch(this::readsOnlyParametersAndDt);
+    return expr.accept(readsOnlyParametersAndDt);
   }
+
+  /** Whether an expression, looking through locals, reads nothing but parameters, constants and {@code dt}. */
+  private final IrExpr.Visitor<Boolean> readsOnlyParametersAndDt =
+      new IrExpr.Visitor<>() {
+        @Override
+        public Boolean visitConstant(IrExpr.Constant constant) {
+          return true;
+        }
+
+        @Override
+        public Boolean visitParameter(IrExpr.Parameter parameter) {
+          return true;
+        }
+
+        @Override
+        public Boolean visitState(IrExpr.State state) {
+          return false;
+        }
+
+        @Override
+        public Boolean visitLocal(IrExpr.Local local) {
+          return readsOnlyParametersAndDt(locals.get(local.index()).value());
+        }
+
+        @Override
+        public Boolean visitInvariant(IrExpr.Invariant invariant) {
+          return true; // computed from parameters, constants and dt alone
+        }
+
+        @Override
+        public Boolean visitInput(IrExpr.Input input) {
+          return input.input() == IrInput.DT;
+        }
+
+        @Override
+        public Boolean visitNegate(IrExpr.Negate negate) {
+          return allChildren(negate);
+        }
+
+        @Override
+        public Boolean visitBinary(IrExpr.Binary binary) {
+          return allChildren(binary);
+        }
+
+        @Override
+        public Boolean visitCall(IrExpr.Call call) {
+          return allChildren(call);
+        }
+
+        @Override
+        public Boolean visitSelect(IrExpr.Select select) {
+          return allChildren(select);
+        }
+
+        private boolean allChildren(IrExpr expr) {
+          return IrWalker.children(expr).stream().allMatch(FastMath.this::readsOnlyParametersAndDt);
+        }
+      };
 
   private static IrExpr binary(IrBinaryOperator operator, IrExpr left, IrExpr right) {
     return new IrExpr.Binary(operator, left, right);
@@ -160,16 +211,17 @@ final class FastMath {
   }
 
   private static void markReads(IrExpr expr, boolean[] live) {
-    if (expr instanceof IrExpr.Local local) {
-      live[local.index()] = true;
-    }
-    IrWalker.children(expr).forEach(child -> markReads(child, live));
+    expr.accept(
+        new IrTraversal() {
+          @Override
+          public Void visitLocal(IrExpr.Local local) {
+            live[local.index()] = true;
+            return null;
+          }
+        });
   }
 
   private static IrExpr renumber(IrExpr expr, int[] newIndex) {
-    if (expr instanceof IrExpr.Local local) {
-      return new IrExpr.Local(newIndex[local.index()]);
-    }
-    return IrWalker.mapChildren(expr, e -> renumber(e, newIndex));
+    return IrRewriter.renumberingLocals(newIndex).rewrite(expr);
   }
 }

@@ -7,6 +7,7 @@ import io.cleft.compiler.ir.IrInput;
 import io.cleft.compiler.ir.IrKernel;
 import io.cleft.compiler.ir.IrLocal;
 import io.cleft.compiler.ir.IrProgram;
+import io.cleft.compiler.ir.IrRewriter;
 import io.cleft.compiler.ir.IrWalker;
 import io.cleft.compiler.ir.KernelKind;
 import io.cleft.compiler.model.Symbol;
@@ -188,8 +189,8 @@ public final class InvariantHoisting {
           ? new Traits(false, false, false)
           : new Traits(isInvariant(inlined), readsParameter(inlined), isCostly(inlined));
     } else {
-      boolean invariant = !(expr instanceof IrExpr.State)
-          && !(expr instanceof IrExpr.Input input && input.input() != IrInput.DT);
+      // An operation is as invariant as its children; a leaf is what it reads.
+      boolean invariant = !expr.isLeaf() || isInvariant(expr);
       boolean readsParameter = expr instanceof IrExpr.Parameter
           || expr instanceof IrExpr.Invariant hoisted && invariantReadsParameter.get(hoisted.index());
       boolean costly = isCostlyOperation(expr);
@@ -288,14 +289,65 @@ public final class InvariantHoisting {
 
   /** Reads only parameters, constants, {@code dt} and other invariants. */
   private static boolean isInvariant(IrExpr expr) {
-    if (expr instanceof IrExpr.State || expr instanceof IrExpr.Local) {
-      return false;
-    }
-    if (expr instanceof IrExpr.Input input) {
-      return input.input() == IrInput.DT;
-    }
-    return IrWalker.children(expr).stream().allMatch(InvariantHoisting::isInvariant);
+    return expr.accept(INVARIANT);
   }
+
+  private static final IrExpr.Visitor<Boolean> INVARIANT =
+      new IrExpr.Visitor<>() {
+        @Override
+        public Boolean visitConstant(IrExpr.Constant constant) {
+          return true;
+        }
+
+        @Override
+        public Boolean visitParameter(IrExpr.Parameter parameter) {
+          return true;
+        }
+
+        @Override
+        public Boolean visitState(IrExpr.State state) {
+          return false;
+        }
+
+        @Override
+        public Boolean visitLocal(IrExpr.Local local) {
+          return false; // a block's local is computed in the step; hoisting inlines invariant ones first
+        }
+
+        @Override
+        public Boolean visitInvariant(IrExpr.Invariant invariant) {
+          return true;
+        }
+
+        @Override
+        public Boolean visitInput(IrExpr.Input input) {
+          return input.input() == IrInput.DT;
+        }
+
+        @Override
+        public Boolean visitNegate(IrExpr.Negate negate) {
+          return allChildrenInvariant(negate);
+        }
+
+        @Override
+        public Boolean visitBinary(IrExpr.Binary binary) {
+          return allChildrenInvariant(binary);
+        }
+
+        @Override
+        public Boolean visitCall(IrExpr.Call call) {
+          return allChildrenInvariant(call);
+        }
+
+        @Override
+        public Boolean visitSelect(IrExpr.Select select) {
+          return allChildrenInvariant(select);
+        }
+
+        private boolean allChildrenInvariant(IrExpr expr) {
+          return IrWalker.children(expr).stream().allMatch(InvariantHoisting::isInvariant);
+        }
+      };
 
   private boolean worthHoisting(IrExpr expr) {
     if (expr.isTrivial()) {
@@ -343,9 +395,14 @@ public final class InvariantHoisting {
   }
 
   private static IrExpr invariantsAsLocals(IrExpr expr) {
-    if (expr instanceof IrExpr.Invariant invariant) {
-      return new IrExpr.Local(invariant.index());
-    }
-    return IrWalker.mapChildren(expr, InvariantHoisting::invariantsAsLocals);
+    return INVARIANTS_AS_LOCALS.rewrite(expr);
   }
+
+  private static final IrRewriter INVARIANTS_AS_LOCALS =
+      new IrRewriter() {
+        @Override
+        public IrExpr visitInvariant(IrExpr.Invariant invariant) {
+          return new IrExpr.Local(invariant.index());
+        }
+      };
 }

@@ -4,7 +4,7 @@ import io.cleft.compiler.ir.IrBlock;
 import io.cleft.compiler.ir.IrExpr;
 import io.cleft.compiler.ir.IrLocal;
 import io.cleft.compiler.ir.IrProgram;
-import io.cleft.compiler.ir.IrWalker;
+import io.cleft.compiler.ir.IrRewriter;
 import java.util.function.UnaryOperator;
 
 /**
@@ -43,10 +43,7 @@ public final class Optimizer {
   }
 
   private static IrExpr renumberInvariants(IrExpr expr, int[] newIndex) {
-    if (expr instanceof IrExpr.Invariant invariant) {
-      return new IrExpr.Invariant(newIndex[invariant.index()]);
-    }
-    return IrWalker.mapChildren(expr, e -> renumberInvariants(e, newIndex));
+    return IrRewriter.renumberingInvariants(newIndex).rewrite(expr);
   }
 
   /** The program with {@code rewrite} applied to every local and result of every block. */

@@ -76,22 +76,7 @@ final class Exprs {
     if (a.getClass() != b.getClass()) {
       return false;
     }
-    if (a instanceof Expr.Literal la) {
-      return Double.compare(la.value(), ((Expr.Literal) b).value()) == 0;
-    }
-    if (a instanceof Expr.Reference ra) {
-      return ra.symbol().equals(((Expr.Reference) b).symbol());
-    }
-    if (a instanceof Expr.Arithmetic aa && aa.operator() != ((Expr.Arithmetic) b).operator()) {
-      return false;
-    }
-    if (a instanceof Expr.Call ca && ca.function() != ((Expr.Call) b).function()) {
-      return false;
-    }
-    if (a instanceof Expr.Comparison ca && ca.operator() != ((Expr.Comparison) b).operator()) {
-      return false;
-    }
-    if (a instanceof Expr.Logical la && la.operator() != ((Expr.Logical) b).operator()) {
+    if (!a.accept(new SameOwnParts(b))) {
       return false;
     }
     List<Expr> ac = ExprWalker.children(a);
@@ -105,5 +90,67 @@ final class Exprs {
       }
     }
     return true;
+  }
+
+  /**
+   * Whether a node has the same operator, function, value or symbol as {@code other}, a node of
+   * the same kind; its children are compared by {@link #sameShape}.
+   */
+  private static final class SameOwnParts implements Expr.Visitor<Boolean> {
+    private final Expr other;
+
+    SameOwnParts(Expr other) {
+      this.other = other;
+    }
+
+    @Override
+    public Boolean visitErroneous(Expr.Erroneous erroneous) {
+      return true;
+    }
+
+    @Override
+    public Boolean visitLiteral(Expr.Literal literal) {
+      return Double.compare(literal.value(), ((Expr.Literal) other).value()) == 0;
+    }
+
+    @Override
+    public Boolean visitReference(Expr.Reference reference) {
+      return reference.symbol().equals(((Expr.Reference) other).symbol());
+    }
+
+    @Override
+    public Boolean visitNegate(Expr.Negate negate) {
+      return true;
+    }
+
+    @Override
+    public Boolean visitArithmetic(Expr.Arithmetic arithmetic) {
+      return arithmetic.operator() == ((Expr.Arithmetic) other).operator();
+    }
+
+    @Override
+    public Boolean visitCall(Expr.Call call) {
+      return call.function() == ((Expr.Call) other).function();
+    }
+
+    @Override
+    public Boolean visitComparison(Expr.Comparison comparison) {
+      return comparison.operator() == ((Expr.Comparison) other).operator();
+    }
+
+    @Override
+    public Boolean visitLogical(Expr.Logical logical) {
+      return logical.operator() == ((Expr.Logical) other).operator();
+    }
+
+    @Override
+    public Boolean visitNot(Expr.Not not) {
+      return true;
+    }
+
+    @Override
+    public Boolean visitConditional(Expr.Conditional conditional) {
+      return true;
+    }
   }
 }

@@ -108,33 +108,77 @@ final class LinearDecomposer {
     if (!mentionsState(f)) {
       return new LinearForm.Independent(f);
     }
-    if (f instanceof Expr.Reference reference) {
-      if (reference.symbol().equals(x)) {
-        return new LinearForm.Linear(Optional.empty(), build.literal(1), Optional.empty());
-      }
-      // Only a local that mentions x gets here, and prepareLocals has decomposed it.
-      return localForms.get((Symbol.Local) reference.symbol());
-    }
-    if (f instanceof Expr.Negate negate) {
-      LinearForm operand = decomposeExpr(negate.operand());
-      if (operand instanceof LinearForm.Linear l) {
-        return new LinearForm.Linear(l.p().map(build::negate), build.negate(l.q()), l.d());
-      }
-      return operand;
-    }
-    if (f instanceof Expr.Arithmetic arithmetic) {
-      return arithmetic(arithmetic);
-    }
-    String name = x.name();
-    if (f instanceof Expr.Call call) {
-      return new LinearForm.NonLinear(
-          call, "'" + name + "' appears inside " + call.function().symbol() + "(...)");
-    }
-    if (f instanceof Expr.Conditional) {
-      return new LinearForm.NonLinear(f, "'" + name + "' appears in a conditional");
-    }
-    return new LinearForm.NonLinear(f, "'" + name + "' appears in a non-arithmetic expression");
+    return f.accept(forms);
   }
+
+  /** The form of each kind of expression that mentions the state. */
+  private final Expr.Visitor<LinearForm> forms =
+      new Expr.Visitor<>() {
+        @Override
+        public LinearForm visitReference(Expr.Reference reference) {
+          if (reference.symbol().equals(x)) {
+            return new LinearForm.Linear(Optional.empty(), build.literal(1), Optional.empty());
+          }
+          // Only a local that mentions x gets here, and prepareLocals has decomposed it.
+          return localForms.get((Symbol.Local) reference.symbol());
+        }
+
+        @Override
+        public LinearForm visitNegate(Expr.Negate negate) {
+          LinearForm operand = decomposeExpr(negate.operand());
+          if (operand instanceof LinearForm.Linear l) {
+            return new LinearForm.Linear(l.p().map(build::negate), build.negate(l.q()), l.d());
+          }
+          return operand;
+        }
+
+        @Override
+        public LinearForm visitArithmetic(Expr.Arithmetic arithmetic) {
+          return arithmetic(arithmetic);
+        }
+
+        @Override
+        public LinearForm visitCall(Expr.Call call) {
+          return new LinearForm.NonLinear(
+              call, "'" + x.name() + "' appears inside " + call.function().symbol() + "(...)");
+        }
+
+        @Override
+        public LinearForm visitConditional(Expr.Conditional conditional) {
+          return new LinearForm.NonLinear(conditional, "'" + x.name() + "' appears in a conditional");
+        }
+
+        // The rest never mention the state in a checked model: a literal or an erroneous
+        // expression reads nothing, and a condition is never a derivative.
+        @Override
+        public LinearForm visitErroneous(Expr.Erroneous erroneous) {
+          return nonArithmetic(erroneous);
+        }
+
+        @Override
+        public LinearForm visitLiteral(Expr.Literal literal) {
+          return nonArithmetic(literal);
+        }
+
+        @Override
+        public LinearForm visitComparison(Expr.Comparison comparison) {
+          return nonArithmetic(comparison);
+        }
+
+        @Override
+        public LinearForm visitLogical(Expr.Logical logical) {
+          return nonArithmetic(logical);
+        }
+
+        @Override
+        public LinearForm visitNot(Expr.Not not) {
+          return nonArithmetic(not);
+        }
+
+        private LinearForm nonArithmetic(Expr f) {
+          return new LinearForm.NonLinear(f, "'" + x.name() + "' appears in a non-arithmetic expression");
+        }
+      };
 
   private LinearForm arithmetic(Expr.Arithmetic arithmetic) {
     LinearForm left = decomposeExpr(arithmetic.left());
