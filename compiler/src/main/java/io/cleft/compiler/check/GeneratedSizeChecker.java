@@ -56,7 +56,7 @@ public final class GeneratedSizeChecker {
     model.locals().forEach(local -> update.add(local.definition()));
     long stateUpdates = 0;
     for (StateUpdate u : model.updates()) {
-      update.add(u instanceof StateUpdate.NextValue next ? next.value() : ((StateUpdate.Derivative) u).derivative());
+      update.add(u.rightHandSide());
       boolean exact = u instanceof StateUpdate.Derivative d && d.method() == OdeMethod.EXPONENTIAL_EULER;
       stateUpdates += exact ? PER_EXPONENTIAL_EULER_STATE : PER_UPDATED_STATE;
     }

@@ -124,11 +124,12 @@ public final class Resolver {
 
   private SynapseModel resolveSynapse(SynapseDecl synapse) {
     Map<String, Section> sections = uniqueSections(synapse);
+    SectionsByKind byKind = SectionsByKind.of(synapse);
     // A duplicate section is reported, but what it declares still counts, so that its names
     // do not show up again as unknown wherever they are used.
     for (Section.DeclarationKind kind : Section.DeclarationKind.values()) {
-      for (Section section : synapse.sections()) {
-        if (section instanceof Section.Declarations declarations && declarations.kind() == kind) {
+      for (Section.Declarations declarations : byKind.declarations()) {
+        if (declarations.kind() == kind) {
           declarations.declarations().forEach(d -> declare(kind, d));
         }
       }
@@ -141,22 +142,15 @@ public final class Resolver {
       block.topLevel.forEach(local -> derived.put(local.name(), local));
     }
     List<UpdateStatement> statements = new ArrayList<>();
-    for (Section section : synapse.sections()) {
-      if (section instanceof Section.Update update) {
-        statements.addAll(update.statements());
-      }
-    }
+    byKind.updates().forEach(update -> statements.addAll(update.statements()));
     Section.Current current = (Section.Current) sections.get("current");
     if (current != null) {
-      current.statements().forEach(statement -> {
-        if (statement instanceof Statement.Assignment assignment) {
-          currentBlockNames.add(assignment.target().name());
-        }
-      });
+      currentBlockNames.addAll(assignedAtTopLevel(current.statements()));
     }
+    // The first handler of each event; a second one is reported, not resolved.
     List<Section.Handler> handlerSections = new ArrayList<>();
-    for (Section section : synapse.sections()) {
-      if (section instanceof Section.Handler handler && sections.get(handler.keyword()) == handler) {
+    for (Section.Handler handler : byKind.handlers()) {
+      if (sections.get(handler.keyword()) == handler) {
         handlerSections.add(handler);
         handler.arguments().forEach(a -> EventKind.named(handler.event().name())
             .ifPresent(kind -> argumentNames.putIfAbsent(a.name().name(), kind)));
@@ -269,6 +263,72 @@ public final class Resolver {
     Optional<Symbol.EventArgument> weight =
         kind.get().maxArguments() > 0 ? arguments.values().stream().findFirst() : Optional.empty();
     return Optional.of(new EventHandler(kind.get(), weight, statements, handler.span()));
+  }
+
+  /** The sections of each kind, in source order: a section of a new kind fails to compile here. */
+  private record SectionsByKind(
+      List<Section.Declarations> declarations, List<Section.Update> updates, List<Section.Handler> handlers) {
+    static SectionsByKind of(SynapseDecl synapse) {
+      SectionsByKind byKind = new SectionsByKind(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+      Section.Visitor<Void> sort =
+          new Section.Visitor<>() {
+            @Override
+            public Void visitDeclarations(Section.Declarations declarations) {
+              byKind.declarations().add(declarations);
+              return null;
+            }
+
+            @Override
+            public Void visitUpdate(Section.Update update) {
+              byKind.updates().add(update);
+              return null;
+            }
+
+            // One of each of these is allowed; uniqueSections finds it by its keyword.
+            @Override
+            public Void visitInitial(Section.Initial initial) {
+              return null;
+            }
+
+            @Override
+            public Void visitHandler(Section.Handler handler) {
+              byKind.handlers().add(handler);
+              return null;
+            }
+
+            @Override
+            public Void visitCurrent(Section.Current current) {
+              return null;
+            }
+          };
+      synapse.sections().forEach(section -> section.accept(sort));
+      return byKind;
+    }
+  }
+
+  /** The names a block assigns outside any {@code if}. */
+  private static List<String> assignedAtTopLevel(List<Statement> statements) {
+    List<String> names = new ArrayList<>();
+    Statement.Visitor<Void> collect =
+        new Statement.Visitor<>() {
+          @Override
+          public Void visitAssignment(Statement.Assignment assignment) {
+            names.add(assignment.target().name());
+            return null;
+          }
+
+          @Override
+          public Void visitEquation(Statement.Equation equation) {
+            return null;
+          }
+
+          @Override
+          public Void visitIf(Statement.If conditional) {
+            return null;
+          }
+        };
+    statements.forEach(statement -> statement.accept(collect));
+    return names;
   }
 
   private Map<String, Section> uniqueSections(SynapseDecl synapse) {
@@ -421,15 +481,21 @@ public final class Resolver {
         localDefinitions.putIfAbsent(assignment.target().name(), assignment);
       }
     }
-    for (UpdateStatement statement : statements) {
-      if (statement instanceof UpdateStatement.Assignment assignment) {
-        resolveAssignment(assignment);
-      } else if (statement instanceof UpdateStatement.DifferentialEquation equation) {
-        resolveDifferentialEquation(equation);
-      } else {
-        throw new AssertionError(statement);
-      }
-    }
+    UpdateStatement.Visitor<Void> resolution =
+        new UpdateStatement.Visitor<>() {
+          @Override
+          public Void visitAssignment(UpdateStatement.Assignment assignment) {
+            resolveAssignment(assignment);
+            return null;
+          }
+
+          @Override
+          public Void visitDifferentialEquation(UpdateStatement.DifferentialEquation equation) {
+            resolveDifferentialEquation(equation);
+            return null;
+          }
+        };
+    statements.forEach(statement -> statement.accept(resolution));
   }
 
   private void resolveAssignment(UpdateStatement.Assignment assignment) {
@@ -539,8 +605,7 @@ public final class Resolver {
           targetSpan,
           "state '" + state.name() + "' is already updated at line " + previous.span().line()
               + "; a state gets one next value or one equation per step");
-      rejected.add(
-          update instanceof StateUpdate.NextValue next ? next.value() : ((StateUpdate.Derivative) update).derivative());
+      rejected.add(update.rightHandSide());
     }
   }
 

@@ -104,32 +104,40 @@ public final class UnitChecker {
       }
       localTypes.put(local, type);
     }
-    for (StateUpdate update : model.updates()) {
-      Symbol.State state = update.state();
-      Dimension perTime = state.dimension().over(Dimension.TIME);
-      if (update instanceof StateUpdate.NextValue next) {
-        expect(
-            next.value(),
-            state.dimension(),
-            DiagnosticCode.NEXT_STATE_DIMENSION,
-            "the next value of '" + state.name() + "' must be " + described(state.dimension()) + ", like the state",
-            actual ->
-                actual.equals(perTime)
-                    ? "; this looks like a derivative: write it as " + state.name()
-                        + "' = ... using exponential_euler"
-                    : "");
-      } else if (update instanceof StateUpdate.Derivative derivative) {
-        expect(
-            derivative.derivative(),
-            perTime,
-            DiagnosticCode.DERIVATIVE_DIMENSION,
-            "the derivative " + state.name() + "' must be " + described(perTime) + ", the state's unit per ms",
-            actual ->
-                actual.equals(state.dimension()) ? "; divide it by a time constant, or multiply it by a rate" : "");
-      } else {
-        throw new AssertionError(update);
-      }
-    }
+    StateUpdate.Visitor<Void> updates =
+        new StateUpdate.Visitor<>() {
+          @Override
+          public Void visitNextValue(StateUpdate.NextValue next) {
+            Symbol.State state = next.state();
+            Dimension perTime = state.dimension().over(Dimension.TIME);
+            expect(
+                next.value(),
+                state.dimension(),
+                DiagnosticCode.NEXT_STATE_DIMENSION,
+                "the next value of '" + state.name() + "' must be " + described(state.dimension()) + ", like the state",
+                actual ->
+                    actual.equals(perTime)
+                        ? "; this looks like a derivative: write it as " + state.name()
+                            + "' = ... using exponential_euler"
+                        : "");
+            return null;
+          }
+
+          @Override
+          public Void visitDerivative(StateUpdate.Derivative derivative) {
+            Symbol.State state = derivative.state();
+            Dimension perTime = state.dimension().over(Dimension.TIME);
+            expect(
+                derivative.derivative(),
+                perTime,
+                DiagnosticCode.DERIVATIVE_DIMENSION,
+                "the derivative " + state.name() + "' must be " + described(perTime) + ", the state's unit per ms",
+                actual ->
+                    actual.equals(state.dimension()) ? "; divide it by a time constant, or multiply it by a rate" : "");
+            return null;
+          }
+        };
+    model.updates().forEach(update -> update.accept(updates));
     model.handlers().forEach(handler -> checkStatements(handler.statements()));
     checkStatements(model.currentStatements());
     expect(

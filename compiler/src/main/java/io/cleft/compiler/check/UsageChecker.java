@@ -24,13 +24,7 @@ public final class UsageChecker {
   public static void check(SynapseModel model, DiagnosticCollector diagnostics) {
     Set<Symbol> used = new HashSet<>();
     model.locals().forEach(l -> collect(l.definition(), used));
-    for (StateUpdate update : model.updates()) {
-      if (update instanceof StateUpdate.NextValue next) {
-        collect(next.value(), used);
-      } else if (update instanceof StateUpdate.Derivative derivative) {
-        collect(derivative.derivative(), used);
-      }
-    }
+    model.updates().forEach(update -> collect(update.rightHandSide(), used));
     collect(model.current(), used);
     List<List<Statement>> blocks = new ArrayList<>();
     blocks.add(model.initial());

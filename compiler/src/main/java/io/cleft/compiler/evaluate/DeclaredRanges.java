@@ -69,7 +69,7 @@ final class DeclaredRanges {
         Symbol.State state = model.states().get(column.index());
         yield state.range().map(range -> new Declared("state", range, state.span()));
       }
-      case DT, V_PRE, V_POST, EXPECTED_STATE, EXPECTED_CURRENT -> Optional.empty();
+      case DT, TIME, V_PRE, V_POST, EXPECTED_STATE, EXPECTED_CURRENT -> Optional.empty();
     };
   }
 }

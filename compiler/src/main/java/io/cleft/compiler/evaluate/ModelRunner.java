@@ -7,24 +7,34 @@ import io.cleft.compiler.ir.IrProgram;
 import io.cleft.compiler.load.InMemoryCompiler;
 import io.cleft.compiler.optimize.MathMode;
 import io.cleft.runtime.ArraySynapse;
+import io.cleft.runtime.Quantity;
+import io.cleft.runtime.SynapsePopulation;
+import java.util.List;
 
-/** One synapse's update and current on arrays, by the interpreter or by generated code. */
+/** One synapse's initial states, update and current on arrays, by the interpreter or by generated code. */
 interface ModelRunner {
-  double[] update(double[] parameters, double[] states, double dt, double vPre, double vPost);
+  double[] initial(double[] parameters);
 
-  double current(double[] parameters, double[] states, double vPre, double vPost);
+  double[] update(double[] parameters, double[] states, double t, double dt, double vPre, double vPost);
+
+  double current(double[] parameters, double[] states, double t, double vPre, double vPost);
 
   static ModelRunner interpreted(IrProgram program) {
     Interpreter interpreter = new Interpreter(program);
     return new ModelRunner() {
       @Override
-      public double[] update(double[] parameters, double[] states, double dt, double vPre, double vPost) {
-        return interpreter.update(parameters, states, dt, vPre, vPost);
+      public double[] initial(double[] parameters) {
+        return interpreter.initial(parameters);
       }
 
       @Override
-      public double current(double[] parameters, double[] states, double vPre, double vPost) {
-        return interpreter.current(parameters, states, vPre, vPost);
+      public double[] update(double[] parameters, double[] states, double t, double dt, double vPre, double vPost) {
+        return interpreter.update(parameters, states, t, dt, vPre, vPost);
+      }
+
+      @Override
+      public double current(double[] parameters, double[] states, double t, double vPre, double vPost) {
+        return interpreter.currentTerms(parameters, states, t, vPre, vPost)[IrProgram.CURRENT];
       }
     };
   }
@@ -34,16 +44,28 @@ interface ModelRunner {
     ArraySynapse synapse =
         (ArraySynapse) InMemoryCompiler.load(Pipeline.generate(program, new GenerationOptions(mathMode, "cleft.eval")));
     return new ModelRunner() {
+      /** The generated population's {@code initialize()}, on a population of one synapse. */
       @Override
-      public double[] update(double[] parameters, double[] states, double dt, double vPre, double vPost) {
+      public double[] initial(double[] parameters) {
+        SynapsePopulation one = synapse.newPopulation(new int[] {0}, new int[] {0});
+        List<Quantity> declared = synapse.metadata().parameters();
+        for (int p = 0; p < parameters.length; p++) {
+          one.parameter(declared.get(p).name()).set(0, parameters[p]);
+        }
+        one.initialize();
+        return synapse.metadata().states().stream().mapToDouble(s -> one.state(s.name())[0]).toArray();
+      }
+
+      @Override
+      public double[] update(double[] parameters, double[] states, double t, double dt, double vPre, double vPost) {
         double[] next = new double[states.length];
-        synapse.update(parameters, states, dt, vPre, vPost, next);
+        synapse.update(parameters, states, t, dt, vPre, vPost, next);
         return next;
       }
 
       @Override
-      public double current(double[] parameters, double[] states, double vPre, double vPost) {
-        return synapse.current(parameters, states, vPre, vPost);
+      public double current(double[] parameters, double[] states, double t, double vPre, double vPost) {
+        return synapse.current(parameters, states, t, vPre, vPost);
       }
     };
   }

@@ -8,27 +8,26 @@ import io.cleft.compiler.table.ColumnRole;
 import java.util.List;
 
 /**
- * Runs a model on one row of an eval input: parameters and states not in the input take their
- * declared defaults, as a simulator would give them.
+ * Runs a model on one row of an eval input: parameters not in the input take their declared
+ * defaults, and states not in it the values the model's {@code initial} block gives them from the
+ * row's parameters, as a simulator would give them.
  */
 final class RowEvaluator {
   private final ModelRunner runner;
   private final ColumnLayout layout;
   private final double[] defaultParameters;
-  private final double[] initialStates;
 
   RowEvaluator(IrProgram program, ModelRunner runner, ColumnLayout layout) {
     this.runner = runner;
     this.layout = layout;
     this.defaultParameters =
         program.model().parameters().stream().mapToDouble(Symbol.Parameter::defaultValue).toArray();
-    this.initialStates = program.model().states().stream().mapToDouble(Symbol.State::initialValue).toArray();
   }
 
   /** The output row for {@code input} (one value per input column), in output-column order. */
   double[] evaluate(double[] input) {
     double[] parameters = defaultParameters.clone();
-    double[] states = initialStates.clone();
+    double t = 0;
     double dt = Double.NaN;
     double vPre = Double.NaN;
     double vPost = Double.NaN;
@@ -37,18 +36,24 @@ final class RowEvaluator {
       Column column = inputs.get(i);
       switch (column.role()) {
         case DT -> dt = input[i];
+        case TIME -> t = input[i];
         case V_PRE -> vPre = input[i];
         case V_POST -> vPost = input[i];
         case PARAMETER -> parameters[column.index()] = input[i];
-        case STATE -> states[column.index()] = input[i];
-        case EXPECTED_STATE, EXPECTED_CURRENT -> {
-          // Expectations are not inputs; ToleranceCheck compares them with the output.
+        case STATE, EXPECTED_STATE, EXPECTED_CURRENT -> {
+          // States after the parameters, below; expectations are compared by ToleranceCheck.
         }
       }
     }
-    double[] next = runner.update(parameters, states, dt, vPre, vPost);
+    double[] states = runner.initial(parameters);
+    for (int i = 0; i < inputs.size(); i++) {
+      if (inputs.get(i).role() == ColumnRole.STATE) {
+        states[inputs.get(i).index()] = input[i];
+      }
+    }
+    double[] next = runner.update(parameters, states, t, dt, vPre, vPost);
     // From the input states, not the updated ones: Jaxley computes the current before the step.
-    double current = runner.current(parameters, states, vPre, vPost);
+    double current = runner.current(parameters, states, t, vPre, vPost);
 
     List<Column> outputs = layout.outputs();
     double[] output = new double[outputs.size()];

@@ -136,10 +136,18 @@ public final class Lowering {
   }
 
   private static Expr nextValue(StateUpdate update) {
-    if (update instanceof StateUpdate.NextValue next) {
-      return next.value();
-    }
-    throw new IllegalStateException("lowering needs solved updates; got " + update);
+    return update.accept(
+        new StateUpdate.Visitor<Expr>() {
+          @Override
+          public Expr visitNextValue(StateUpdate.NextValue next) {
+            return next.value();
+          }
+
+          @Override
+          public Expr visitDerivative(StateUpdate.Derivative derivative) {
+            throw new IllegalStateException("lowering needs solved updates; got " + derivative);
+          }
+        });
   }
 
   private static final StatementLowering.Expressions EXPRESSIONS =

@@ -57,6 +57,20 @@ public record SynapseModel(
         currentStatements, currentValues, current);
   }
 
+  /** Whether the update block or the current reads {@code t}, so that a simulator must give it. */
+  public boolean readsTime() {
+    List<Expr> roots = new java.util.ArrayList<>();
+    locals.forEach(local -> roots.add(local.definition()));
+    updates.forEach(update -> roots.add(update.rightHandSide()));
+    Statement.forEachExpression(currentStatements, roots::add);
+    roots.add(current);
+    boolean[] reads = {false};
+    for (Expr root : roots) {
+      ExprWalker.forEach(root, e -> reads[0] |= e instanceof Expr.Reference r && r.symbol() == Symbol.Input.T);
+    }
+    return reads[0];
+  }
+
   public Optional<EventHandler> handler(EventKind kind) {
     return handlers.stream().filter(h -> h.kind() == kind).findFirst();
   }

@@ -22,19 +22,24 @@ public final class OdeSolver {
     SolverLocals solverLocals = new SolverLocals(model.locals().size());
     boolean failed = false;
     for (StateUpdate update : model.updates()) {
-      if (update instanceof StateUpdate.NextValue) {
-        solved.add(update);
-      } else if (update instanceof StateUpdate.Derivative derivative) {
-        Optional<StateUpdate.NextValue> next =
-            switch (derivative.method()) {
-              case EXPONENTIAL_EULER -> ExponentialEulerSolver.solve(derivative, solverLocals, diagnostics);
-              case EULER -> Optional.of(ForwardEulerSolver.solve(derivative));
-            };
-        next.ifPresent(solved::add);
-        failed |= next.isEmpty();
-      } else {
-        throw new AssertionError(update);
-      }
+      Optional<StateUpdate.NextValue> next =
+          update.accept(
+              new StateUpdate.Visitor<>() {
+                @Override
+                public Optional<StateUpdate.NextValue> visitNextValue(StateUpdate.NextValue next) {
+                  return Optional.of(next);
+                }
+
+                @Override
+                public Optional<StateUpdate.NextValue> visitDerivative(StateUpdate.Derivative derivative) {
+                  return switch (derivative.method()) {
+                    case EXPONENTIAL_EULER -> ExponentialEulerSolver.solve(derivative, solverLocals, diagnostics);
+                    case EULER -> Optional.of(ForwardEulerSolver.solve(derivative));
+                  };
+                }
+              });
+      next.ifPresent(solved::add);
+      failed |= next.isEmpty();
     }
     if (failed) {
       return Optional.empty();

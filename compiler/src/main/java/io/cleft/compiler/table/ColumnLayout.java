@@ -65,6 +65,13 @@ public final class ColumnLayout {
     if (!unknown.isEmpty()) {
       diagnostics.error(DiagnosticCode.UNKNOWN_COLUMN, unknown.get(0).span(), unknownColumns(unknown, known, model));
     }
+    if (model.readsTime() && inputs.stream().noneMatch(c -> c.role() == ColumnRole.TIME)) {
+      ok = false;
+      diagnostics.error(
+          DiagnosticCode.UNKNOWN_COLUMN,
+          table.header().span(),
+          "missing column 't': " + model.name() + " reads the time t, so every row needs it (ms, the step's start)");
+    }
     for (ColumnRole role : REQUIRED) {
       if (inputs.stream().noneMatch(c -> c.role() == role)) {
         ok = false;
@@ -108,6 +115,9 @@ public final class ColumnLayout {
   private static Map<String, Column> knownColumns(SynapseModel model) {
     Map<String, Column> known = new LinkedHashMap<>();
     known.put(Symbol.Input.DT.symbol(), new Column(Symbol.Input.DT.symbol(), ColumnRole.DT, 0));
+    if (model.readsTime()) {
+      known.put(Symbol.Input.T.symbol(), new Column(Symbol.Input.T.symbol(), ColumnRole.TIME, 0));
+    }
     known.put(Symbol.Input.V_PRE.symbol(), new Column(Symbol.Input.V_PRE.symbol(), ColumnRole.V_PRE, 0));
     known.put(Symbol.Input.V_POST.symbol(), new Column(Symbol.Input.V_POST.symbol(), ColumnRole.V_POST, 0));
     for (Symbol.Parameter parameter : model.parameters()) {

@@ -3,6 +3,8 @@ package io.cleft.compiler.table;
 /** What a CSV column of {@code cleft eval} holds. */
 public enum ColumnRole {
   DT,
+  /** {@code t}: the time at the start of the step, for models that read it (optional otherwise). */
+  TIME,
   V_PRE,
   V_POST,
   PARAMETER,
