@@ -371,4 +371,52 @@ class EvalCommandTest {
     assertEquals(ExitCodes.OK, run.exitCode());
     assertTrue(run.out().contains("--fast-math"), run.out());
   }
+
+  private static final String CLOCK =
+      """
+      synapse Clock {
+        parameters {
+          k = 0.5 1/ms
+          s0 = 0.25
+        }
+        states {
+          s = 0
+        }
+        initial {
+          s = s0
+        }
+        update {
+          s = s + k * t * dt / 1 [ms]
+        }
+        current = s * (v_post - 0 [mV]) * 1 [uS]
+      }
+      """;
+
+  @Test
+  void aModelThatReadsTheTimeTakesItFromAColumnT() {
+    String clock = TestModels.write(dir, "Clock.syn", CLOCK);
+    CliRun run = CliRun.eval(clock, TestModels.write(dir, "in.csv", "t,dt,v_pre,v_post,s\n2,0.5,0,-10,1\n"));
+
+    assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+    // s = 1 + 0.5 * 2 * 0.5
+    assertEquals("t,dt,v_pre,v_post,s,out_s,current\n2.0,0.5,0.0,-10.0,1.0,1.5,-10.0\n", run.out());
+  }
+
+  @Test
+  void aModelThatReadsTheTimeNeedsTheColumn() {
+    String clock = TestModels.write(dir, "Clock.syn", CLOCK);
+    CliRun run = CliRun.eval(clock, TestModels.write(dir, "in.csv", "dt,v_pre,v_post,s\n0.5,0,-10,1\n"));
+
+    assertEquals(ExitCodes.FAILURE, run.exitCode());
+    assertTrue(run.err().contains("in.csv:1:1: error: missing column 't': Clock reads the time t"), run.err());
+  }
+
+  @Test
+  void statesWithoutAColumnStartFromTheInitialBlockOnTheRowsParameters() {
+    String clock = TestModels.write(dir, "Clock.syn", CLOCK);
+    CliRun run = CliRun.eval(clock, TestModels.write(dir, "in.csv", "t,dt,v_pre,v_post,s0\n0,0.5,0,-10,0.75\n"));
+
+    assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+    assertEquals("t,dt,v_pre,v_post,s0,out_s,current\n0.0,0.5,0.0,-10.0,0.75,0.75,-7.5\n", run.out());
+  }
 }
