@@ -19,14 +19,18 @@ public final class Limits {
   /**
    * The deepest an expression (or a unit) may nest, counted in syntax-tree levels: every
    * operator, call, parenthesis, {@code if} and unit factor is one level, so a sum of n terms
-   * is n levels deep.
+   * is n levels deep; so is every {@code if} statement around the expression.
    */
   public static final int MAX_EXPRESSION_DEPTH = 256;
 
   /** The most parameters, constants and states a model may declare, together. */
   public static final int MAX_DECLARATIONS = 10_000;
 
-  /** The most statements (locals, next values and equations) an update block may hold. */
+  /**
+   * The most statements an update block may hold (locals, next values and equations), and the
+   * most any other block may hold ({@code initial}, a handler, the current block), those inside
+   * its {@code if}s counted.
+   */
   public static final int MAX_UPDATE_STATEMENTS = 10_000;
 
   /**

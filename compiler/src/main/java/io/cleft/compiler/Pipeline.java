@@ -36,7 +36,9 @@ import java.util.Optional;
  *   <li>solve: ODEs to next values ({@link OdeSolver}), proving linearity where the method
  *       needs it; after check errors, only for the equations no error touches
  *       ({@link UntouchedEquations}), to report what is not linear, and no further;
- *   <li>lower: to the IR, units made explicit ({@link Lowering});
+ *   <li>lower: to the IR's kernels (initial values, update, current, one per event handler),
+ *       units made explicit, the blocks that run in order in single-assignment form
+ *       ({@link Lowering});
  * </ol>
  *
  * <p>and, for a program that passed, {@link #generate}:
