@@ -1,14 +1,12 @@
 package io.cleft.compiler.evaluate;
 
-import io.cleft.compiler.Compilation;
-import io.cleft.compiler.Pipeline;
+import io.cleft.compiler.build.ModelFile;
 import io.cleft.compiler.build.TextFiles;
 import io.cleft.compiler.diagnostic.DiagnosticCode;
 import io.cleft.compiler.diagnostic.DiagnosticCollector;
 import io.cleft.compiler.diagnostic.DiagnosticReporter;
 import io.cleft.compiler.ir.IrProgram;
 import io.cleft.compiler.optimize.MathMode;
-import io.cleft.compiler.source.SourceFile;
 import io.cleft.compiler.table.ColumnLayout;
 import io.cleft.compiler.table.CsvNumbers;
 import io.cleft.compiler.table.CsvReader;
@@ -44,7 +42,7 @@ public record EvalRun(
   /** Runs the evaluation, writing the table to {@code out} or the output file; true on success. */
   public boolean run(PrintWriter out, PrintWriter err) {
     DiagnosticReporter reporter = new DiagnosticReporter(err);
-    Optional<IrProgram> program = compile(reporter);
+    Optional<IrProgram> program = ModelFile.compile(model, reporter);
     if (program.isEmpty()) {
       return false;
     }
@@ -86,18 +84,6 @@ public record EvalRun(
       return true;
     }
     return check(layout.get(), table.get(), results, tolerance.getAsDouble(), reporter, err);
-  }
-
-  private Optional<IrProgram> compile(DiagnosticReporter reporter) {
-    DiagnosticCollector diagnostics = new DiagnosticCollector();
-    Optional<SourceFile> source = TextFiles.read(model, diagnostics);
-    reporter.report(diagnostics.all());
-    if (source.isEmpty()) {
-      return Optional.empty();
-    }
-    Compilation compilation = Pipeline.compile(source.get());
-    reporter.report(compilation.diagnostics());
-    return compilation.hasErrors() ? Optional.empty() : compilation.program();
   }
 
   private static boolean check(

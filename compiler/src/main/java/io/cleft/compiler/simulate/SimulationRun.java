@@ -1,8 +1,8 @@
 package io.cleft.compiler.simulate;
 
-import io.cleft.compiler.Compilation;
 import io.cleft.compiler.GenerationOptions;
 import io.cleft.compiler.Pipeline;
+import io.cleft.compiler.build.ModelFile;
 import io.cleft.compiler.build.TextFiles;
 import io.cleft.compiler.diagnostic.DiagnosticCode;
 import io.cleft.compiler.diagnostic.DiagnosticCollector;
@@ -10,7 +10,6 @@ import io.cleft.compiler.diagnostic.DiagnosticReporter;
 import io.cleft.compiler.diagnostic.Spelling;
 import io.cleft.compiler.ir.IrProgram;
 import io.cleft.compiler.load.InMemoryCompiler;
-import io.cleft.compiler.source.SourceFile;
 import io.cleft.compiler.table.CsvNumbers;
 import io.cleft.compiler.table.CsvReader;
 import io.cleft.compiler.table.CsvTable;
@@ -51,7 +50,7 @@ public final class SimulationRun {
    */
   public boolean run(PrintWriter out, PrintWriter err) {
     DiagnosticReporter reporter = new DiagnosticReporter(err);
-    Optional<IrProgram> program = compile(reporter);
+    Optional<IrProgram> program = ModelFile.compile(spec.model(), reporter);
     if (program.isEmpty()) {
       return false;
     }
@@ -116,18 +115,6 @@ public final class SimulationRun {
     }
     reporter.report(diagnostics.all());
     return !diagnostics.hasErrors();
-  }
-
-  private Optional<IrProgram> compile(DiagnosticReporter reporter) {
-    DiagnosticCollector diagnostics = new DiagnosticCollector();
-    Optional<SourceFile> source = TextFiles.read(spec.model(), diagnostics);
-    reporter.report(diagnostics.all());
-    if (source.isEmpty()) {
-      return Optional.empty();
-    }
-    Compilation compilation = Pipeline.compile(source.get());
-    reporter.report(compilation.diagnostics());
-    return compilation.hasErrors() ? Optional.empty() : compilation.program();
   }
 
   private void checkSettings(SynapseMetadata metadata) {
