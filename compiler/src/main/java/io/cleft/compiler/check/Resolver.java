@@ -20,7 +20,6 @@ import io.cleft.compiler.model.StateUpdate;
 import io.cleft.compiler.model.Symbol;
 import io.cleft.compiler.model.SynapseModel;
 import io.cleft.compiler.model.ValueRange;
-import io.cleft.compiler.source.SourceFile;
 import io.cleft.compiler.source.SourceSpan;
 import io.cleft.compiler.units.Dimension;
 import io.cleft.compiler.units.Unit;

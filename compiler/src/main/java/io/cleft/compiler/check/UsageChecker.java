@@ -5,7 +5,6 @@ import io.cleft.compiler.diagnostic.DiagnosticCollector;
 import io.cleft.compiler.model.Expr;
 import io.cleft.compiler.model.ExprTraversal;
 import io.cleft.compiler.model.Statement;
-import io.cleft.compiler.model.StateUpdate;
 import io.cleft.compiler.model.Symbol;
 import io.cleft.compiler.model.SynapseModel;
 import java.util.ArrayList;

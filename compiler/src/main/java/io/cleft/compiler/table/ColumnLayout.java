@@ -2,15 +2,11 @@ package io.cleft.compiler.table;
 
 import io.cleft.compiler.diagnostic.DiagnosticCode;
 import io.cleft.compiler.diagnostic.DiagnosticCollector;
-import io.cleft.compiler.diagnostic.Spelling;
 import io.cleft.compiler.model.Symbol;
 import io.cleft.compiler.model.SynapseModel;
-import io.cleft.compiler.source.SourceSpan;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,9 +16,6 @@ import java.util.Optional;
  * input lacks, so every output has cleft's full result.
  */
 public final class ColumnLayout {
-  /** How many unknown columns the diagnostic names before it only counts the rest. */
-  private static final int UNKNOWN_LISTED = 5;
-
   private static final List<ColumnRole> REQUIRED = List.of(ColumnRole.DT, ColumnRole.V_PRE, ColumnRole.V_POST);
 
   private final List<Column> inputs;
@@ -36,35 +29,10 @@ public final class ColumnLayout {
   /** The layout of {@code table}'s header, or empty after reporting every problem with it. */
   public static Optional<ColumnLayout> of(CsvTable table, SynapseModel model, DiagnosticCollector diagnostics) {
     Map<String, Column> known = knownColumns(model);
-    Map<String, SourceSpan> seen = new HashMap<>();
+    HeaderCheck header = HeaderCheck.of(table, known::containsKey, known.keySet(), model.name(), diagnostics);
+    boolean ok = header.ok();
     List<Column> inputs = new ArrayList<>();
-    List<CsvField> unknown = new ArrayList<>();
-    boolean ok = true;
-    List<CsvField> header = table.headerFields();
-    for (int i = 0; i < header.size(); i++) {
-      CsvField field = header.get(i);
-      String name = field.text();
-      Column column = known.get(name);
-      SourceSpan first = seen.putIfAbsent(name, field.span());
-      if (name.isEmpty()) {
-        ok = false;
-        diagnostics.error(DiagnosticCode.MALFORMED_CSV, field.span(), "header field " + (i + 1) + " is empty");
-      } else if (first != null) {
-        ok = false;
-        diagnostics.error(
-            DiagnosticCode.DUPLICATE_COLUMN,
-            field.span(),
-            "duplicate column '" + name + "' (first at " + first.line() + ":" + first.column() + ")");
-      } else if (column == null) {
-        ok = false;
-        unknown.add(field);
-      } else {
-        inputs.add(column);
-      }
-    }
-    if (!unknown.isEmpty()) {
-      diagnostics.error(DiagnosticCode.UNKNOWN_COLUMN, unknown.get(0).span(), unknownColumns(unknown, known, model));
-    }
+    header.positions().keySet().forEach(name -> inputs.add(known.get(name)));
     if (model.readsTime() && inputs.stream().noneMatch(c -> c.role() == ColumnRole.TIME)) {
       ok = false;
       diagnostics.error(
@@ -91,22 +59,6 @@ public final class ColumnLayout {
       }
     }
     return Optional.of(new ColumnLayout(inputs, outputs));
-  }
-
-  /**
-   * One message for all unknown columns, naming the first {@link #UNKNOWN_LISTED}: a header of
-   * 10,000 wrong names is one mistake (the wrong file, say), not 10,000 messages that each
-   * repeat the header line.
-   */
-  private static String unknownColumns(List<CsvField> unknown, Map<String, Column> known, SynapseModel model) {
-    List<String> listed = new ArrayList<>();
-    for (CsvField field : unknown.subList(0, Math.min(UNKNOWN_LISTED, unknown.size()))) {
-      listed.add("'" + field.text() + "'" + Spelling.suggestion(field.text(), known.keySet()));
-    }
-    int more = unknown.size() - listed.size();
-    String names = String.join(", ", listed) + (more == 0 ? "" : String.format(Locale.ROOT, " and %,d more", more));
-    return (unknown.size() == 1 ? "unknown column " : "unknown columns ") + names + "; the columns of " + model.name()
-        + " are " + String.join(", ", known.keySet());
   }
 
   // In the order users read them in the message listing known columns: inputs, parameters,

@@ -2,13 +2,8 @@ package io.cleft.compiler.table;
 
 import io.cleft.compiler.diagnostic.DiagnosticCode;
 import io.cleft.compiler.diagnostic.DiagnosticCollector;
-import io.cleft.compiler.diagnostic.Spelling;
-import io.cleft.compiler.source.SourceSpan;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,7 +15,6 @@ import java.util.Set;
  */
 public final class NamedColumns {
   /** How many unknown columns the diagnostic names before it only counts the rest. */
-  private static final int UNKNOWN_LISTED = 5;
 
   private final Map<String, Integer> positions;
 
@@ -37,47 +31,11 @@ public final class NamedColumns {
       CsvTable table, List<String> required, List<String> optional, String what, DiagnosticCollector diagnostics) {
     Set<String> known = new LinkedHashSet<>(required);
     known.addAll(optional);
-    Map<String, Integer> positions = new HashMap<>();
-    Map<String, SourceSpan> seen = new HashMap<>();
-    List<CsvField> unknown = new ArrayList<>();
-    boolean ok = true;
-    List<CsvField> header = table.headerFields();
-    for (int i = 0; i < header.size(); i++) {
-      CsvField field = header.get(i);
-      String name = field.text();
-      SourceSpan first = seen.putIfAbsent(name, field.span());
-      if (name.isEmpty()) {
-        ok = false;
-        diagnostics.error(DiagnosticCode.MALFORMED_CSV, field.span(), "header field " + (i + 1) + " is empty");
-      } else if (first != null) {
-        ok = false;
-        diagnostics.error(
-            DiagnosticCode.DUPLICATE_COLUMN,
-            field.span(),
-            "duplicate column '" + name + "' (first at " + first.line() + ":" + first.column() + ")");
-      } else if (!known.contains(name)) {
-        ok = false;
-        unknown.add(field);
-      } else {
-        positions.put(name, i);
-      }
-    }
-    if (!unknown.isEmpty()) {
-      // One message for all, as ColumnLayout gives: many wrong names are one mistake.
-      List<String> listed = new ArrayList<>();
-      for (CsvField field : unknown.subList(0, Math.min(UNKNOWN_LISTED, unknown.size()))) {
-        listed.add("'" + field.text() + "'" + Spelling.suggestion(field.text(), known));
-      }
-      int more = unknown.size() - listed.size();
-      diagnostics.error(
-          DiagnosticCode.UNKNOWN_COLUMN,
-          unknown.get(0).span(),
-          (unknown.size() == 1 ? "unknown column " : "unknown columns ") + String.join(", ", listed)
-              + (more == 0 ? "" : String.format(Locale.ROOT, " and %,d more", more)) + "; the columns of " + what
-              + " are " + String.join(", ", known));
-    }
+    HeaderCheck header = HeaderCheck.of(table, known::contains, known, what, diagnostics);
+    Map<String, Integer> positions = header.positions();
+    boolean ok = header.ok();
     for (String name : required) {
-      if (!positions.containsKey(name) && !seen.containsKey(name)) {
+      if (!positions.containsKey(name)) {
         ok = false;
         diagnostics.error(
             DiagnosticCode.UNKNOWN_COLUMN,
