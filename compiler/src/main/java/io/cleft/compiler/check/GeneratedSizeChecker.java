@@ -46,6 +46,8 @@ public final class GeneratedSizeChecker {
   static final int PER_DECLARATION = 12;
   static final int CONSTRUCTOR_PER_DECLARATION = 24;
   static final int CONSTRUCTOR_PER_CALL = 12;
+  /** A named value of the current block in {@code currentValues}: its case of the switch and its branch. */
+  static final int PER_CURRENT_VALUE = 60;
 
   private GeneratedSizeChecker() {}
 
@@ -89,6 +91,20 @@ public final class GeneratedSizeChecker {
     long step = update.cost + CURRENT_FACTOR * current.cost + stateUpdates + (long) PER_DECLARATION * declarations;
     long constructor =
         (long) CONSTRUCTOR_PER_DECLARATION * declarations + CONSTRUCTOR_PER_CALL * (update.calls + current.calls);
+    long recording = current.cost + (long) PER_CURRENT_VALUE * model.currentValues().size() + (long) PER_DECLARATION * declarations;
+    if (recording > BYTECODE_LIMIT) {
+      diagnostics.error(
+          DiagnosticCode.GENERATED_METHOD_TOO_LARGE,
+          name,
+          String.format(
+              Locale.ROOT,
+              "synapse '%s' has too many named values in its current block for one Java method: its population's"
+                  + " currentValues() would need about %,d bytes of bytecode, and cleft allows %,d (the JVM allows"
+                  + " 65,535); use fewer named values",
+              model.name(),
+              recording,
+              BYTECODE_LIMIT));
+    }
     if (step > BYTECODE_LIMIT) {
       diagnostics.error(
           DiagnosticCode.GENERATED_METHOD_TOO_LARGE,

@@ -24,10 +24,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The limit on the size of the generated class, on the three shapes of model that cost the most
+ * The limit on the size of the generated class, on the shapes of model that cost the most
  * bytecode for what the estimate counts: a chain of calls each with arithmetic around it (one
  * loop per call and per arithmetic step in the population), a current nested in calls (its
- * derivative doubles it), and parameters alone (the constructor). For each, the largest model
+ * derivative doubles it), parameters alone (the constructor), and a current block of named
+ * values (the population's currentValues). For each, the largest model
  * the limit allows is accepted and compiles with {@code -Xlint:all -Werror}, so the estimate is
  * not below the real size there; one step more is rejected at the synapse's name with SYN080.
  */
@@ -48,7 +49,13 @@ class GeneratedSizeCheckerTest {
         GeneratedSizeChecker.CURRENT_FACTOR * 7 * GeneratedSizeChecker.OPERATION + GeneratedSizeChecker.PER_DECLARATION;
     int levels = (GeneratedSizeChecker.BYTECODE_LIMIT - currentFixed) / level;
     int parameters = GeneratedSizeChecker.BYTECODE_LIMIT / GeneratedSizeChecker.CONSTRUCTOR_PER_DECLARATION;
+    // Each named value g * k, and its case in currentValues; around them the reference to i, i's
+    // own expression and the state's declaration.
+    int perValue = 3 * GeneratedSizeChecker.OPERATION + GeneratedSizeChecker.PER_CURRENT_VALUE;
+    int valuesFixed = GeneratedSizeChecker.OPERATION + 5 * GeneratedSizeChecker.OPERATION + GeneratedSizeChecker.PER_DECLARATION;
+    int values = (GeneratedSizeChecker.BYTECODE_LIMIT - valuesFixed) / perValue;
     return Stream.of(
+        Arguments.of("named values of the current", (IntFunction<String>) GeneratedSizeCheckerTest::namedValues, values),
         Arguments.of("chain of calls", (IntFunction<String>) GeneratedSizeCheckerTest::callChain, chainLinks),
         Arguments.of("current nested in calls", (IntFunction<String>) GeneratedSizeCheckerTest::nestedCurrent, levels),
         Arguments.of("parameters", (IntFunction<String>) GeneratedSizeCheckerTest::parameters, parameters));
@@ -91,6 +98,15 @@ class GeneratedSizeCheckerTest {
     StringBuilder current = new StringBuilder();
     current.append("tanh(".repeat(levels)).append(inner).append(")".repeat(levels));
     return "synapse S {\n  parameters { g = 1 uS }\n  current = g * " + current + " * 1 [mV]\n}\n";
+  }
+
+  /** A current block of {@code values} named values {@code v_k = g * (k + 1)}, then {@code i}. */
+  static String namedValues(int values) {
+    StringBuilder model = new StringBuilder("synapse S {\n  states { g = 0 uS }\n  current {\n");
+    for (int k = 0; k < values; k++) {
+      model.append("    v").append(k).append(" = g * ").append(k + 1).append("\n");
+    }
+    return model.append("    i = g * (v_post - 0 [mV])\n  }\n}\n").toString();
   }
 
   /** {@code parameters} parameters, the first of them in the current. */
