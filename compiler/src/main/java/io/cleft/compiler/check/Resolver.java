@@ -237,7 +237,9 @@ public final class Resolver {
             DiagnosticCode.ARGUMENT_SHADOWS,
             argument.name().span(),
             "the argument '" + name + "' has the name of "
-                + (Symbol.Input.named(name).isPresent() ? "a built-in input" : "a " + kindOf(declared.getOrDefault(name, derived.get(name))))
+                + (Symbol.Input.named(name).isPresent() ? "a built-in input"
+                    : declared.containsKey(name) ? "a " + kindOf(declared.get(name))
+                    : "a value derived in 'initial'")
                 + "; give it another name");
         continue;
       }
