@@ -42,7 +42,7 @@ final class RungeKuttaSolver {
   private final List<StateUpdate.Derivative> system;
   private final List<Symbol.Local> modelLocals;
   private final SolverLocals solverLocals;
-  /** The model locals that read a state of the system or t, directly or through each other. */
+  /** The model locals each stage after the first copies: see {@link StageLocals}. */
   private final Set<Symbol.Local> varying;
 
   private RungeKuttaSolver(
@@ -62,19 +62,16 @@ final class RungeKuttaSolver {
   static List<StateUpdate.NextValue> solve(
       OdeMethod method, List<StateUpdate.Derivative> system, List<Symbol.Local> modelLocals, SolverLocals solverLocals) {
     RungeKuttaSolver solver = new RungeKuttaSolver(system, modelLocals, solverLocals);
-    switch (method) {
-      case RK2:
-        return solver.midpoint();
-      case RK4:
-        return solver.classical();
-      default:
-        throw new IllegalArgumentException("not a Runge-Kutta method: " + method.symbol());
-    }
+    return switch (method) {
+      case RK2 -> solver.midpoint();
+      case RK4 -> solver.classical();
+      default -> throw new IllegalArgumentException("not a Runge-Kutta method: " + method.symbol());
+    };
   }
 
   private List<StateUpdate.NextValue> midpoint() {
-    Map<Symbol.State, Symbol.Local> k = increments("k", "1", Map.of(), Fraction.NONE);
-    Map<Symbol.State, Expr> f = stage("2", stageStates("2", k, 2), Fraction.HALF);
+    Map<Symbol.State, Symbol.Local> k = increments("k", "1", Map.of(), StageTime.START);
+    Map<Symbol.State, Expr> f = stage("2", stageStates("2", k, 2), StageTime.MIDDLE);
     return nextValues(d -> {
       Exprs build = new Exprs(d.span());
       return build.add(build.read(d.state()), build.multiply(build.read(Symbol.Input.DT), f.get(d.state())));
@@ -82,10 +79,10 @@ final class RungeKuttaSolver {
   }
 
   private List<StateUpdate.NextValue> classical() {
-    Map<Symbol.State, Symbol.Local> k1 = increments("k1", "1", Map.of(), Fraction.NONE);
-    Map<Symbol.State, Symbol.Local> k2 = increments("k2", "2", stageStates("2", k1, 2), Fraction.HALF);
-    Map<Symbol.State, Symbol.Local> k3 = increments("k3", "3", stageStates("3", k2, 2), Fraction.HALF);
-    Map<Symbol.State, Symbol.Local> k4 = increments("k4", "4", stageStates("4", k3, 1), Fraction.WHOLE);
+    Map<Symbol.State, Symbol.Local> k1 = increments("k1", "1", Map.of(), StageTime.START);
+    Map<Symbol.State, Symbol.Local> k2 = increments("k2", "2", stageStates("2", k1, 2), StageTime.MIDDLE);
+    Map<Symbol.State, Symbol.Local> k3 = increments("k3", "3", stageStates("3", k2, 2), StageTime.MIDDLE);
+    Map<Symbol.State, Symbol.Local> k4 = increments("k4", "4", stageStates("4", k3, 1), StageTime.END);
     return nextValues(d -> {
       Exprs build = new Exprs(d.span());
       Symbol.State x = d.state();
@@ -109,7 +106,7 @@ final class RungeKuttaSolver {
    * the first stage, the right-hand sides as written).
    */
   private Map<Symbol.State, Symbol.Local> increments(
-      String name, String stage, Map<Symbol.State, Symbol.Local> states, Fraction time) {
+      String name, String stage, Map<Symbol.State, Symbol.Local> states, StageTime time) {
     Map<Symbol.State, Expr> f = states.isEmpty() ? rightHandSides() : stage(stage, states, time);
     Map<Symbol.State, Symbol.Local> increments = new LinkedHashMap<>();
     for (StateUpdate.Derivative d : system) {
@@ -139,10 +136,10 @@ final class RungeKuttaSolver {
   }
 
   /**
-   * Each right-hand side with the system's states read as {@code states} and {@code t} as
-   * {@code t + time*dt}, through copies of the varying locals made for this stage.
+   * Each right-hand side with the system's states read as {@code states} and {@code t} at the
+   * stage's time, through copies of the varying locals made for this stage.
    */
-  private Map<Symbol.State, Expr> stage(String stage, Map<Symbol.State, Symbol.Local> states, Fraction time) {
+  private Map<Symbol.State, Expr> stage(String stage, Map<Symbol.State, Symbol.Local> states, StageTime time) {
     StageRewriter rewriter = new StageRewriter(states, time);
     for (Symbol.Local local : modelLocals) {
       if (varying.contains(local)) {
@@ -156,19 +153,19 @@ final class RungeKuttaSolver {
   }
 
   /** Where in the step a stage's time is: {@code t}, {@code t + dt/2} or {@code t + dt}. */
-  private enum Fraction {
-    NONE,
-    HALF,
-    WHOLE
+  private enum StageTime {
+    START,
+    MIDDLE,
+    END
   }
 
   /** Reads the stage's values in place of the system's states, t and the varying locals. */
   private static final class StageRewriter extends ExprRewriter {
     private final Map<Symbol.State, Symbol.Local> states;
-    private final Fraction time;
+    private final StageTime time;
     final Map<Symbol.Local, Symbol.Local> copies = new IdentityHashMap<>();
 
-    StageRewriter(Map<Symbol.State, Symbol.Local> states, Fraction time) {
+    StageRewriter(Map<Symbol.State, Symbol.Local> states, StageTime time) {
       this.states = states;
       this.time = time;
     }
@@ -183,9 +180,9 @@ final class RungeKuttaSolver {
       if (symbol instanceof Symbol.Local local && copies.containsKey(local)) {
         return build.read(copies.get(local));
       }
-      if (symbol == Symbol.Input.T && time != Fraction.NONE) {
+      if (symbol == Symbol.Input.T && time != StageTime.START) {
         Expr dt = build.read(Symbol.Input.DT);
-        Expr shift = time == Fraction.HALF ? build.divide(dt, build.literal(2)) : dt;
+        Expr shift = time == StageTime.MIDDLE ? build.divide(dt, build.literal(2)) : dt;
         return build.add(reference, shift);
       }
       return reference;
