@@ -9,7 +9,10 @@ import io.cleft.compiler.model.ExprWalker;
 import io.cleft.compiler.model.OdeMethod;
 import io.cleft.compiler.model.StateUpdate;
 import io.cleft.compiler.model.SynapseModel;
+import io.cleft.compiler.solve.StageLocals;
 import io.cleft.compiler.source.SourceSpan;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -30,7 +33,9 @@ import java.util.Locale;
  * much for the current (its derivative is computed beside it), {@link #PER_EXPONENTIAL_EULER_STATE}
  * per state integrated by {@code exponential_euler} (its exact step has an {@code exp} of its
  * own), {@link #PER_UPDATED_STATE} per other state updated, and {@link #PER_DECLARATION} per
- * parameter and state. The constructor's: {@link #CONSTRUCTOR_PER_DECLARATION} per
+ * parameter and state. A Runge-Kutta method copies the right-hand side, and the locals it reads
+ * that change from stage to stage, into each of its {@link OdeMethod#stages()}: each copy is
+ * counted, with {@link #PER_RUNGE_KUTTA_STAGE} per state for each stage after the first. The constructor's: {@link #CONSTRUCTOR_PER_DECLARATION} per
  * parameter and state, and {@link #CONSTRUCTOR_PER_CALL} per call and division, any of which
  * the optimizer may keep in an array of its own.
  */
@@ -43,6 +48,12 @@ public final class GeneratedSizeChecker {
   static final int CURRENT_FACTOR = 2;
   static final int PER_EXPONENTIAL_EULER_STATE = 200;
   static final int PER_UPDATED_STATE = 30;
+  /**
+   * Per state and Runge-Kutta stage after the first: the stage's increment {@code k} and state
+   * {@code x + k/2} (two more locals: a multiplication, a division, an addition) and the stage's
+   * term in the final sum.
+   */
+  static final int PER_RUNGE_KUTTA_STAGE = 80;
   static final int PER_DECLARATION = 12;
   static final int CONSTRUCTOR_PER_DECLARATION = 24;
   static final int CONSTRUCTOR_PER_CALL = 12;
@@ -58,10 +69,13 @@ public final class GeneratedSizeChecker {
     model.locals().forEach(local -> update.add(local.definition()));
     long stateUpdates = 0;
     for (StateUpdate u : model.updates()) {
-      update.add(u.rightHandSide());
+      int stages = u instanceof StateUpdate.Derivative d ? d.method().stages() : 1;
+      update.add(u.rightHandSide(), stages);
       boolean exact = u instanceof StateUpdate.Derivative d && d.method() == OdeMethod.EXPONENTIAL_EULER;
       stateUpdates += exact ? PER_EXPONENTIAL_EULER_STATE : PER_UPDATED_STATE;
+      stateUpdates += (long) PER_RUNGE_KUTTA_STAGE * (stages - 1);
     }
+    addStageCopies(model, update);
     Tally current = new Tally();
     current.add(model.current());
     Statement.forEachExpression(model.currentStatements(), current::add);
@@ -134,6 +148,27 @@ public final class GeneratedSizeChecker {
   }
 
   /**
+   * The locals a Runge-Kutta step copies into each stage after the first (see {@link
+   * StageLocals}), counted once more per copy: the model's locals are counted once above.
+   */
+  private static void addStageCopies(SynapseModel model, Tally update) {
+    for (OdeMethod method : OdeMethod.values()) {
+      if (method.stages() == 1) {
+        continue;
+      }
+      List<StateUpdate.Derivative> system = new ArrayList<>();
+      for (StateUpdate u : model.updates()) {
+        if (u instanceof StateUpdate.Derivative d && d.method() == method) {
+          system.add(d);
+        }
+      }
+      if (!system.isEmpty()) {
+        StageLocals.copiedPerStage(system, model.locals()).forEach(l -> update.add(l.definition(), method.stages() - 1));
+      }
+    }
+  }
+
+  /**
    * The estimated bytes of the expressions added so far, and their calls of the functions that
    * get loops of their own and divisions (each of which the constructor may cache).
    */
@@ -142,11 +177,16 @@ public final class GeneratedSizeChecker {
     long calls;
 
     void add(Expr root) {
+      add(root, 1);
+    }
+
+    /** {@code root} counted {@code copies} times, as a Runge-Kutta step copies it into each stage. */
+    void add(Expr root, int copies) {
       ExprWalker.forEach(root, e -> {
         boolean expensive = isExpensive(e);
-        cost += expensive ? CALL : OPERATION;
+        cost += (long) copies * (expensive ? CALL : OPERATION);
         if (expensive || (e instanceof Expr.Arithmetic a && a.operator() == Expr.ArithmeticOperator.DIVIDE)) {
-          calls++;
+          calls += copies;
         }
       });
     }

@@ -10,14 +10,39 @@ public enum OdeMethod {
    * {@code cnexp} and Brian2's {@code exponential_euler}; the right-hand side must be linear in
    * {@code x}.
    */
-  EXPONENTIAL_EULER("exponential_euler"),
-  /** {@code x + dt * f(x)}: any right-hand side, first order. */
-  EULER("euler");
+  EXPONENTIAL_EULER("exponential_euler", 1),
+  /**
+   * {@code x + dt * f(x)}: any right-hand side, first order. Every right-hand side reads the
+   * states at the start of the step, so this is already the step of the whole system.
+   */
+  EULER("euler", 1),
+  /**
+   * Brian2's {@code rk2}, the midpoint method, over all states whose equations name it:
+   * {@code k = dt*f(x, t); x + dt*f(x + k/2, t + dt/2)}; any right-hand side, second order.
+   */
+  RK2("rk2", 2),
+  /**
+   * Brian2's {@code rk4}, the classical Runge-Kutta method, over all states whose equations name
+   * it: {@code k1 = dt*f(x, t)}, {@code k2 = dt*f(x + k1/2, t + dt/2)},
+   * {@code k3 = dt*f(x + k2/2, t + dt/2)}, {@code k4 = dt*f(x + k3, t + dt)};
+   * {@code x + k1/6 + k2/3 + k3/3 + k4/6}; any right-hand side, fourth order.
+   */
+  RK4("rk4", 4);
 
   private final String symbol;
+  private final int stages;
 
-  OdeMethod(String symbol) {
+  OdeMethod(String symbol, int stages) {
     this.symbol = symbol;
+    this.stages = stages;
+  }
+
+  /**
+   * How many times a step evaluates the right-hand side: the copies of it (and of the locals it
+   * reads that change from stage to stage) in the generated step.
+   */
+  public int stages() {
+    return stages;
   }
 
   public String symbol() {

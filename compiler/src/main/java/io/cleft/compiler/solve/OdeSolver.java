@@ -1,11 +1,14 @@
 package io.cleft.compiler.solve;
 
 import io.cleft.compiler.diagnostic.DiagnosticCollector;
+import io.cleft.compiler.model.OdeMethod;
 import io.cleft.compiler.model.StateUpdate;
 import io.cleft.compiler.model.Symbol;
 import io.cleft.compiler.model.SynapseModel;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,6 +23,7 @@ public final class OdeSolver {
   public static Optional<SynapseModel> solve(SynapseModel model, DiagnosticCollector diagnostics) {
     List<StateUpdate> solved = new ArrayList<>();
     SolverLocals solverLocals = new SolverLocals(model.locals().size());
+    Map<Symbol.State, StateUpdate.NextValue> systems = solveSystems(model, solverLocals);
     boolean failed = false;
     for (StateUpdate update : model.updates()) {
       Optional<StateUpdate.NextValue> next =
@@ -35,6 +39,7 @@ public final class OdeSolver {
                   return switch (derivative.method()) {
                     case EXPONENTIAL_EULER -> ExponentialEulerSolver.solve(derivative, solverLocals, diagnostics);
                     case EULER -> Optional.of(ForwardEulerSolver.solve(derivative));
+                    case RK2, RK4 -> Optional.of(systems.get(derivative.state()));
                   };
                 }
               });
@@ -47,5 +52,26 @@ public final class OdeSolver {
     List<Symbol.Local> locals = new ArrayList<>(model.locals());
     locals.addAll(solverLocals.added());
     return Optional.of(model.withUpdate(locals, solved));
+  }
+
+  /**
+   * The next values of the states under a Runge-Kutta method, each method's states solved as
+   * one system. ({@code euler} needs no system: each of its steps reads only the states at the
+   * start of the step, so solving its equations one at a time is already the system's step.)
+   */
+  private static Map<Symbol.State, StateUpdate.NextValue> solveSystems(SynapseModel model, SolverLocals solverLocals) {
+    Map<Symbol.State, StateUpdate.NextValue> next = new HashMap<>();
+    for (OdeMethod method : List.of(OdeMethod.RK2, OdeMethod.RK4)) {
+      List<StateUpdate.Derivative> system = new ArrayList<>();
+      for (StateUpdate update : model.updates()) {
+        if (update instanceof StateUpdate.Derivative d && d.method() == method) {
+          system.add(d);
+        }
+      }
+      if (!system.isEmpty()) {
+        RungeKuttaSolver.solve(method, system, model.locals(), solverLocals).forEach(v -> next.put(v.state(), v));
+      }
+    }
+    return next;
   }
 }

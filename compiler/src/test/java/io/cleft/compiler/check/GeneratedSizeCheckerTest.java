@@ -28,7 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * bytecode for what the estimate counts: a chain of calls each with arithmetic around it (one
  * loop per call and per arithmetic step in the population), a current nested in calls (its
  * derivative doubles it), parameters alone (the constructor), and a current block of named
- * values (the population's currentValues). For each, the largest model
+ * values (the population's currentValues), a system stepped by rk4 (each stage a copy of the
+ * right-hand sides and the locals they read). For each, the largest model
  * the limit allows is accepted and compiles with {@code -Xlint:all -Werror}, so the estimate is
  * not below the real size there; one step more is rejected at the synapse's name with SYN080.
  */
@@ -54,11 +55,22 @@ class GeneratedSizeCheckerTest {
     int perValue = 3 * GeneratedSizeChecker.OPERATION + GeneratedSizeChecker.PER_CURRENT_VALUE;
     int valuesFixed = GeneratedSizeChecker.OPERATION + 5 * GeneratedSizeChecker.OPERATION + GeneratedSizeChecker.PER_DECLARATION;
     int values = (GeneratedSizeChecker.BYTECODE_LIMIT - valuesFixed) / perValue;
+    // Per state: r_k = s_k * s_k and -r_k / 1 [ms], each copied into rk4's four stages, the
+    // state's update and its three later stages, its declaration; around them the current.
+    int rk4State =
+        4 * 3 * GeneratedSizeChecker.OPERATION
+            + 4 * 4 * GeneratedSizeChecker.OPERATION
+            + GeneratedSizeChecker.PER_UPDATED_STATE
+            + 3 * GeneratedSizeChecker.PER_RUNGE_KUTTA_STAGE
+            + GeneratedSizeChecker.PER_DECLARATION;
+    int rk4Fixed = GeneratedSizeChecker.CURRENT_FACTOR * 3 * GeneratedSizeChecker.OPERATION;
+    int rk4States = (GeneratedSizeChecker.BYTECODE_LIMIT - rk4Fixed) / rk4State;
     return Stream.of(
         Arguments.of("named values of the current", (IntFunction<String>) GeneratedSizeCheckerTest::namedValues, values),
         Arguments.of("chain of calls", (IntFunction<String>) GeneratedSizeCheckerTest::callChain, chainLinks),
         Arguments.of("current nested in calls", (IntFunction<String>) GeneratedSizeCheckerTest::nestedCurrent, levels),
-        Arguments.of("parameters", (IntFunction<String>) GeneratedSizeCheckerTest::parameters, parameters));
+        Arguments.of("parameters", (IntFunction<String>) GeneratedSizeCheckerTest::parameters, parameters),
+        Arguments.of("rk4 system", (IntFunction<String>) GeneratedSizeCheckerTest::rk4System, rk4States));
   }
 
   @ParameterizedTest(name = "{0}: {2}")
@@ -90,6 +102,23 @@ class GeneratedSizeCheckerTest {
       model.append("    l").append(k).append(" = exp(l").append(k - 1).append(" * 0.001)\n");
     }
     return model.append("    s = l").append(links).append("\n  }\n  current = s * 1 [nA]\n}\n").toString();
+  }
+
+  /**
+   * {@code states} states stepped together by rk4, each {@code s_k' = -r_k / 1 [ms]} with
+   * {@code r_k = s_k * s_k} a local that every stage copies.
+   */
+  static String rk4System(int states) {
+    StringBuilder model = new StringBuilder("synapse S {\n  states {\n");
+    for (int k = 0; k < states; k++) {
+      model.append("    s").append(k).append(" = 0.5\n");
+    }
+    model.append("  }\n  update {\n");
+    for (int k = 0; k < states; k++) {
+      model.append("    r").append(k).append(" = s").append(k).append(" * s").append(k).append("\n");
+      model.append("    s").append(k).append("' = -r").append(k).append(" / 1 [ms]  using rk4\n");
+    }
+    return model.append("  }\n  current = s0 * 1 [nA]\n}\n").toString();
   }
 
   /** {@code current = g * tanh(tanh(...(v_post / 1 [mV]))) * 1 [mV]}, {@code levels} deep. */
