@@ -25,10 +25,8 @@ import io.cleft.compiler.units.Dimension;
 import io.cleft.compiler.units.Unit;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -67,10 +65,10 @@ public final class Resolver {
   /** The name the current block gives the current. */
   public static final String CURRENT_NAME = "i";
 
-  private final DiagnosticCollector diagnostics;
+  final DiagnosticCollector diagnostics;
   private final UnitResolver units;
 
-  private final Map<String, Symbol> declared = new LinkedHashMap<>();
+  final Map<String, Symbol> declared = new LinkedHashMap<>();
   private final List<Symbol.Parameter> parameters = new ArrayList<>();
   private final List<Symbol.Constant> constants = new ArrayList<>();
   private final List<Symbol.State> states = new ArrayList<>();
@@ -84,13 +82,13 @@ public final class Resolver {
   /** Every local the update block defines, by name, for forward-reference diagnostics. */
   private final Map<String, UpdateStatement.Assignment> localDefinitions = new HashMap<>();
   /** The values the initial block derives from the parameters, visible in every other block. */
-  private final Map<String, Symbol.Local> derived = new LinkedHashMap<>();
+  final Map<String, Symbol.Local> derived = new LinkedHashMap<>();
   /** The names the current block defines, for diagnostics where they are not visible. */
   private final Set<String> currentBlockNames = new HashSet<>();
   /** Handler arguments by name, with their event, for diagnostics where they are not visible. */
   private final Map<String, EventKind> argumentNames = new HashMap<>();
   /** Expressions left out of the model with the statement or call around them; see {@link Resolution}. */
-  private final List<Expr> rejected = new ArrayList<>();
+  final List<Expr> rejected = new ArrayList<>();
 
   private Resolver(DiagnosticCollector diagnostics) {
     this.diagnostics = diagnostics;
@@ -136,7 +134,7 @@ public final class Resolver {
     Section.Initial initialSection = (Section.Initial) sections.get("initial");
     List<io.cleft.compiler.model.Statement> initial = List.of();
     if (initialSection != null) {
-      BlockResolver block = new BlockResolver(Scope.INITIAL, Map.of());
+      BlockResolver block = new BlockResolver(this, Scope.INITIAL, Map.of());
       initial = block.resolve(initialSection.statements());
       block.topLevel.forEach(local -> derived.put(local.name(), local));
     }
@@ -172,7 +170,7 @@ public final class Resolver {
     } else if (current.value().isPresent()) {
       currentExpr = resolveExpression(current.value().get(), Scope.CURRENT, null);
     } else {
-      BlockResolver block = new BlockResolver(Scope.CURRENT, Map.of());
+      BlockResolver block = new BlockResolver(this, Scope.CURRENT, Map.of());
       currentStatements = block.resolve(current.statements());
       Optional<Symbol.Local> i = block.topLevel.stream().filter(l -> l.name().equals(CURRENT_NAME)).findFirst();
       currentValues = block.topLevel.stream().filter(l -> !l.name().equals(CURRENT_NAME)).toList();
@@ -259,7 +257,7 @@ public final class Resolver {
       }
       arguments.put(name, new Symbol.EventArgument(name, unit.orElse(Unit.ONE), unitText, argument.name().span()));
     }
-    BlockResolver block = new BlockResolver(Scope.HANDLER, arguments);
+    BlockResolver block = new BlockResolver(this, Scope.HANDLER, arguments);
     List<io.cleft.compiler.model.Statement> statements = block.resolve(handler.statements());
     Optional<Symbol.EventArgument> weight =
         kind.get().maxArguments() > 0 ? arguments.values().stream().findFirst() : Optional.empty();
@@ -610,7 +608,7 @@ public final class Resolver {
     }
   }
 
-  private List<String> stateNames() {
+  List<String> stateNames() {
     return states.stream().map(Symbol.State::name).toList();
   }
 
@@ -618,7 +616,7 @@ public final class Resolver {
   // Expressions
 
   /** The block an expression is in, which decides the inputs and locals it sees. */
-  private enum Scope {
+  enum Scope {
     UPDATE("the update block", Set.of(Symbol.Input.DT, Symbol.Input.T, Symbol.Input.V_PRE, Symbol.Input.V_POST)),
     CURRENT("the current", Set.of(Symbol.Input.T, Symbol.Input.V_PRE, Symbol.Input.V_POST)),
     INITIAL("'initial'", Set.of()),
@@ -649,7 +647,7 @@ public final class Resolver {
     return new ExpressionResolver(scope, definingLocal, null).resolve(expression);
   }
 
-  private final class ExpressionResolver {
+  final class ExpressionResolver {
     private final Scope scope;
     private final String definingLocal;
     /** The block of statements the expression is in, for its locals and arguments; null in the update block. */
@@ -927,183 +925,6 @@ public final class Resolver {
     }
   }
 
-  // ------------------------------------------------------------------------------------------
-  // Blocks that run in order: initial, handlers, the current block
-
-  /**
-   * Resolves the statements of one such block. A name assigned for the first time defines a
-   * local of the innermost {@code if} branch it is in (or of the block); later assignments and
-   * reads see it until that branch ends. States are read with the value the statements before
-   * wrote.
-   */
-  private final class BlockResolver implements Statement.Visitor<Optional<io.cleft.compiler.model.Statement>> {
-    private final Scope scope;
-    private final Map<String, Symbol.EventArgument> arguments;
-    private final Deque<Map<String, Symbol.Local>> branches = new ArrayDeque<>();
-    /** Locals whose branch has ended, with the span of their 'if', for a clear diagnostic. */
-    private final Map<String, SourceSpan> endedInBranch = new HashMap<>();
-    /** The locals defined outside any branch, in order. */
-    final List<Symbol.Local> topLevel = new ArrayList<>();
-    private int localCount;
-
-    BlockResolver(Scope scope, Map<String, Symbol.EventArgument> arguments) {
-      this.scope = scope;
-      this.arguments = arguments;
-    }
-
-    List<io.cleft.compiler.model.Statement> resolve(List<Statement> statements) {
-      branches.push(new LinkedHashMap<>());
-      List<io.cleft.compiler.model.Statement> resolved = resolveAll(statements);
-      topLevel.addAll(branches.pop().values());
-      return resolved;
-    }
-
-    private List<io.cleft.compiler.model.Statement> resolveAll(List<Statement> statements) {
-      List<io.cleft.compiler.model.Statement> resolved = new ArrayList<>();
-      for (Statement statement : statements) {
-        statement.accept(this).ifPresent(resolved::add);
-      }
-      return resolved;
-    }
-
-    Optional<Symbol> lookup(String name) {
-      if (arguments.containsKey(name)) {
-        return Optional.of(arguments.get(name));
-      }
-      for (Map<String, Symbol.Local> branch : branches) {
-        if (branch.containsKey(name)) {
-          return Optional.of(branch.get(name));
-        }
-      }
-      return Optional.empty();
-    }
-
-    Optional<SourceSpan> definedOnlyInBranch(String name) {
-      return Optional.ofNullable(endedInBranch.get(name));
-    }
-
-    List<String> visibleNames() {
-      List<String> names = new ArrayList<>(arguments.keySet());
-      branches.forEach(branch -> names.addAll(branch.keySet()));
-      return names;
-    }
-
-    private Expr expression(Expression expression) {
-      return new ExpressionResolver(scope, null, this).resolve(expression);
-    }
-
-    @Override
-    public Optional<io.cleft.compiler.model.Statement> visitAssignment(Statement.Assignment assignment) {
-      Expr value = expression(assignment.value());
-      Optional<Symbol> targetSymbol = target(assignment, value);
-      if (targetSymbol.isEmpty()) {
-        rejected.add(value);
-        return Optional.empty();
-      }
-      return Optional.of(
-          new io.cleft.compiler.model.Statement.Assignment(targetSymbol.get(), assignment.operator(), value, assignment.span()));
-    }
-
-    /** The symbol an assignment writes, defining a local on first assignment; empty if reported. */
-    private Optional<Symbol> target(Statement.Assignment assignment, Expr value) {
-      Identifier target = assignment.target();
-      String name = target.name();
-      Optional<Symbol.Input> input = Symbol.Input.named(name);
-      if (input.isPresent()) {
-        diagnostics.error(
-            DiagnosticCode.ASSIGNMENT_TO_INPUT,
-            target.span(),
-            "cannot assign to '" + name + "': it is a built-in input, " + input.get().description());
-        return Optional.empty();
-      }
-      if (arguments.containsKey(name)) {
-        diagnostics.error(
-            DiagnosticCode.ASSIGNMENT_TO_EVENT_ARGUMENT,
-            target.span(),
-            "cannot assign to '" + name + "': it is the event's argument; compute a local under another name");
-        return Optional.empty();
-      }
-      Symbol symbol = declared.get(name);
-      if (symbol instanceof Symbol.Parameter) {
-        diagnostics.error(
-            DiagnosticCode.ASSIGNMENT_TO_PARAMETER,
-            target.span(),
-            "cannot assign to parameter '" + name + "': parameters are set from outside; "
-                + (scope == Scope.INITIAL
-                    ? "derive a value under another name here (as Exp2Syn's clamped tau1), and use that"
-                    : "declare it under 'states' if it changes over time"));
-        return Optional.empty();
-      }
-      if (symbol instanceof Symbol.Constant) {
-        diagnostics.error(DiagnosticCode.ASSIGNMENT_TO_CONSTANT, target.span(), "cannot assign to constant '" + name + "'");
-        return Optional.empty();
-      }
-      if (symbol instanceof Symbol.State state) {
-        if (scope == Scope.CURRENT) {
-          diagnostics.error(
-              DiagnosticCode.STATE_ASSIGNED_IN_CURRENT,
-              target.span(),
-              "the current cannot change state '" + name + "': states change in 'update' and in event handlers");
-          return Optional.empty();
-        }
-        return Optional.of(state);
-      }
-      if (scope != Scope.INITIAL && derived.containsKey(name)) {
-        diagnostics.error(
-            DiagnosticCode.ASSIGNMENT_TO_DERIVED,
-            target.span(),
-            "cannot assign to '" + name + "': it is derived from the parameters in 'initial' (line "
-                + derived.get(name).span().line() + "); compute a local under another name");
-        return Optional.empty();
-      }
-      Optional<Symbol> existing = lookup(name);
-      if (existing.isPresent()) {
-        return existing;
-      }
-      if (assignment.operator() != Statement.AssignmentOperator.SET) {
-        diagnostics.error(
-            DiagnosticCode.COMPOUND_BEFORE_DEFINITION,
-            target.span(),
-            "'" + name + " " + assignment.operator().symbol + "' needs a value of '" + name + "' to start from; "
-                + "write '" + name + " = ...' first" + Spelling.suggestion(name, stateNames()));
-        // Defined all the same, so that the statements after it are checked without follow-ups.
-        branches.peek().put(name, new Symbol.Local(name, localCount++, value, target.span()));
-        return Optional.empty();
-      }
-      Symbol.Local local = new Symbol.Local(name, localCount++, value, target.span());
-      branches.peek().put(name, local);
-      endedInBranch.remove(name);
-      return Optional.of(local);
-    }
-
-    @Override
-    public Optional<io.cleft.compiler.model.Statement> visitEquation(Statement.Equation equation) {
-      diagnostics.error(
-          DiagnosticCode.EQUATION_OUTSIDE_UPDATE,
-          head(equation.span(), equation.target().name().length() + 1),
-          "an equation belongs in the update block; " + scope.description
-              + (scope == Scope.HANDLER ? " changes states by jumps ('g = g + weight', 'g += weight')"
-                  : " assigns values ('x = ...')"));
-      rejected.add(expression(equation.value()));
-      return Optional.empty();
-    }
-
-    @Override
-    public Optional<io.cleft.compiler.model.Statement> visitIf(Statement.If conditional) {
-      Expr condition = expression(conditional.condition());
-      List<io.cleft.compiler.model.Statement> whenTrue = branch(conditional.whenTrue(), conditional.span());
-      List<io.cleft.compiler.model.Statement> whenFalse = branch(conditional.whenFalse(), conditional.span());
-      return Optional.of(new io.cleft.compiler.model.Statement.If(condition, whenTrue, whenFalse, conditional.span()));
-    }
-
-    private List<io.cleft.compiler.model.Statement> branch(List<Statement> statements, SourceSpan ifSpan) {
-      branches.push(new LinkedHashMap<>());
-      List<io.cleft.compiler.model.Statement> resolved = resolveAll(statements);
-      branches.pop().keySet().forEach(name -> endedInBranch.putIfAbsent(name, ifSpan));
-      return resolved;
-    }
-  }
-
   /** The names an expression refers to, functions excluded. */
   private static List<String> namesIn(Expression expression) {
     List<String> names = new ArrayList<>();
@@ -1191,7 +1012,7 @@ public final class Resolver {
   }
 
   /** The first {@code length} characters of {@code span}: a section's keyword, say. */
-  private static SourceSpan head(SourceSpan span, int length) {
+  static SourceSpan head(SourceSpan span, int length) {
     return new SourceSpan(span.file(), span.line(), span.column(), span.line(), span.column() + length);
   }
 
