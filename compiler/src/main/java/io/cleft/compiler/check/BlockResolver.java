@@ -143,7 +143,7 @@ final class BlockResolver implements Statement.Visitor<Optional<io.cleft.compile
       resolver.diagnostics.error(
           DiagnosticCode.ASSIGNMENT_TO_DERIVED,
           target.span(),
-          "cannot assign to '" + name + "': it is resolver.derived from the parameters in 'initial' (line "
+          "cannot assign to '" + name + "': it is derived from the parameters in 'initial' (line "
               + resolver.derived.get(name).span().line() + "); compute a local under another name");
       return Optional.empty();
     }
