@@ -7,6 +7,7 @@ import io.cleft.compiler.model.SynapseModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns every ODE of a checked model into an explicit next value, by the method it names. The
@@ -20,6 +21,7 @@ public final class OdeSolver {
   public static Optional<SynapseModel> solve(SynapseModel model, DiagnosticCollector diagnostics) {
     List<StateUpdate> solved = new ArrayList<>();
     SolverLocals solverLocals = new SolverLocals(model.locals().size());
+    Set<Symbol.Local> stepLocals = Set.copyOf(model.locals());
     boolean failed = false;
     for (StateUpdate update : model.updates()) {
       Optional<StateUpdate.NextValue> next =
@@ -33,7 +35,7 @@ public final class OdeSolver {
                 @Override
                 public Optional<StateUpdate.NextValue> visitDerivative(StateUpdate.Derivative derivative) {
                   return switch (derivative.method()) {
-                    case EXPONENTIAL_EULER -> ExponentialEulerSolver.solve(derivative, solverLocals, diagnostics);
+                    case EXPONENTIAL_EULER -> ExponentialEulerSolver.solve(derivative, solverLocals, stepLocals, diagnostics);
                     case EULER -> Optional.of(ForwardEulerSolver.solve(derivative));
                   };
                 }
