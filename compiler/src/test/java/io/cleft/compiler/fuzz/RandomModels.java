@@ -123,6 +123,12 @@ final class RandomModels {
     private boolean voltagesVisible = true;
     /** The handler's argument as an atom (already made dimensionless), or null outside one. */
     private String weightAtom;
+    /** The handler's argument as a conductance, when it is one; else null. */
+    private String weightConductance;
+    /** A conductance state in a unit of its own (nS, mS, ...), jumped by handlers: or null. */
+    private String conductanceUnit;
+    /** Whether the model has a state 'tlast' in ms or s, the time of the last event. */
+    private boolean lastEventTime;
     private int localSerial;
 
     WellTyped(SplittableRandom random) {
@@ -155,6 +161,15 @@ final class RandomModels {
         text.append("    s").append(i).append(" = ").append(number()).append('\n');
         states.add("s" + i);
       }
+      // States with units, which handlers jump in their own unit: conversions both ways.
+      if (random.nextBoolean()) {
+        conductanceUnit = new String[] {"nS", "uS", "mS", "pS"}[random.nextInt(4)];
+        text.append("    gq = ").append(positive()).append(' ').append(conductanceUnit).append('\n');
+      }
+      if (random.nextInt(3) == 0) {
+        lastEventTime = true;
+        text.append("    tlast = ").append(random.nextInt(0, 3)).append(random.nextBoolean() ? " ms\n" : " s\n");
+      }
       text.append("  }\n");
       if (random.nextBoolean()) {
         initial(text);
@@ -176,6 +191,9 @@ final class RandomModels {
               .append(" - ").append(state).append(") / ").append(time()).append("  using exponential_euler\n");
           default -> { } // not updated: a warning, and the state keeps its value
         }
+      }
+      if (conductanceUnit != null && random.nextInt(4) != 0) {
+        text.append("    gq' = -gq / ").append(time()).append("  using exponential_euler\n");
       }
       text.append("  }\n");
       dtVisible = false;
@@ -202,6 +220,9 @@ final class RandomModels {
       statesVisible = false;
       voltagesVisible = false;
       statements(text, "    ", random.nextInt(1, 6), 0, true, false);
+      if (conductanceUnit != null && random.nextBoolean()) {
+        text.append("    gq = g * ").append(expression(2)).append('\n');
+      }
       // Only what the block defines at its top level outlives it.
       derived.addAll(locals);
       locals.clear();
@@ -213,7 +234,8 @@ final class RandomModels {
     /** The weight's declaration, and how a handler reads it as a dimensionless number; or none. */
     private String[] preArgument() {
       return switch (random.nextInt(4)) {
-        case 0 -> new String[] {"(weight uS)", "(weight / " + (random.nextBoolean() ? "g" : positive() + " [uS]") + ")"};
+        case 0 -> new String[] {"(weight " + (random.nextBoolean() ? "uS" : "nS") + ")",
+            "(weight / " + (random.nextBoolean() ? "g" : positive() + " [uS]") + ")", "weight"};
         case 1 -> new String[] {"(w)", "w"};
         case 2 -> new String[] {"(w ms)", "(w / " + time() + ")"};
         default -> null; // 'on pre' without an argument, as Brian2's on_pre
@@ -225,13 +247,22 @@ final class RandomModels {
       if (argument != null) {
         text.append(argument[0]);
         weightAtom = argument[1];
+        weightConductance = argument.length > 2 ? argument[2] : null;
       }
       text.append(" {\n");
       timeVisible = true;
       voltagesVisible = false;
       statements(text, "    ", random.nextInt(1, 6), 0, false, true);
+      if (conductanceUnit != null && random.nextInt(4) != 0) {
+        String jump = weightConductance != null && random.nextBoolean() ? weightConductance : "g";
+        text.append("    gq").append(random.nextBoolean() ? " += " : " -= ").append(jump).append(" * ").append(expression(1)).append('\n');
+      }
+      if (lastEventTime && random.nextBoolean()) {
+        text.append("    tlast = t\n");
+      }
       locals.clear();
       weightAtom = null;
+      weightConductance = null;
       voltagesVisible = true;
       text.append("  }\n");
     }
@@ -315,11 +346,12 @@ final class RandomModels {
     }
 
     private String current() {
-      return switch (random.nextInt(3)) {
+      String current = switch (random.nextInt(3)) {
         case 0 -> "g * " + expression(3) + " * (v_post - " + voltage() + ")";
         case 1 -> expression(3) + " * 1 [nA]";
         default -> "g * " + states.get(random.nextInt(states.size())) + " * (v_post - e)";
       };
+      return conductanceUnit == null ? current : current + " + gq * (v_post - e)";
     }
 
     private String expressionWithout(String state, int depth) {
@@ -377,7 +409,7 @@ final class RandomModels {
         return "(" + voltageExpression() + " / " + positive() + " [mV])";
       }
       if (choice < 10 && timeVisible) {
-        return "(t / " + time() + ")";
+        return lastEventTime && statesVisible && random.nextBoolean() ? "((t - tlast) / " + time() + ")" : "(t / " + time() + ")";
       }
       if (choice < 11 && weightAtom != null) {
         return weightAtom;
