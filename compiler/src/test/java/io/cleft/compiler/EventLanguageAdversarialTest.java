@@ -375,16 +375,70 @@ class EventLanguageAdversarialTest {
         DiagnosticCode.NOT_VISIBLE_IN_BLOCK, 13, 9);
   }
 
-  @Test
-  void modelsOfManyBlocksTakeTimeLinearInTheirSize() {
-    // A chain of locals in a handler that each read the one before twice: exponential if
-    // anything inlined them.
-    String chain = IntStream.range(1, 2000).mapToObj(k -> "    x" + k + " = x" + (k - 1) + " * 0.5 + x" + (k - 1) + " * 0.25\n")
+  /** x0 .. x{n-1}, each reading the one before twice, then {@code use} of the last. */
+  private static String chain(String indent, String first, int n) {
+    return indent + "x0 = " + first + "\n" + IntStream.range(1, n)
+        .mapToObj(k -> indent + "x" + k + " = x" + (k - 1) + " * 0.5 + x" + (k - 1) + " * 0.25\n")
         .collect(Collectors.joining());
-    String text = synapse("Chain", "  on pre(weight uS) {\n    x0 = weight / 1 [uS]\n" + chain + "    g += x1999 * 1 [uS]\n  }\n"
-        + "  current = g * (v_post - e)\n");
-    assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
-      compile(text);
-    });
+  }
+
+  @Test
+  void chainsOfValuesInEveryBlockTakeTimeLinearInTheirLength() {
+    // Locals that each read the one before twice: exponential if anything inlined them, in
+    // initial (whose values become invariants), a handler, or the current block and its derivative.
+    int n = 2000;
+    List<String> models = List.of(
+        synapse("Chain", "  initial {\n" + chain("    ", "tau / 1 [ms]", n) + "  }\n  on pre(weight uS) {\n    g += weight * x"
+            + (n - 1) + "\n  }\n  current = g * x" + (n - 1) + " * (v_post - e)\n"),
+        synapse("Chain", "  on pre(weight uS) {\n" + chain("    ", "weight / 1 [uS]", n) + "    g += x" + (n - 1) + " * 1 [uS]\n  }\n"
+            + "  current = g * (v_post - e)\n"),
+        synapse("Chain", "  current {\n" + chain("    ", "v_post / 1 [mV]", n) + "    i = g * x" + (n - 1) + " * (v_post - e)\n  }\n"));
+    for (String text : models) {
+      assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+        compile(text);
+      });
+    }
+  }
+
+  /** {@code n} derived values in initial, each used by the handler or the current. */
+  private static String manyDerived(int n, boolean usedByHandler) {
+    StringBuilder initial = new StringBuilder("  initial {\n");
+    StringBuilder sum = new StringBuilder("0");
+    for (int k = 0; k < n; k++) {
+      initial.append("    d").append(k).append(" = tau / ").append(k + 1).append(" [ms]\n");
+      sum.append(k % 100 == 99 ? "\n" : "").append(" + d").append(k);
+    }
+    initial.append("  }\n");
+    // The sum in locals of 100 terms each, within the nesting limit.
+    String[] lines = sum.toString().split("\n");
+    StringBuilder block = new StringBuilder();
+    String total = "0";
+    for (int k = 0; k < lines.length; k++) {
+      block.append("    part").append(k).append(" = ").append(total).append(k == 0 ? "" : " + 0").append(lines[k]).append('\n');
+      total = "part" + k;
+    }
+    return synapse("ManyDerived", initial
+        + (usedByHandler
+            ? "  on pre(weight uS) {\n" + block + "    g += weight * " + total + "\n  }\n  current = g * (v_post - e)\n"
+            : "  current {\n" + block + "    i = g * " + total + " * (v_post - e)\n  }\n"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1000, 3000, 10_000})
+  void manyDerivedValuesCompileOrAreTooLargeButNeverBreakJavac(int n) {
+    for (boolean handler : new boolean[] {true, false}) {
+      String text = manyDerived(n, handler);
+      assertTimeoutPreemptively(HANG_GUARD, () -> {
+        Compilation compilation = compile(text);
+        // 1,000 fit; 3,000 once made javac say "code too large" (cachesAreCurrent), now SYN080.
+        assertEquals(n > 1000, compilation.hasErrors(), () -> n + ": " + rendered(compilation));
+        if (compilation.hasErrors()) {
+          assertEquals(List.of(DiagnosticCode.GENERATED_METHOD_TOO_LARGE),
+              errors(compilation).stream().map(Diagnostic::code).distinct().toList(), () -> rendered(compilation));
+        } else {
+          GeneratedAgreement.assertGeneratedEqualsInterpreter(compilation.program().orElseThrow(), "ManyDerived " + n, 3L, 2);
+        }
+      });
+    }
   }
 }
