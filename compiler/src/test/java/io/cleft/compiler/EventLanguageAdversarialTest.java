@@ -441,4 +441,50 @@ class EventLanguageAdversarialTest {
       });
     }
   }
+
+  /** {@code n} values in one block, each small, all summed in locals of 100 terms. */
+  private static String manyValues(String block, int n) {
+    StringBuilder body = new StringBuilder();
+    String source = switch (block) {
+      case "initial" -> "tau / 1 [ms]";
+      case "pre" -> "weight / 1 [uS]";
+      default -> "v_post / 1 [mV]";
+    };
+    for (int k = 0; k < n; k++) {
+      body.append("    x").append(k).append(" = ").append(source).append(" * ").append(k + 1).append('\n');
+    }
+    String total = "0";
+    for (int c = 0; c * 100 < n; c++) {
+      body.append("    part").append(c).append(" = ").append(total);
+      for (int k = c * 100; k < Math.min(n, (c + 1) * 100); k++) {
+        body.append(" + x").append(k);
+      }
+      body.append('\n');
+      total = "part" + c;
+    }
+    return switch (block) {
+      case "initial" -> synapse("Many", "  initial {\n" + body + "  }\n  current = g * " + total + " * (v_post - e)\n");
+      case "pre" -> synapse("Many", "  on pre(weight uS) {\n" + body + "    g += weight * " + total + "\n  }\n  current = g * (v_post - e)\n");
+      default -> synapse("Many", "  current {\n" + body + "    i = g * " + total + " * (v_post - e)\n  }\n");
+    };
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"initial", "pre", "current"})
+  void blocksNearTheSizeLimitCompileOrAreDiagnosedNeverJavacsCodeTooLarge(String block) {
+    for (int n : new int[] {500, 1000, 1500, 2000}) {
+      String text = manyValues(block, n);
+      assertTimeoutPreemptively(HANG_GUARD, () -> {
+        Compilation compilation = compile(text);
+        if (compilation.hasErrors()) {
+          assertEquals(List.of(DiagnosticCode.GENERATED_METHOD_TOO_LARGE),
+              errors(compilation).stream().map(Diagnostic::code).distinct().toList(), () -> rendered(compilation));
+        } else {
+          GeneratedAgreement.assertGeneratedEqualsInterpreter(compilation.program().orElseThrow(), block + " " + n, 5L, 2);
+        }
+      });
+    }
+    // The smallest always fits: the test cannot pass by rejecting everything.
+    assertFalse(compile(manyValues(block, 500)).hasErrors());
+  }
 }
