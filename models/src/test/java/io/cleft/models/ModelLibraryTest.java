@@ -31,7 +31,7 @@ class ModelLibraryTest {
     try (Stream<Path> paths = Files.list(MODELS)) {
       files = paths.filter(p -> p.toString().endsWith(".syn")).map(Path::toString).sorted().toList();
     }
-    assertEquals(5, files.size(), "the five library models: " + files);
+    assertEquals(9, files.size(), "the nine library models: " + files);
     String[] args = Stream.concat(Stream.of("check"), files.stream()).toArray(String[]::new);
     Result result = cleft(args);
     assertEquals(0, result.exitCode, result.err);
