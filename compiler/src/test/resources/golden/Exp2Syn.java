@@ -506,10 +506,10 @@ public final class Exp2Syn extends ArraySynapse {
         double g = B - A;
         // Exp2Syn.syn:51: i = g * (v_post - e)
         double i_ = g * (vPost - e);
-        if (value == 0) {
-          out[i] = i_;
-        } else if (value == 2) {
-          out[i] = g;
+        switch (value) {
+          case 0: out[i] = i_; break;
+          case 2: out[i] = g; break;
+          default: throw new AssertionError();
         }
       }
     }

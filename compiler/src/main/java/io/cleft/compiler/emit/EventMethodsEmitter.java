@@ -184,13 +184,13 @@ final class EventMethodsEmitter {
     if (named.isEmpty()) {
       method.addStatement("$L[$L] = $L", OUT, SynapseKernelWriter.I, kernel.result(IrProgram.CURRENT));
     } else {
-      method.beginControlFlow("if ($L == $L)", VALUE, IrProgram.CURRENT)
-          .addStatement("$L[$L] = $L", OUT, SynapseKernelWriter.I, kernel.result(IrProgram.CURRENT));
+      // A switch, not a chain of else-ifs, which javac would parse recursively.
+      method.beginControlFlow("switch ($L)", VALUE)
+          .addStatement("case $L: $L[$L] = $L; break", IrProgram.CURRENT, OUT, SynapseKernelWriter.I, kernel.result(IrProgram.CURRENT));
       for (int j = 0; j < named.size(); j++) {
-        method.nextControlFlow("else if ($L == $L)", VALUE, 2 + j)
-            .addStatement("$L[$L] = $L", OUT, SynapseKernelWriter.I, kernel.result(2 + j));
+        method.addStatement("case $L: $L[$L] = $L; break", 2 + j, OUT, SynapseKernelWriter.I, kernel.result(2 + j));
       }
-      method.endControlFlow();
+      method.addStatement("default: throw new $T()", AssertionError.class).endControlFlow();
     }
     return method.endControlFlow().build();
   }

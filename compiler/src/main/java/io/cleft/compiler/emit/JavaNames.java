@@ -46,6 +46,7 @@ final class JavaNames {
           ClassName.get(Double.class),
           ClassName.get(String.class),
           ClassName.get(Object.class),
+          ClassName.get(AssertionError.class),
           ClassName.get(Override.class));
 
   private JavaNames() {}

@@ -103,6 +103,20 @@ final class ModelLimits {
       ParseTree node = nodes.pop();
       int depth = depths.pop() + weight(node);
       if (depth > Limits.MAX_EXPRESSION_DEPTH) {
+        int ifs = enclosingIfs(node);
+        if (ifs > 0) {
+          // The depth comes (in part) from 'if' statements, which "split it into locals" alone
+          // would not help: say how they count, also for an 'else if' chain, which nests each
+          // 'if' in the one before. A condition past the limit is reported at its 'if'.
+          diagnostics.error(
+              DiagnosticCode.NESTED_TOO_DEEPLY,
+              spans.of(reportedAt(node).getStart()),
+              "this is nested more than " + Limits.MAX_EXPRESSION_DEPTH + " levels deep, cleft's limit, counting "
+                  + (ifs == 1 ? "the 'if' statement" : "the " + ifs + " 'if' statements") + " around it (each 'if', each 'else if' of a chain, and each operator,"
+                  + " call and parenthesis is a level); use fewer levels of 'if', split a long 'else if' chain"
+                  + " into 'if's whose conditions exclude each other, or split an expression into locals");
+          return false;
+        }
         Token start = ((ParserRuleContext) node).getStart();
         diagnostics.error(
             DiagnosticCode.NESTED_TOO_DEEPLY,
@@ -122,6 +136,28 @@ final class ModelLimits {
       }
     }
     return true;
+  }
+
+  /** How many 'if' statements {@code node} is in (itself included); walked only at a report. */
+  private static int enclosingIfs(ParseTree node) {
+    int ifs = 0;
+    for (ParseTree at = node; at != null; at = at.getParent()) {
+      if (at instanceof CleftParser.IfStatementContext) {
+        ifs++;
+      }
+    }
+    return ifs;
+  }
+
+  /** {@code node}, or the 'if' whose condition it is in: a condition belongs to its 'if'. */
+  private static ParserRuleContext reportedAt(ParseTree node) {
+    ParseTree child = null;
+    for (ParseTree at = node; at != null; child = at, at = at.getParent()) {
+      if (at instanceof CleftParser.IfStatementContext ifStatement) {
+        return at == node || child == ifStatement.condition ? ifStatement : (ParserRuleContext) node;
+      }
+    }
+    return (ParserRuleContext) node;
   }
 
   private static int weight(ParseTree node) {

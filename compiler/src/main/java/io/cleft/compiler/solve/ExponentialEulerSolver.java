@@ -7,6 +7,7 @@ import io.cleft.compiler.model.StateUpdate;
 import io.cleft.compiler.model.Symbol;
 import io.cleft.compiler.source.SourceSpan;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Solves {@code x' = (p + q*x) / d} exactly over one step, holding p, q and d at their values
@@ -26,10 +27,13 @@ final class ExponentialEulerSolver {
   private ExponentialEulerSolver() {}
 
   static Optional<StateUpdate.NextValue> solve(
-      StateUpdate.Derivative derivative, SolverLocals solverLocals, DiagnosticCollector diagnostics) {
+      StateUpdate.Derivative derivative,
+      SolverLocals solverLocals,
+      Set<Symbol.Local> stepLocals,
+      DiagnosticCollector diagnostics) {
     Symbol.State x = derivative.state();
     Exprs build = new Exprs(derivative.span());
-    LinearForm form = new LinearDecomposer(x, build, solverLocals).decompose(derivative.derivative());
+    LinearForm form = new LinearDecomposer(x, build, solverLocals, stepLocals).decompose(derivative.derivative());
     if (form instanceof LinearForm.NonLinear nonLinear) {
       diagnostics.error(
           DiagnosticCode.NOT_LINEAR,

@@ -28,11 +28,19 @@ final class LinearDecomposer {
   private final Map<Symbol.Local, Boolean> localMentions = new HashMap<>();
   /** The form of each local that mentions x, its parts read from locals (see {@link SolverLocals}). */
   private final Map<Symbol.Local, LinearForm> localForms = new HashMap<>();
+  /**
+   * The update block's locals, the only ones looked through. A value derived in 'initial' is a
+   * Local too, but it is fixed over the step (computed once, perhaps from the states' initial
+   * values), so it is opaque like a parameter; looking through it would also meet locals of
+   * another block, whose indices do not order them among the update's (an internal error).
+   */
+  private final Set<Symbol.Local> stepLocals;
 
-  LinearDecomposer(Symbol.State x, Exprs build, SolverLocals solverLocals) {
+  LinearDecomposer(Symbol.State x, Exprs build, SolverLocals solverLocals, Set<Symbol.Local> stepLocals) {
     this.x = x;
     this.build = build;
     this.solverLocals = solverLocals;
+    this.stepLocals = stepLocals;
   }
 
   LinearForm decompose(Expr f) {
@@ -52,7 +60,7 @@ final class LinearDecomposer {
     while (!pending.isEmpty()) {
       Expr expr = pending.pop();
       if (expr instanceof Expr.Reference reference && reference.symbol() instanceof Symbol.Local local) {
-        if (seen.add(local)) {
+        if (stepLocals.contains(local) && seen.add(local)) {
           reached.add(local);
           pending.push(local.definition());
         }
@@ -279,7 +287,7 @@ final class LinearDecomposer {
         return true;
       }
       if (reference.symbol() instanceof Symbol.Local local) {
-        return localMentions.get(local);
+        return stepLocals.contains(local) && localMentions.get(local);
       }
       return false;
     }

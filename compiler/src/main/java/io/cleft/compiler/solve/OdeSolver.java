@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns every ODE of a checked model into an explicit next value, by the method it names. The
@@ -23,6 +24,7 @@ public final class OdeSolver {
   public static Optional<SynapseModel> solve(SynapseModel model, DiagnosticCollector diagnostics) {
     List<StateUpdate> solved = new ArrayList<>();
     SolverLocals solverLocals = new SolverLocals(model.locals().size());
+    Set<Symbol.Local> stepLocals = Set.copyOf(model.locals());
     Map<Symbol.State, StateUpdate.NextValue> systems = solveSystems(model, solverLocals);
     boolean failed = false;
     for (StateUpdate update : model.updates()) {
@@ -37,7 +39,7 @@ public final class OdeSolver {
                 @Override
                 public Optional<StateUpdate.NextValue> visitDerivative(StateUpdate.Derivative derivative) {
                   return switch (derivative.method()) {
-                    case EXPONENTIAL_EULER -> ExponentialEulerSolver.solve(derivative, solverLocals, diagnostics);
+                    case EXPONENTIAL_EULER -> ExponentialEulerSolver.solve(derivative, solverLocals, stepLocals, diagnostics);
                     case EULER -> Optional.of(ForwardEulerSolver.solve(derivative));
                     case RK2, RK4 -> Optional.of(systems.get(derivative.state()));
                   };

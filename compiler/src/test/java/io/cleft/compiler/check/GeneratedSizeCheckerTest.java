@@ -50,10 +50,11 @@ class GeneratedSizeCheckerTest {
         GeneratedSizeChecker.CURRENT_FACTOR * 7 * GeneratedSizeChecker.OPERATION + GeneratedSizeChecker.PER_DECLARATION;
     int levels = (GeneratedSizeChecker.BYTECODE_LIMIT - currentFixed) / level;
     int parameters = GeneratedSizeChecker.BYTECODE_LIMIT / GeneratedSizeChecker.CONSTRUCTOR_PER_DECLARATION;
-    // Each named value g * k, and its case in currentValues; around them the reference to i, i's
-    // own expression and the state's declaration.
-    int perValue = 3 * GeneratedSizeChecker.OPERATION + GeneratedSizeChecker.PER_CURRENT_VALUE;
-    int valuesFixed = GeneratedSizeChecker.OPERATION + 5 * GeneratedSizeChecker.OPERATION + GeneratedSizeChecker.PER_DECLARATION;
+    // Each named value g * v_post * k (with its derivative, a local of its own), and its case in
+    // currentValues; around them the reference to i, i's own expression and the state.
+    int perValue = GeneratedSizeChecker.CURRENT_FACTOR * 5 * GeneratedSizeChecker.OPERATION + GeneratedSizeChecker.PER_CURRENT_VALUE;
+    int valuesFixed =
+        GeneratedSizeChecker.CURRENT_FACTOR * 6 * GeneratedSizeChecker.OPERATION + GeneratedSizeChecker.PER_DECLARATION;
     int values = (GeneratedSizeChecker.BYTECODE_LIMIT - valuesFixed) / perValue;
     // Per state: r_k = s_k * s_k and -r_k / 1 [ms], each copied into rk4's four stages, the
     // state's update and its three later stages, its declaration; around them the current.
@@ -131,11 +132,11 @@ class GeneratedSizeCheckerTest {
     return "synapse S {\n  parameters { g = 1 uS }\n  current = g * " + current + " * 1 [mV]\n}\n";
   }
 
-  /** A current block of {@code values} named values {@code v_k = g * (k + 1)}, then {@code i}. */
+  /** A current block of {@code values} named values {@code v_k = g * v_post * (k + 1)}, then {@code i}. */
   static String namedValues(int values) {
     StringBuilder model = new StringBuilder("synapse S {\n  states { g = 0 uS }\n  current {\n");
     for (int k = 0; k < values; k++) {
-      model.append("    v").append(k).append(" = g * ").append(k + 1).append("\n");
+      model.append("    v").append(k).append(" = g * v_post * ").append(k + 1).append("\n");
     }
     return model.append("    i = g * (v_post - 0 [mV])\n  }\n}\n").toString();
   }
