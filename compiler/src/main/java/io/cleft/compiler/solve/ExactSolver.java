@@ -125,8 +125,8 @@ final class ExactSolver {
         diagnostics.error(
             DiagnosticCode.EXACT_CYCLE,
             d.span(),
-            "exact is for systems without cycles for now, but " + path + " -> '" + d.state().name()
-                + "' drive each other (each appears in the other's equation); use 'rk4' for a coupled cycle");
+            "exact is for systems without cycles for now, but the states " + path + " -> '" + d.state().name()
+                + "' form one (each appears in the equation of the one before); use 'rk4' for a coupled cycle");
         return false;
       }
     }
