@@ -35,6 +35,9 @@ import java.util.stream.Collectors;
  *   L_ij = integral over [0, dt] of exp(a_i (dt - s)) exp(a_j s) ds = (E_j - E_i) / (a_j - a_i)
  * </pre>
  *
+ * where the equation of x_i is {@code (rest + c_ii x_i + sum_j c_ij x_j) / d_i}, so
+ * {@code a_i = c_ii/d_i}, {@code a_ij = c_ij/d_i} and {@code b_i = rest/d_i}.
+ *
  * which is Brian2's {@code exact} for the pair (its README in reference/brian2/methods). At equal
  * rates L_ij is 0/0 and its limit is {@code dt E_i}; near them the difference of exponentials
  * loses digits. So with z = (a_j - a_i) dt, L_ij = E_i dt (1 + z/2 + z^2/6 + ... + z^5/720)
@@ -189,16 +192,12 @@ final class ExactSolver {
       // x' reads no state of the system: constant over the step, x + dt*f is exact.
       return ForwardEulerSolver.solve(d).value();
     }
-    SystemForm.Linear linear = (SystemForm.Linear) forms.get(x);
-    Expr decayed = relaxed(x, build);
-    Expr next = decayed;
+    Expr next = relaxed(x, build);
     for (Symbol.State driver : drivers(x)) {
-      Expr coupling = linear.d().map(dx -> build.divide(linear.coefficients().get(driver), dx))
-          .orElse(linear.coefficients().get(driver));
       Expr offset = steadyState(driver)
           .map(s -> build.subtract(build.read(driver), s))
           .orElse(build.read(driver));
-      next = build.add(next, build.multiply(build.multiply(coupling, offset), build.read(link(x, driver, build))));
+      next = build.add(next, build.multiply(offset, build.read(drive(x, driver, build))));
     }
     return next;
   }
@@ -285,31 +284,37 @@ final class ExactSolver {
   }
 
   /**
-   * L of x driven by {@code driver}: (E_j - E_x)/(a_j - a_x), or its series near equal rates
-   * (see the class comment).
+   * a_ij L_ij of x driven by {@code driver}: how much of the driver's offset from its steady
+   * state reaches x over the step. Away from equal rates it is written
+   * {@code c_ij / (d_i a_j - c_ii) * (E_j - E_i)}, a_ij / (a_j - a_i) with d_i multiplied through,
+   * as Brian2's {@code tau_r/(tau_r - tau_d)}: a driven state with a time constant of 0
+   * ({@code d_i} = 0, its rate minus infinity) then follows its driver at once, where
+   * {@code (1/0) * 0} would be NaN. Near equal rates, the series (see the class comment).
    */
-  private Symbol.Local link(Symbol.State x, Symbol.State driver, Exprs build) {
+  private Symbol.Local drive(Symbol.State x, Symbol.State driver, Exprs build) {
+    SystemForm.Linear linear = (SystemForm.Linear) forms.get(x);
+    SourceSpan span = equations.get(x).span();
+    Expr cij = linear.coefficients().get(driver);
+    Expr cii = linear.coefficients().get(x);
     Expr gap = build.read(solverLocals.define(
-        x.name() + "_exact_gap_" + driver.name(), build.subtract(rate(driver), rate(x)), equations.get(x).span()));
+        x.name() + "_exact_gap_" + driver.name(), build.subtract(rate(driver), rate(x)), span));
     Expr dt = build.read(Symbol.Input.DT);
-    Expr z = build.read(solverLocals.define(
-        x.name() + "_exact_gap_dt_" + driver.name(), build.multiply(gap, dt), equations.get(x).span()));
+    Expr z = build.read(solverLocals.define(x.name() + "_exact_gap_dt_" + driver.name(), build.multiply(gap, dt), span));
     Expr ex = build.read(decay(x));
     Expr ej = build.read(decay(driver));
-    Expr general = build.divide(build.subtract(ej, ex), gap);
+    Expr scaledRate = linear.d().map(d -> build.multiply(d, rate(driver))).orElse(rate(driver));
+    Expr general = build.multiply(build.divide(cij, build.subtract(scaledRate, cii)), build.subtract(ej, ex));
     // 1 + z/2 + z^2/6 + z^3/24 + z^4/120 + z^5/720, by Horner.
     Expr series = build.add(build.literal(1.0 / 120), build.divide(z, build.literal(720)));
     for (double inverseFactorial : new double[] {1.0 / 24, 1.0 / 6, 1.0 / 2, 1}) {
       series = build.add(build.literal(inverseFactorial), build.multiply(z, series));
     }
-    Expr limit = build.multiply(build.multiply(ex, dt), series);
+    Expr coupling = linear.d().map(d -> build.divide(cij, d)).orElse(cij);
+    Expr limit = build.multiply(coupling, build.multiply(build.multiply(ex, dt), series));
     Expr nearlyEqual = new Expr.Comparison(
-        ComparisonOperator.LESS,
-        new Expr.Call(BuiltinFunction.ABS, List.of(z), z.span()),
-        build.literal(SERIES_BELOW),
-        z.span());
-    Expr link = new Expr.Conditional(nearlyEqual, limit, general, z.span());
-    return solverLocals.define(x.name() + "_exact_link_" + driver.name(), link, equations.get(x).span());
+        ComparisonOperator.LESS, new Expr.Call(BuiltinFunction.ABS, List.of(z), span), build.literal(SERIES_BELOW), span);
+    Expr drive = new Expr.Conditional(nearlyEqual, limit, general, span);
+    return solverLocals.define(x.name() + "_exact_drive_" + driver.name(), drive, span);
   }
 
   private static boolean isMinusOne(Expr c) {

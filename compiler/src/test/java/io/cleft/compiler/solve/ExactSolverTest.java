@@ -125,6 +125,41 @@ class ExactSolverTest {
     }
   }
 
+  /**
+   * A time constant of 0 (a rate of minus infinity): the state is at its steady state at once,
+   * and a driven one follows its driver, not NaN. tau_d = 0: d ends where r ends; tau_r = 0: r
+   * jumps to r_inf, and d relaxes towards it.
+   */
+  @Test
+  void aTimeConstantOfZeroGivesTheSteadyState() {
+    Interpreter riseDecay = new Interpreter(compile(
+        """
+        synapse RiseDecay {
+          parameters {
+            tau_r = 0.5 ms
+            tau_d = 2 ms
+            r_inf = 0.8
+          }
+          states {
+            r = 0.1
+            d = 0.3
+          }
+          update {
+            r' = (r_inf - r) / tau_r  using exact
+            d' = (r - d) / tau_d  using exact
+          }
+          current = 1 [nA] * d
+        }
+        """));
+    double dt = 0.25;
+    double[] instantDecay = riseDecay.update(new double[] {0.5, 0, 0.8}, new double[] {0.1, 0.3}, 0, dt, 0, 0);
+    assertEquals(0.8 + (0.1 - 0.8) * Math.exp(-dt / 0.5), instantDecay[0], 1e-15);
+    assertEquals(instantDecay[0], instantDecay[1], 1e-15);
+    double[] instantRise = riseDecay.update(new double[] {0, 2, 0.8}, new double[] {0.1, 0.3}, 0, dt, 0, 0);
+    assertEquals(0.8, instantRise[0], 0);
+    assertEquals(0.8 + (0.3 - 0.8) * Math.exp(-dt / 2), instantRise[1], 1e-15);
+  }
+
   /** dt * rate = 50: euler's factor 1 - 50 makes it diverge; exact decays to the steady state. */
   @Test
   void stiffRatesStayBoundedWhereEulerDiverges() {
