@@ -75,13 +75,24 @@ final class SystemDecomposer {
     if (!(form instanceof SystemForm.Linear linear)) {
       return form;
     }
-    String prefix = local.name() + "_exact_";
+    // Parts in the order constant, coefficients, denominator, so that their locals are defined so.
+    Optional<Expr> rest = linear.rest().map(p -> share(partName(local, "constant", Optional.empty()), p, local));
     Map<Symbol.State, Expr> coefficients = new LinkedHashMap<>();
-    linear.coefficients().forEach((x, c) -> coefficients.put(x, share(prefix + "coefficient_" + x.name(), c, local)));
+    linear.coefficients().forEach(
+        (x, c) -> coefficients.put(x, share(partName(local, "coefficient", Optional.of(x)), c, local)));
     return new SystemForm.Linear(
-        linear.rest().map(p -> share(prefix + "constant", p, local)),
-        coefficients,
-        linear.d().map(d -> share(prefix + "denominator", d, local)));
+        rest, coefficients, linear.d().map(d -> share(partName(local, "denominator", Optional.empty()), d, local)));
+  }
+
+  /**
+   * {@code tau_s_coefficient} for one state s, as {@link LinearDecomposer} has always named
+   * them; {@code tau_exact_coefficient_s} in a system.
+   */
+  private String partName(Symbol.Local local, String part, Optional<Symbol.State> of) {
+    if (states.size() == 1) {
+      return local.name() + "_" + states.iterator().next().name() + "_" + part;
+    }
+    return local.name() + "_exact_" + part + of.map(x -> "_" + x.name()).orElse("");
   }
 
   private Expr share(String name, Expr part, Symbol.Local of) {
@@ -195,14 +206,17 @@ final class SystemDecomposer {
         if (left instanceof SystemForm.Independent l && right instanceof SystemForm.Linear r) {
           return scaled(r, l.expr());
         }
-        return new SystemForm.NonLinear(
-            arithmetic,
-            "it multiplies two factors that depend on states of the system ('" + firstState(arithmetic.left())
-                + "' and '" + firstState(arithmetic.right()) + "')");
+        return new SystemForm.NonLinear(arithmetic, bothFactors(arithmetic));
       case DIVIDE:
         if (!(right instanceof SystemForm.Independent)) {
+          String name = firstState(arithmetic.right());
+          boolean local =
+              arithmetic.right() instanceof Expr.Reference divisor && divisor.symbol() instanceof Symbol.Local;
           return new SystemForm.NonLinear(
-              arithmetic.right(), "'" + firstState(arithmetic.right()) + "' appears in a denominator");
+              arithmetic.right(),
+              local
+                  ? "it depends on '" + name + "' and is in a denominator"
+                  : "'" + name + "' appears in a denominator");
         }
         SystemForm.Linear l = (SystemForm.Linear) left;
         Expr divisor = ((SystemForm.Independent) right).expr();
@@ -213,6 +227,15 @@ final class SystemDecomposer {
       default:
         throw new AssertionError(arithmetic.operator());
     }
+  }
+
+  private String bothFactors(Expr.Arithmetic product) {
+    String left = firstState(product.left());
+    String right = firstState(product.right());
+    if (left.equals(right)) {
+      return "it multiplies two factors that both depend on '" + left + "'";
+    }
+    return "it multiplies two factors that depend on states of the system ('" + left + "' and '" + right + "')";
   }
 
   private SystemForm.Linear scaled(SystemForm.Linear l, Expr factor) {
