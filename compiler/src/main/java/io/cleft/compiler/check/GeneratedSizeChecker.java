@@ -35,7 +35,8 @@ import java.util.Set;
  * the arithmetic before it another: some 100 to 200 bytes), {@link #CURRENT_FACTOR} times as
  * much for the current (its derivative is computed beside it), {@link #PER_EXPONENTIAL_EULER_STATE}
  * per state integrated by {@code exponential_euler} (its exact step has an {@code exp} of its
- * own), {@link #PER_UPDATED_STATE} per other state updated, and {@link #PER_DECLARATION} per
+ * own), as much again per state under {@code exact} and {@link #PER_EXACT_LINK} per state of its
+ * system that its equation reads, {@link #PER_UPDATED_STATE} per other state updated, and {@link #PER_DECLARATION} per
  * parameter and state. A Runge-Kutta method copies the right-hand side, and the locals it reads
  * that change from stage to stage, into each of its {@link OdeMethod#stages()}: each copy is
  * counted, with {@link #PER_RUNGE_KUTTA_STAGE} per state for each stage after the first. The constructor's: {@link #CONSTRUCTOR_PER_DECLARATION} per
