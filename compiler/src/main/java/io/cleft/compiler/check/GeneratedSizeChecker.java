@@ -8,12 +8,15 @@ import io.cleft.compiler.model.Statement;
 import io.cleft.compiler.model.ExprWalker;
 import io.cleft.compiler.model.OdeMethod;
 import io.cleft.compiler.model.StateUpdate;
+import io.cleft.compiler.model.Symbol;
 import io.cleft.compiler.model.SynapseModel;
 import io.cleft.compiler.solve.StageLocals;
 import io.cleft.compiler.source.SourceSpan;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Rejects a model whose generated class could not be compiled: the JVM allows a method at most
@@ -32,7 +35,8 @@ import java.util.Locale;
  * the arithmetic before it another: some 100 to 200 bytes), {@link #CURRENT_FACTOR} times as
  * much for the current (its derivative is computed beside it), {@link #PER_EXPONENTIAL_EULER_STATE}
  * per state integrated by {@code exponential_euler} (its exact step has an {@code exp} of its
- * own), {@link #PER_UPDATED_STATE} per other state updated, and {@link #PER_DECLARATION} per
+ * own), as much again per state under {@code exact} and {@link #PER_EXACT_LINK} per state of its
+ * system that its equation reads, {@link #PER_UPDATED_STATE} per other state updated, and {@link #PER_DECLARATION} per
  * parameter and state. A Runge-Kutta method copies the right-hand side, and the locals it reads
  * that change from stage to stage, into each of its {@link OdeMethod#stages()}: each copy is
  * counted, with {@link #PER_RUNGE_KUTTA_STAGE} per state for each stage after the first. The constructor's: {@link #CONSTRUCTOR_PER_DECLARATION} per
@@ -54,6 +58,12 @@ public final class GeneratedSizeChecker {
    * term in the final sum.
    */
   static final int PER_RUNGE_KUTTA_STAGE = 80;
+  /**
+   * Per state of an {@code exact} system read in an equation of it: the link between two rates
+   * (a difference, its product with dt, a choice between a quotient and a six-term series) and
+   * its term in the next value.
+   */
+  static final int PER_EXACT_LINK = 140;
   static final int PER_DECLARATION = 12;
   static final int CONSTRUCTOR_PER_DECLARATION = 24;
   static final int CONSTRUCTOR_PER_CALL = 12;
@@ -85,6 +95,10 @@ public final class GeneratedSizeChecker {
       update.add(u.rightHandSide(), stages);
       boolean exact = u instanceof StateUpdate.Derivative d && d.method() == OdeMethod.EXPONENTIAL_EULER;
       stateUpdates += exact ? PER_EXPONENTIAL_EULER_STATE : PER_UPDATED_STATE;
+      if (u instanceof StateUpdate.Derivative d && d.method() == OdeMethod.EXACT) {
+        // Its decay (an exp) and, per state it is written with, a link and its term.
+        stateUpdates += PER_EXPONENTIAL_EULER_STATE + (long) PER_EXACT_LINK * exactStatesRead(d, model);
+      }
       stateUpdates += (long) PER_RUNGE_KUTTA_STAGE * (stages - 1);
     }
     addStageCopies(model, update);
@@ -176,6 +190,28 @@ public final class GeneratedSizeChecker {
               constructor,
               BYTECODE_LIMIT));
     }
+  }
+
+  /**
+   * How many other states under {@code exact} the right-hand side of {@code d} reads as written:
+   * each is a link of the exact step (through a local it would be too, but is rare enough).
+   */
+  private static long exactStatesRead(StateUpdate.Derivative d, SynapseModel model) {
+    Set<Symbol.State> exact = new HashSet<>();
+    for (StateUpdate u : model.updates()) {
+      if (u instanceof StateUpdate.Derivative other && other.method() == OdeMethod.EXACT && other != d) {
+        exact.add(other.state());
+      }
+    }
+    Set<Symbol.State> read = new HashSet<>();
+    ExprWalker.forEach(d.derivative(), e -> {
+      if (e instanceof Expr.Reference reference
+          && reference.symbol() instanceof Symbol.State state
+          && exact.contains(state)) {
+        read.add(state);
+      }
+    });
+    return read.size();
   }
 
   /**

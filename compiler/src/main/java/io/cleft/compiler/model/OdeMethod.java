@@ -27,7 +27,14 @@ public enum OdeMethod {
    * {@code k3 = dt*f(x + k2/2, t + dt/2)}, {@code k4 = dt*f(x + k3, t + dt)};
    * {@code x + k1/6 + k2/3 + k3/3 + k4/6}; any right-hand side, fourth order.
    */
-  RK4("rk4", 4);
+  RK4("rk4", 4),
+  /**
+   * The exact solution over the step of the system of all states whose equations name it,
+   * {@code x' = A x + b}, linear in those states, with A and b held at the start of the step
+   * and A triangular (a state may be driven by states that only decay): each state's own decay
+   * plus the exactly integrated contribution of the states driving it; exact to rounding.
+   */
+  EXACT("exact", 1);
 
   private final String symbol;
   private final int stages;

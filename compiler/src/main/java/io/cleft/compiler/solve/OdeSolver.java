@@ -26,7 +26,7 @@ public final class OdeSolver {
     SolverLocals solverLocals = new SolverLocals(model.locals().size());
     Set<Symbol.Local> stepLocals = Set.copyOf(model.locals());
     Map<Symbol.State, StateUpdate.NextValue> systems = solveSystems(model, solverLocals);
-    boolean failed = false;
+    boolean failed = !solveExactSystem(model, solverLocals, stepLocals, diagnostics, systems);
     for (StateUpdate update : model.updates()) {
       Optional<StateUpdate.NextValue> next =
           update.accept(
@@ -42,6 +42,8 @@ public final class OdeSolver {
                     case EXPONENTIAL_EULER -> ExponentialEulerSolver.solve(derivative, solverLocals, stepLocals, diagnostics);
                     case EULER -> Optional.of(ForwardEulerSolver.solve(derivative));
                     case RK2, RK4 -> Optional.of(systems.get(derivative.state()));
+                    // Empty when the system was reported (failed is set already).
+                    case EXACT -> Optional.ofNullable(systems.get(derivative.state()));
                   };
                 }
               });
@@ -54,6 +56,30 @@ public final class OdeSolver {
     List<Symbol.Local> locals = new ArrayList<>(model.locals());
     locals.addAll(solverLocals.added());
     return Optional.of(model.withUpdate(locals, solved));
+  }
+
+  /**
+   * Adds to {@code next} the next values of the states under {@code exact}, solved as one system
+   * ({@link ExactSolver}); whether it could be solved (if not, it is reported).
+   */
+  private static boolean solveExactSystem(
+      SynapseModel model,
+      SolverLocals solverLocals,
+      Set<Symbol.Local> stepLocals,
+      DiagnosticCollector diagnostics,
+      Map<Symbol.State, StateUpdate.NextValue> next) {
+    List<StateUpdate.Derivative> system = new ArrayList<>();
+    for (StateUpdate update : model.updates()) {
+      if (update instanceof StateUpdate.Derivative d && d.method() == OdeMethod.EXACT) {
+        system.add(d);
+      }
+    }
+    if (system.isEmpty()) {
+      return true;
+    }
+    Optional<List<StateUpdate.NextValue>> solved = ExactSolver.solve(system, solverLocals, stepLocals, diagnostics);
+    solved.ifPresent(values -> values.forEach(v -> next.put(v.state(), v)));
+    return solved.isPresent();
   }
 
   /**

@@ -10,11 +10,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * One step of {@code euler}, {@code rk2} and {@code rk4} reproduces Brian2's vectors (see the
+ * One step of {@code euler}, {@code rk2}, {@code rk4} and {@code exact} reproduces Brian2's vectors (see the
  * README in {@code reference/brian2/methods}) to a relative 1e-12, through {@code cleft eval
  * --check}, for the generated class and for the interpreter: a nonlinear model
  * (SaturatingRate) and a coupled linear system (CoupledRiseDecay, where rk4's stages must step
- * r and d together to agree).
+ * r and d together to agree, and exact must integrate r's drive of d exactly).
  */
 class BrianMethodsReferenceTest {
   private static final String MODELS = "../models/src/main/syn/";
@@ -26,7 +26,7 @@ class BrianMethodsReferenceTest {
       for (String method : new String[] {"euler", "rk2", "rk4"}) {
         references.add(Arguments.of("SaturatingRate", method, dt));
       }
-      for (String method : new String[] {"euler", "rk4"}) {
+      for (String method : new String[] {"euler", "rk4", "exact"}) {
         references.add(Arguments.of("CoupledRiseDecay", method, dt));
       }
     }
