@@ -14,6 +14,11 @@ import java.util.SplittableRandom;
  * characters or tokens at a time, to walk the edges of the parser and the checker.
  */
 final class RandomModels {
+  /** Methods for any right-hand side; each stage of rk2 and rk4 copies it. */
+  private static final String[] EXPLICIT_METHODS = {"euler", "rk2", "rk4"};
+  /** Methods that need a right-hand side linear in the states; exact rejects chains and cycles. */
+  private static final String[] LINEAR_METHODS = {"exponential_euler", "exact"};
+
   private static final String[] FUNCTIONS_1 = {"exp", "safe_exp", "log", "sqrt", "tanh", "sigmoid", "abs"};
   private static final String[] FUNCTIONS_2 = {"min", "max", "pow"};
   private static final String[] COMPARISONS = {"<", "<=", ">", ">=", "==", "!="};
@@ -186,9 +191,11 @@ final class RandomModels {
         switch (random.nextInt(4)) {
           case 0 -> text.append("    ").append(state).append(" = ").append(expression(3)).append('\n');
           case 1 -> text.append("    ").append(state).append("' = ").append(expression(2))
-              .append(" / ").append(time()).append("  using euler\n");
+              .append(" / ").append(time()).append("  using ").append(EXPLICIT_METHODS[random.nextInt(EXPLICIT_METHODS.length)])
+              .append('\n');
           case 2 -> text.append("    ").append(state).append("' = (").append(expressionWithout(state, 2))
-              .append(" - ").append(state).append(") / ").append(time()).append("  using exponential_euler\n");
+              .append(" - ").append(state).append(") / ").append(time()).append("  using ")
+              .append(LINEAR_METHODS[random.nextInt(LINEAR_METHODS.length)]).append('\n');
           default -> { } // not updated: a warning, and the state keeps its value
         }
       }
