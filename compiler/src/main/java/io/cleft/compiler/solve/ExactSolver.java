@@ -329,16 +329,7 @@ final class ExactSolver {
     return Exprs.isLiteral(c, -1) || (c instanceof Expr.Negate n && Exprs.isLiteral(n.operand(), 1));
   }
 
-  /** "the term 'a*s'", as written, and where it is when that is in a local's definition. */
   private static String describe(SystemForm.NonLinear nonLinear) {
-    SourceSpan span = nonLinear.term().span();
-    String term = "this term";
-    if (span.endLine() == span.line()) {
-      term = "the term '" + span.textOnFirstLine() + "'";
-    }
-    if (nonLinear.local().isPresent()) {
-      term += " in the definition of '" + nonLinear.local().get() + "'";
-    }
-    return term;
+    return NonLinearTerms.describe(nonLinear.term(), nonLinear.local());
   }
 }

@@ -5,7 +5,6 @@ import io.cleft.compiler.diagnostic.DiagnosticCollector;
 import io.cleft.compiler.model.Expr;
 import io.cleft.compiler.model.StateUpdate;
 import io.cleft.compiler.model.Symbol;
-import io.cleft.compiler.source.SourceSpan;
 import java.util.Optional;
 import java.util.Set;
 
@@ -57,17 +56,8 @@ final class ExponentialEulerSolver {
     return Optional.of(new StateUpdate.NextValue(x, next, derivative.span()));
   }
 
-  /** "the term 'a*s'", as written, and where it is when that is in a local's definition. */
   private static String describe(LinearForm.NonLinear nonLinear) {
-    SourceSpan span = nonLinear.term().span();
-    String term = "this term";
-    if (span.endLine() == span.line()) {
-      term = "the term '" + span.textOnFirstLine() + "'";
-    }
-    if (nonLinear.local().isPresent()) {
-      term += " in the definition of '" + nonLinear.local().get() + "'";
-    }
-    return term;
+    return NonLinearTerms.describe(nonLinear.term(), nonLinear.local());
   }
 
   /** {@code -p/q}, without the division when q is written as 1 or -1 (which IEEE makes exact). */
