@@ -123,8 +123,10 @@ public interface SynapsePopulation {
   /**
    * Runs the model's {@code on post} handler, at time {@code t} (ms), for every synapse whose
    * postsynaptic compartment is {@code compartment}, in increasing synapse order; O(number of
-   * those synapses), without allocation. Does nothing for a model without the handler or a
-   * compartment no synapse reaches.
+   * those synapses), without allocation. Does nothing for a model without the handler or for a
+   * compartment no synapse reaches, a negative one included: compartments are the simulator's,
+   * and a spike where no synapse listens reaches none (a synapse index, in {@link #deliverPre},
+   * must be one of the population's).
    */
   void deliverPost(int compartment, double t);
 }

@@ -63,7 +63,11 @@ public final class InvariantHoisting {
       IrExpr value = localsAsInvariants(derived.value());
       hoisting.invariantReadsParameter.add(hoisting.readsParameter(value));
       hoisting.invariants.add(new IrLocal(derived.name(), value, derived.sourceLine()));
-      hoisting.indexOf.putIfAbsent(value, hoisting.invariants.size() - 1);
+      // A constant or a read of a parameter is not worth reading from an array, and reading
+      // every literal 2 of the step from an initial value that happens to be 2 would mislead.
+      if (!value.isTrivial()) {
+        hoisting.indexOf.putIfAbsent(value, hoisting.invariants.size() - 1);
+      }
     }
     SynapseModel model = program.model();
     // Every kernel hoists into the one shared invariants block, so that a value two kernels
