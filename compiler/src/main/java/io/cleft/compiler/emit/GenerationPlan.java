@@ -4,6 +4,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.NameAllocator;
 import io.cleft.compiler.check.UnitChecker;
 import io.cleft.compiler.interp.Interpreter;
+import io.cleft.compiler.optimize.DeadLocals;
 import io.cleft.compiler.ir.IrBlock;
 import io.cleft.compiler.ir.IrInput;
 import io.cleft.compiler.ir.IrLocal;
@@ -61,8 +62,13 @@ record GenerationPlan(
    * The current kernel as the strip loops compute it: the current and its derivative, without
    * the named values, which only {@code currentValues} computes.
    */
+  /** The current kernel as the strip loops and the scalar {@code current} method compute it. */
+  IrBlock currentAndConductance() {
+    return currentAndConductance(program.current());
+  }
+
   private static IrBlock currentAndConductance(IrBlock current) {
-    return new IrBlock(current.locals(), current.results().subList(0, 2));
+    return DeadLocals.remove(new IrBlock(current.locals(), current.results().subList(0, 2)));
   }
 
   /**

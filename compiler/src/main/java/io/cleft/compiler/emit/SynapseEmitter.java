@@ -211,7 +211,7 @@ final class SynapseEmitter {
 
   private static MethodSpec current(GenerationPlan plan) {
     NameAllocator names = reservedNames(plan, "parameters", "states");
-    IrBlock block = plan.program().current();
+    IrBlock block = plan.currentAndConductance();
     BlockWriter writer = new BlockWriter(plan, block, names);
     MethodSpec.Builder method =
         MethodSpec.methodBuilder("current")

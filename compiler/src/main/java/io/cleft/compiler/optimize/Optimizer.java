@@ -16,7 +16,8 @@ import java.util.function.UnaryOperator;
  *       ({@link FastMath});
  *   <li>hoisting what depends only on parameters, constants and {@code dt} out of the step
  *       ({@link InvariantHoisting});
- *   <li>common subexpressions, in each kernel ({@link CommonSubexpressions}).
+ *   <li>common subexpressions, in each kernel ({@link CommonSubexpressions});
+ *   <li>the locals no result reaches any more, in each kernel ({@link DeadLocals}).
  * </ol>
  *
  * <p>In the default {@link MathMode#IEEE} no step changes a single bit of any result: folding
@@ -39,7 +40,7 @@ public final class Optimizer {
     UnaryOperator<IrExpr> follow = e -> renumberInvariants(e, invariants.newIndexOfLocal());
     return hoisted
         .withInvariants(invariants.block())
-        .mapKernels(kernel -> CommonSubexpressions.eliminate(map(kernel.block(), follow)));
+        .mapKernels(kernel -> DeadLocals.remove(CommonSubexpressions.eliminate(map(kernel.block(), follow))));
   }
 
   private static IrExpr renumberInvariants(IrExpr expr, int[] newIndex) {
