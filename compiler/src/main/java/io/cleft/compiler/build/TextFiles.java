@@ -114,6 +114,22 @@ public final class TextFiles {
     }
   }
 
+  /**
+   * Reports, before any work is done, that {@code name} could not be written later (a missing
+   * directory, say); whether it looks writable. For commands that would otherwise compute for a
+   * long time before they find out.
+   */
+  public static boolean canWrite(String name, DiagnosticCollector diagnostics) {
+    try {
+      Optional<String> problem = writeProblem(Path.of(name));
+      problem.ifPresent(p -> fail(diagnostics, DiagnosticCode.CANNOT_WRITE, name, "cannot write file: " + p));
+      return problem.isEmpty();
+    } catch (InvalidPathException e) {
+      fail(diagnostics, DiagnosticCode.CANNOT_WRITE, name, "cannot write file: invalid path");
+      return false;
+    }
+  }
+
   // The OS would say only "No such file or directory" for a missing directory; naming the
   // directory tells the user which part of the path to fix.
   private static Optional<String> writeProblem(Path path) {

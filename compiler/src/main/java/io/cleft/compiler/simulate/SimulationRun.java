@@ -50,6 +50,14 @@ public final class SimulationRun {
    */
   public boolean run(PrintWriter out, PrintWriter err) {
     DiagnosticReporter reporter = new DiagnosticReporter(err);
+    // Where the results go is checked first: a long run must not end in "cannot write".
+    DiagnosticCollector destinations = new DiagnosticCollector();
+    boolean writable = spec.output().map(f -> TextFiles.canWrite(f, destinations)).orElse(true)
+        & spec.plot().map(f -> TextFiles.canWrite(f, destinations)).orElse(true);
+    reporter.report(destinations.all());
+    if (!writable) {
+      return false;
+    }
     Optional<IrProgram> program = ModelFile.compile(spec.model(), reporter);
     if (program.isEmpty()) {
       return false;

@@ -371,4 +371,14 @@ class RunCommandTest {
     assertEquals("", run.out());
     assertTrue(run.err().contains("[SYN020]"), run.err());
   }
+
+  @Test
+  void aPlotThatCannotBeWrittenIsReportedBeforeTheRun() {
+    CliRun run = run("--tstop", "0.05", "--plot", dir.resolve("missing/trace.png").toString());
+
+    assertEquals(ExitCodes.FAILURE, run.exitCode());
+    assertEquals("", run.out(), "nothing simulated, nothing written");
+    assertTrue(run.err().contains("cannot write file: directory"), run.err());
+    assertTrue(run.err().contains("[SYN101]"), run.err());
+  }
 }
