@@ -6,8 +6,6 @@ import io.cleft.compiler.ir.IrExpr;
 import io.cleft.compiler.ir.IrInput;
 import io.cleft.compiler.ir.IrLocal;
 import io.cleft.compiler.ir.IrProgram;
-import io.cleft.compiler.ir.IrRewriter;
-import io.cleft.compiler.ir.IrTraversal;
 import io.cleft.compiler.ir.IrWalker;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +46,7 @@ final class FastMath {
       locals.add(new IrLocal(local.name(), rules.simplify(local.value()), local.sourceLine()));
     }
     List<IrExpr> results = block.results().stream().map(rules::simplify).toList();
-    return withoutDeadLocals(new IrBlock(locals, results));
+    return DeadLocals.remove(new IrBlock(locals, results));
   }
 
   /** Bottom-up: children first, then the rules on the node. */
@@ -186,42 +184,5 @@ final class FastMath {
 
   private static IrExpr binary(IrBinaryOperator operator, IrExpr left, IrExpr right) {
     return new IrExpr.Binary(operator, left, right);
-  }
-
-  /** The block without the locals nothing reads any more, the others renumbered. */
-  private static IrBlock withoutDeadLocals(IrBlock block) {
-    int count = block.locals().size();
-    boolean[] live = new boolean[count];
-    block.results().forEach(r -> markReads(r, live));
-    for (int i = count - 1; i >= 0; i--) {
-      if (live[i]) {
-        markReads(block.locals().get(i).value(), live);
-      }
-    }
-    int[] newIndex = new int[count];
-    List<IrLocal> kept = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      if (live[i]) {
-        IrLocal local = block.locals().get(i);
-        kept.add(new IrLocal(local.name(), renumber(local.value(), newIndex), local.sourceLine()));
-        newIndex[i] = kept.size() - 1;
-      }
-    }
-    return new IrBlock(kept, block.results().stream().map(r -> renumber(r, newIndex)).toList());
-  }
-
-  private static void markReads(IrExpr expr, boolean[] live) {
-    expr.accept(
-        new IrTraversal() {
-          @Override
-          public Void visitLocal(IrExpr.Local local) {
-            live[local.index()] = true;
-            return null;
-          }
-        });
-  }
-
-  private static IrExpr renumber(IrExpr expr, int[] newIndex) {
-    return IrRewriter.renumberingLocals(newIndex).rewrite(expr);
   }
 }
