@@ -333,7 +333,7 @@ public final class Resolver {
   private Map<String, Section> uniqueSections(SynapseDecl synapse) {
     Map<String, Section> sections = new HashMap<>();
     for (Section section : synapse.sections()) {
-      String keyword = keywordOf(section);
+      String keyword = section.keyword();
       Section previous = sections.putIfAbsent(keyword, section);
       if (previous != null) {
         diagnostics.error(
@@ -346,9 +346,6 @@ public final class Resolver {
     return sections;
   }
 
-  private static String keywordOf(Section section) {
-    return section.keyword();
-  }
 
   // ------------------------------------------------------------------------------------------
   // Declarations

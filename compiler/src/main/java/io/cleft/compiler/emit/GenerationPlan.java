@@ -28,6 +28,7 @@ record GenerationPlan(
     String className,
     String sourceName,
     IrProgram program,
+    IrBlock currentAndConductance,
     Reads update,
     Reads current,
     PhasedBlock updatePhases,
@@ -44,31 +45,26 @@ record GenerationPlan(
     PER_SYNAPSE_AND_STEP
   }
 
+  /**
+   * @param currentAndConductance the current kernel as the strip loops and the scalar
+   *     {@code current} method compute it: the current and its derivative, without the named
+   *     values (which only {@code currentValues} computes) and the locals only they read
+   */
   static GenerationPlan of(IrProgram program, String packageName) {
     SynapseModel model = program.model();
+    IrBlock current = program.current();
+    IrBlock currentAndConductance = DeadLocals.remove(new IrBlock(current.locals(), current.results().subList(0, 2)));
     return new GenerationPlan(
         packageName,
         model.name(),
         Path.of(model.source().displayName()).getFileName().toString(),
         program,
+        currentAndConductance,
         Reads.of(program.update()),
-        Reads.of(currentAndConductance(program.current())),
+        Reads.of(currentAndConductance),
         PhasePlanner.plan(program.update(), model.states().stream().map(Symbol.State::name).toList()),
-        PhasePlanner.plan(currentAndConductance(program.current()), List.of("current", "conductance")),
+        PhasePlanner.plan(currentAndConductance, List.of("current", "conductance")),
         invariantKinds(program.invariants()));
-  }
-
-  /**
-   * The current kernel as the strip loops compute it: the current and its derivative, without
-   * the named values, which only {@code currentValues} computes.
-   */
-  /** The current kernel as the strip loops and the scalar {@code current} method compute it. */
-  IrBlock currentAndConductance() {
-    return currentAndConductance(program.current());
-  }
-
-  private static IrBlock currentAndConductance(IrBlock current) {
-    return DeadLocals.remove(new IrBlock(current.locals(), current.results().subList(0, 2)));
   }
 
   /**
@@ -87,10 +83,9 @@ record GenerationPlan(
         .toList();
   }
 
-  /** Whether the update or the current reads {@code t}, so that calls without a time are refused. */
+  /** Whether the update or the current (named values included) reads {@code t}, so that calls without a time are refused. */
   boolean readsTime() {
-    return update.inputs().contains(IrInput.T) || current.inputs().contains(IrInput.T)
-        || Reads.of(program.current()).inputs().contains(IrInput.T);
+    return update.inputs().contains(IrInput.T) || Reads.of(program.current()).inputs().contains(IrInput.T);
   }
 
   private static List<InvariantKind> invariantKinds(IrBlock invariants) {
