@@ -81,10 +81,10 @@ public final class GenerateMojo extends AbstractMojo {
     result.deleted().forEach(file -> getLog().info("cleft: deleted " + file + ", whose model is gone"));
     for (Diagnostic diagnostic : result.diagnostics()) {
       String rendered = DiagnosticPrinter.render(diagnostic).stripTrailing();
-      if (diagnostic.isError()) {
-        getLog().error(rendered);
-      } else {
-        getLog().warn(rendered);
+      switch (diagnostic.severity()) {
+        case ERROR -> getLog().error(rendered);
+        case WARNING -> getLog().warn(rendered);
+        case NOTE -> getLog().info(rendered);
       }
     }
     if (result.hasErrors()) {

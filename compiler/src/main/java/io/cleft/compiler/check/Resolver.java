@@ -62,6 +62,8 @@ public final class Resolver {
   private static final Set<String> CURRENT_ONLY_INVISIBLE = Set.of(Symbol.Input.DT.symbol());
   /** {@code clip(x, low, high)}, which the resolver writes as {@code min(max(x, low), high)}. */
   private static final String CLIP = "clip";
+  /** NMODL's name for the method cleft calls exponential_euler. */
+  private static final String NMODL_CNEXP = "cnexp";
   /** The name the current block gives the current. */
   public static final String CURRENT_NAME = "i";
 
@@ -581,6 +583,17 @@ public final class Resolver {
       return Optional.empty();
     }
     Identifier name = equation.method().get();
+    if (name.name().equals(NMODL_CNEXP)) {
+      // NMODL users write cnexp; it is the same step, for the same equations (one state, linear
+      // in itself), so the model is right and only the name is NMODL's.
+      diagnostics.note(
+          DiagnosticCode.NMODL_METHOD_NAME,
+          name.span(),
+          "'cnexp' is NMODL's name for exponential_euler (the exact step of x' = a + b*x for one"
+              + " state, with a and b frozen over the step); cleft reads it so, write 'using"
+              + " exponential_euler' to say it in cleft's words");
+      return Optional.of(OdeMethod.EXPONENTIAL_EULER);
+    }
     Optional<OdeMethod> method = OdeMethod.named(name.name());
     if (method.isEmpty()) {
       List<String> known = Arrays.stream(OdeMethod.values()).map(OdeMethod::symbol).toList();

@@ -39,6 +39,8 @@ public enum DiagnosticCode {
   MISSING_METHOD("SYN034"),
   DERIVATIVE_OF_NON_STATE("SYN035"),
   INVALID_CLASS_NAME("SYN036"),
+  /** A note: an NMODL method name that cleft reads as its own method (cnexp). */
+  NMODL_METHOD_NAME("SYN037"),
 
   UNKNOWN_UNIT("SYN040"),
   INCOMPATIBLE_DIMENSIONS("SYN041"),

@@ -20,6 +20,10 @@ public final class DiagnosticCollector {
     diagnostics.add(Diagnostic.at(Severity.WARNING, code, span, message));
   }
 
+  public void note(DiagnosticCode code, SourceSpan span, String message) {
+    diagnostics.add(Diagnostic.at(Severity.NOTE, code, span, message));
+  }
+
   public void add(Diagnostic diagnostic) {
     diagnostics.add(diagnostic);
   }

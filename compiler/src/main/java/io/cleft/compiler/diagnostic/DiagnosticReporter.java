@@ -1,8 +1,11 @@
 package io.cleft.compiler.diagnostic;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -17,8 +20,7 @@ public final class DiagnosticReporter {
   public static final int SHOWN_PER_CODE = 10;
 
   private final PrintWriter err;
-  private int errors;
-  private int warnings;
+  private final Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
 
   /** A reporter that prints to {@code err}. */
   public DiagnosticReporter(PrintWriter err) {
@@ -33,11 +35,7 @@ public final class DiagnosticReporter {
       if (count <= SHOWN_PER_CODE) {
         err.print(DiagnosticPrinter.render(diagnostic));
       }
-      if (diagnostic.isError()) {
-        errors++;
-      } else {
-        warnings++;
-      }
+      counts.merge(diagnostic.severity(), 1, Integer::sum);
     }
     seen.forEach((kind, count) -> {
       if (count > SHOWN_PER_CODE) {
@@ -58,22 +56,20 @@ public final class DiagnosticReporter {
 
   /** Whether any error was reported. */
   public boolean hasErrors() {
-    return errors > 0;
+    return counts.containsKey(Severity.ERROR);
   }
 
-  /** "2 errors, 1 warning in 3 files"; zero counts are left out. Empty if nothing was reported. */
+  /**
+   * "2 errors, 1 warning in 3 files", in the order of {@link Severity}; zero counts are left out.
+   * Empty if nothing was reported.
+   */
   public String summary(int files) {
-    if (errors == 0 && warnings == 0) {
+    if (counts.isEmpty()) {
       return "";
     }
-    StringBuilder summary = new StringBuilder();
-    if (errors > 0) {
-      summary.append(plural(errors, "error"));
-    }
-    if (warnings > 0) {
-      summary.append(errors > 0 ? ", " : "").append(plural(warnings, "warning"));
-    }
-    return summary.append(" in ").append(plural(files, "file")).toString();
+    List<String> parts = new ArrayList<>();
+    counts.forEach((severity, count) -> parts.add(plural(count, severity.label())));
+    return String.join(", ", parts) + " in " + plural(files, "file");
   }
 
   /** "1 row", "2 rows": {@code count} and {@code noun}, with an s unless the count is one. */

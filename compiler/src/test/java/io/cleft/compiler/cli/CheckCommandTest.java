@@ -34,6 +34,24 @@ class CheckCommandTest {
   }
 
   @Test
+  void nmodlsCnexpIsReadAsExponentialEulerWithANote() {
+    String model = TestModels.write(dir, "Cnexp.syn", TestModels.DECAY.replace("x = x * exp(-dt / tau)", "x' = -x / tau using cnexp"));
+
+    CliRun run = CliRun.of("check", model);
+
+    assertEquals(ExitCodes.OK, run.exitCode());
+    assertEquals("", run.out());
+    assertEquals(
+        model + ":13:25: note: 'cnexp' is NMODL's name for exponential_euler (the exact step of x' = a + b*x"
+            + " for one state, with a and b frozen over the step); cleft reads it so, write 'using"
+            + " exponential_euler' to say it in cleft's words [SYN037]\n"
+            + "   13 |     x' = -x / tau using cnexp\n"
+            + "      |                         ^~~~~\n"
+            + "1 note in 1 file\n",
+        run.err());
+  }
+
+  @Test
   void errorsFail() {
     String model = TestModels.write(dir, "Bad.syn", TestModels.DECAY.replace("-dt / tau", "-dt / tua"));
 

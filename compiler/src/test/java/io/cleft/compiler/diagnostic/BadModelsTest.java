@@ -46,7 +46,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class BadModelsTest {
   private static final Pattern EXPECT =
-      Pattern.compile("^// expect: (\\d+):(\\d+) (error|warning) (SYN\\d{3}) (.+)$");
+      Pattern.compile("^// expect: (\\d+):(\\d+) (error|warning|note) (SYN\\d{3}) (.+)$");
 
   @TestFactory
   Stream<DynamicTest> eachBadModelReportsExactlyItsExpectedDiagnostics() {
