@@ -162,8 +162,14 @@ public final class RunCommand implements Callable<Integer> {
     if (perSynapse && sampleMode == SampleMode.EVENTS) {
       throw usage("--per-synapse does not apply to --sample events, whose rows are per synapse already");
     }
-    VoltageInput pre = VoltageInput.parse(vPre);
-    VoltageInput post = vPost == null ? VoltageInput.RESTING : VoltageInput.parse(vPost);
+    VoltageInput pre;
+    VoltageInput post;
+    try {
+      pre = VoltageInput.parse("--v-pre", vPre);
+      post = vPost == null ? VoltageInput.RESTING : VoltageInput.parse("--v-post", vPost);
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
+    }
     List<String> inputs = new ArrayList<>(List.of(model));
     Optional.ofNullable(synapses).ifPresent(inputs::add);
     Optional.ofNullable(events).ifPresent(inputs::add);

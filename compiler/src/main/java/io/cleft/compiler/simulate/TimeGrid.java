@@ -44,7 +44,7 @@ public record TimeGrid(double dt, int steps) {
     }
     if (steps > MAX_STEPS) {
       throw new IllegalArgumentException(
-          String.format(Locale.ROOT, "--tstop / --dt is %.0f steps; a run takes at most %,d", steps, MAX_STEPS));
+          String.format(Locale.ROOT, "--tstop / --dt is %.3g steps; a run takes at most %,d", steps, MAX_STEPS));
     }
     return new TimeGrid(dt, (int) steps);
   }

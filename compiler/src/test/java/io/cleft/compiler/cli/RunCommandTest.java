@@ -211,6 +211,19 @@ class RunCommandTest {
   }
 
   @Test
+  void aVoltageThatIsNotFiniteIsAUsageErrorNotAFileName() {
+    assertUsage(run("--tstop", "1", "--v-pre", "nan"), "--v-pre must be a finite number of mV or a CSV trace");
+    assertUsage(run("--tstop", "1", "--v-post", "-inf"), "--v-post must be a finite number of mV or a CSV trace");
+    assertUsage(run("--tstop", "1", "--v-pre", "1e999"), "--v-pre must be a finite number of mV or a CSV trace");
+    assertUsage(run("--tstop", "1", "--v-pre", "NaN"), "not NaN");
+  }
+
+  @Test
+  void tooManyStepsSaysHowManyInAFewDigits() {
+    assertUsage(run("--tstop", "1", "--dt", "1e-300"), "--tstop / --dt is 1.00e+300 steps; a run takes at most 10,000,000");
+  }
+
+  @Test
   void tstopMustBeAWholeNumberOfSteps() {
     assertUsage(run("--tstop", "1.01", "--dt", "0.025"), "is not a whole number of steps of --dt 0.025");
     assertUsage(run("--tstop", "1", "--dt", "0"), "--dt must be a positive number");
