@@ -34,7 +34,14 @@ public enum OdeMethod {
    * and A triangular (a state may be driven by states that only decay): each state's own decay
    * plus the exactly integrated contribution of the states driving it; exact to rounding.
    */
-  EXACT("exact", 1);
+  EXACT("exact", 1),
+  /**
+   * Backward Euler over the system of all states whose equations name it: x1 solves
+   * {@code x1 = x0 + dt*f(x1)}; a linear system directly, a nonlinear one by Newton's method
+   * with the symbolic Jacobian (a fixed number of iterations, NaN if they have not converged);
+   * any right-hand side, first order, stable on stiff rates.
+   */
+  IMPLICIT_EULER("implicit_euler", 1);
 
   private final String symbol;
   private final int stages;

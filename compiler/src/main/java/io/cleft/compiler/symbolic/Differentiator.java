@@ -10,6 +10,7 @@ import io.cleft.compiler.units.Dimension;
 import io.cleft.runtime.CleftMath;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.IdentityHashMap;
@@ -80,7 +81,7 @@ public final class Differentiator {
   /** The derivatives of the locals expr reaches, not yet known, in definition order. */
   private void prepareLocals(Expr expr) {
     List<Symbol.Local> reached = new ArrayList<>();
-    Set<Symbol.Local> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    Set<Symbol.Local> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     Deque<Expr> pending = new ArrayDeque<>(List.of(expr));
     while (!pending.isEmpty()) {
       Expr e = pending.pop();
