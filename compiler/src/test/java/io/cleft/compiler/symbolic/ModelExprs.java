@@ -16,37 +16,37 @@ import java.util.Map;
  * Model expressions for the differentiator's tests: builders, an evaluator with the runtime's
  * functions, and a printer that shows an expression's shape.
  */
-final class ModelExprs {
-  static final SourceSpan SPAN = new SourceSpan(new SourceFile("test.syn", "x\n"), 1, 1, 1, 2);
+public final class ModelExprs {
+  public static final SourceSpan SPAN = new SourceSpan(new SourceFile("test.syn", "x\n"), 1, 1, 1, 2);
 
   private ModelExprs() {}
 
-  static Expr number(double value) {
+  public static Expr number(double value) {
     return new Expr.Literal(value, Dimension.NONE, SPAN);
   }
 
-  static Expr read(Symbol symbol) {
+  public static Expr read(Symbol symbol) {
     return new Expr.Reference(symbol, SPAN);
   }
 
-  static Expr binary(Expr.ArithmeticOperator operator, Expr a, Expr b) {
+  public static Expr binary(Expr.ArithmeticOperator operator, Expr a, Expr b) {
     return new Expr.Arithmetic(operator, a, b, SPAN);
   }
 
-  static Expr call(BuiltinFunction function, Expr... arguments) {
+  public static Expr call(BuiltinFunction function, Expr... arguments) {
     return new Expr.Call(function, List.of(arguments), SPAN);
   }
 
-  static Expr compare(ComparisonOperator operator, Expr a, Expr b) {
+  public static Expr compare(ComparisonOperator operator, Expr a, Expr b) {
     return new Expr.Comparison(operator, a, b, SPAN);
   }
 
-  static Expr choose(Expr condition, Expr a, Expr b) {
+  public static Expr choose(Expr condition, Expr a, Expr b) {
     return new Expr.Conditional(condition, a, b, SPAN);
   }
 
   /** The value of {@code expr} where each symbol but a local has the value {@code values} gives. */
-  static double evaluate(Expr expr, Map<Symbol, Double> values) {
+  public static double evaluate(Expr expr, Map<Symbol, Double> values) {
     return expr.accept(new Evaluator(values));
   }
 
@@ -166,7 +166,7 @@ final class ModelExprs {
   }
 
   /** The expression as text, fully parenthesised, locals by name, to compare shapes. */
-  static String show(Expr expr) {
+  public static String show(Expr expr) {
     return expr.accept(new Expr.Visitor<String>() {
       @Override
       public String visitErroneous(Expr.Erroneous erroneous) {
