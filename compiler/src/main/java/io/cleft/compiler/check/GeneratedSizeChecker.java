@@ -131,7 +131,10 @@ public final class GeneratedSizeChecker {
       stateUpdates += (long) PER_RUNGE_KUTTA_STAGE * (stages - 1);
     }
     addStageCopies(model, update);
-    stateUpdates += implicitEuler(model, update);
+    long beforeImplicit = update.cost;
+    long implicit = implicitEuler(model, update);
+    stateUpdates += implicit;
+    implicit += update.cost - beforeImplicit;
     Tally current = new Tally();
     current.add(model.current());
     Statement.forEachExpression(model.currentStatements(), current::add);
@@ -201,11 +204,18 @@ public final class GeneratedSizeChecker {
           String.format(
               Locale.ROOT,
               "synapse '%s' is too large for one Java method: its population's advance() would need about %,d bytes"
-                  + " of bytecode, and cleft allows %,d (the JVM allows 65,535); use fewer locals and calls,"
-                  + " or split the model",
+                  + " of bytecode, and cleft allows %,d (the JVM allows 65,535); %s",
               model.name(),
               step,
-              BYTECODE_LIMIT));
+              BYTECODE_LIMIT,
+              2 * implicit > step
+                  ? String.format(
+                      Locale.ROOT,
+                      "most of it is the step of the %d states under implicit_euler (an elimination, in each of %d Newton"
+                          + " iterations if they are nonlinear): put fewer states under implicit_euler, or split the model",
+                      implicitStates(model),
+                      ImplicitEulerSolver.NEWTON_ITERATIONS)
+                  : "use fewer locals and calls, or split the model"));
     }
     if (constructor > BYTECODE_LIMIT) {
       diagnostics.error(
@@ -283,6 +293,12 @@ public final class GeneratedSizeChecker {
     }
     update.calls += (long) iterations * DERIVATIVE_FACTOR * once.calls;
     return iterations * (derivatives + elimination + PER_NEWTON_STATE * n);
+  }
+
+  private static long implicitStates(SynapseModel model) {
+    return model.updates().stream()
+        .filter(u -> u instanceof StateUpdate.Derivative d && d.method() == OdeMethod.IMPLICIT_EULER)
+        .count();
   }
 
   /** How many states of {@code system} the equation of {@code d} reads, directly or through locals. */
