@@ -79,7 +79,7 @@ public final class ImplicitEulerSolver {
       List<StateUpdate.Derivative> system, List<Symbol.Local> modelLocals, Set<Symbol.Local> stepLocals,
       SolverLocals solverLocals) {
     ImplicitEulerSolver solver = new ImplicitEulerSolver(system, modelLocals, stepLocals, solverLocals);
-    return isLinear(system, stepLocals, modelLocals.size()) ? solver.direct() : solver.newton();
+    return isLinear(system, stepLocals) ? solver.direct() : solver.newton();
   }
 
   /**
@@ -87,14 +87,10 @@ public final class ImplicitEulerSolver {
    * solved directly, without Newton's iterations (what the size estimate needs to know).
    */
   public static boolean isLinear(List<StateUpdate.Derivative> system, Set<Symbol.Local> stepLocals) {
-    return isLinear(system, stepLocals, 0);
-  }
-
-  private static boolean isLinear(List<StateUpdate.Derivative> system, Set<Symbol.Local> stepLocals, int locals) {
     Set<Symbol.State> states = new LinkedHashSet<>();
     system.forEach(d -> states.add(d.state()));
     // A decomposer of its own, whose shared parts are thrown away: only the verdict is wanted.
-    SolverLocals scratch = new SolverLocals(locals);
+    SolverLocals scratch = new SolverLocals(0);
     for (StateUpdate.Derivative d : system) {
       SystemForm form = new SystemDecomposer(states, new Exprs(d.span()), scratch, stepLocals).decompose(d.derivative());
       if (form instanceof SystemForm.NonLinear) {
