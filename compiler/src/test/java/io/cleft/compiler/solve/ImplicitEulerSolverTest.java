@@ -163,6 +163,52 @@ class ImplicitEulerSolverTest {
     throw new AssertionError("the reference did not converge");
   }
 
+  /**
+   * Two states coupled nonlinearly (binding o from the free fraction 1 - o - d, desensitisation
+   * d from o^2), through a local that reads both: Newton's 2x2 Jacobian and elimination. The
+   * step must satisfy both implicit equations to rounding.
+   */
+  private static final Interpreter RECEPTOR = new Interpreter(compile(
+      """
+      synapse Receptor {
+        parameters {
+          k_b = 5 1/ms
+          k_u = 0.3 1/ms
+          k_d = 0.8 1/ms
+        }
+        states {
+          o = 0.1
+          d = 0
+        }
+        update {
+          free = 1 - o - d
+          o' = k_b * free^2 - k_u * o - k_d * o * o  using implicit_euler
+          d' = k_d * o * o - k_u * d  using implicit_euler
+        }
+        current = 1 [nA] * o
+      }
+      """));
+
+  @Property(tries = 300)
+  void oneNewtonStepOfACoupledPairSolvesBothEquations(
+      @ForAll @DoubleRange(min = 0.1, max = 50) double kb,
+      @ForAll @DoubleRange(min = 0.01, max = 5) double ku,
+      @ForAll @DoubleRange(min = 0.01, max = 20) double kd,
+      @ForAll @DoubleRange(min = 0, max = 0.5) double o0,
+      @ForAll @DoubleRange(min = 0, max = 0.5) double d0,
+      @ForAll @DoubleRange(min = 0.01, max = 0.5) double dt) {
+    double[] next = RECEPTOR.update(new double[] {kb, ku, kd}, new double[] {o0, d0}, 0, dt, 0, 0);
+    double o = next[0];
+    double d = next[1];
+    double free = 1 - o - d;
+    double fo = kb * free * free - ku * o - kd * o * o;
+    double fd = kd * o * o - ku * d;
+    // The residual's rounding: dt times the largest term of each equation, a few ulps each.
+    double scale = 1 + dt * (kb + ku + kd);
+    assertEquals(o0, o - dt * fo, 1e-14 * scale, "o's equation");
+    assertEquals(d0, d - dt * fd, 1e-14 * scale, "d's equation");
+  }
+
   /** k = 1e4/ms, dt = 0.025 ms: euler multiplies the distance to 1 by 1 - 250 each step. */
   @Test
   void stiffLinearRateStaysBoundedWhereEulerDiverges() {
