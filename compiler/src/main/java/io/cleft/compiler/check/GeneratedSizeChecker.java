@@ -10,10 +10,15 @@ import io.cleft.compiler.model.OdeMethod;
 import io.cleft.compiler.model.StateUpdate;
 import io.cleft.compiler.model.Symbol;
 import io.cleft.compiler.model.SynapseModel;
+import io.cleft.compiler.solve.ImplicitEulerSolver;
 import io.cleft.compiler.solve.StageLocals;
 import io.cleft.compiler.source.SourceSpan;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -39,7 +44,11 @@ import java.util.Set;
  * system that its equation reads, {@link #PER_UPDATED_STATE} per other state updated, and {@link #PER_DECLARATION} per
  * parameter and state. A Runge-Kutta method copies the right-hand side, and the locals it reads
  * that change from stage to stage, into each of its {@link OdeMethod#stages()}: each copy is
- * counted, with {@link #PER_RUNGE_KUTTA_STAGE} per state for each stage after the first. The constructor's: {@link #CONSTRUCTOR_PER_DECLARATION} per
+ * counted, with {@link #PER_RUNGE_KUTTA_STAGE} per state for each stage after the first.
+ * {@code implicit_euler} unrolls an elimination of its n states, {@link #PER_ELIMINATION_STEP}
+ * per step, and for a nonlinear system does so once per Newton iteration, with the right-hand
+ * sides copied, their derivatives ({@link #DERIVATIVE_FACTOR} times a right-hand side per
+ * state it reads) and {@link #PER_NEWTON_STATE} per state. The constructor's: {@link #CONSTRUCTOR_PER_DECLARATION} per
  * parameter and state, and {@link #CONSTRUCTOR_PER_CALL} per call and division, any of which
  * the optimizer may keep in an array of its own.
  */
@@ -64,6 +73,26 @@ public final class GeneratedSizeChecker {
    * its term in the next value.
    */
   static final int PER_EXACT_LINK = 140;
+  /**
+   * Per step of the elimination {@code implicit_euler} unrolls (an entry of its matrix, each of
+   * the n^3/3 updates of an entry, each term of the back substitution): a product, a
+   * difference and a local, some 20 bytes.
+   */
+  static final int PER_ELIMINATION_STEP = 24;
+  /**
+   * Per state and Newton iteration: its residual {@code x_k - x0 - dt*f}, its iterate
+   * {@code x_k - change}, and (once) its convergence test and choice of NaN.
+   */
+  static final int PER_NEWTON_STATE = 40;
+  /**
+   * How many times the bytes of a right-hand side (with the varying locals it reads) its
+   * derivative with respect to one state costs: a rule makes a few nodes of one, and the
+   * operands it copies ({@code u'*v + u*v'}) are common subexpressions. Measured on the dense
+   * Newton system of GeneratedSizeCheckerTest (five states: about 15,000 bytes of advance(),
+   * estimated 55,000), the implicit_euler estimate is some 3.5 times the real size; on a dense
+   * linear system read by a voltage (17 states: 30,000 bytes, estimated 55,000), twice.
+   */
+  static final int DERIVATIVE_FACTOR = 2;
   static final int PER_DECLARATION = 12;
   static final int CONSTRUCTOR_PER_DECLARATION = 24;
   static final int CONSTRUCTOR_PER_CALL = 12;
@@ -102,6 +131,10 @@ public final class GeneratedSizeChecker {
       stateUpdates += (long) PER_RUNGE_KUTTA_STAGE * (stages - 1);
     }
     addStageCopies(model, update);
+    long beforeImplicit = update.cost;
+    long implicit = implicitEuler(model, update);
+    stateUpdates += implicit;
+    implicit += update.cost - beforeImplicit;
     Tally current = new Tally();
     current.add(model.current());
     Statement.forEachExpression(model.currentStatements(), current::add);
@@ -171,11 +204,18 @@ public final class GeneratedSizeChecker {
           String.format(
               Locale.ROOT,
               "synapse '%s' is too large for one Java method: its population's advance() would need about %,d bytes"
-                  + " of bytecode, and cleft allows %,d (the JVM allows 65,535); use fewer locals and calls,"
-                  + " or split the model",
+                  + " of bytecode, and cleft allows %,d (the JVM allows 65,535); %s",
               model.name(),
               step,
-              BYTECODE_LIMIT));
+              BYTECODE_LIMIT,
+              2 * implicit > step
+                  ? String.format(
+                      Locale.ROOT,
+                      "most of it is the step of the %d states under implicit_euler (an elimination, in each of %d Newton"
+                          + " iterations if they are nonlinear): put fewer states under implicit_euler, or split the model",
+                      implicitStates(model),
+                      ImplicitEulerSolver.NEWTON_ITERATIONS)
+                  : "use fewer locals and calls, or split the model"));
     }
     if (constructor > BYTECODE_LIMIT) {
       diagnostics.error(
@@ -212,6 +252,75 @@ public final class GeneratedSizeChecker {
       }
     });
     return read.size();
+  }
+
+  /**
+   * The bytes of the {@code implicit_euler} step beyond its right-hand sides (counted once
+   * above), with the copies it adds to {@code update}: for a linear system the elimination; for
+   * a nonlinear one, per Newton iteration, the right-hand sides and the locals that read the
+   * system's states again (but the first), their derivatives with respect to each state of the
+   * system each equation reaches, the elimination, and per state its residual and iterate.
+   */
+  private static long implicitEuler(SynapseModel model, Tally update) {
+    List<StateUpdate.Derivative> system = new ArrayList<>();
+    for (StateUpdate u : model.updates()) {
+      if (u instanceof StateUpdate.Derivative d && d.method() == OdeMethod.IMPLICIT_EULER) {
+        system.add(d);
+      }
+    }
+    if (system.isEmpty()) {
+      return 0;
+    }
+    long n = system.size();
+    long elimination = (long) PER_ELIMINATION_STEP * (n * n * n / 3 + 2 * n * n + n);
+    if (ImplicitEulerSolver.isLinear(system, Set.copyOf(model.locals()))) {
+      return elimination;
+    }
+    int iterations = ImplicitEulerSolver.NEWTON_ITERATIONS;
+    Set<Symbol.Local> varying = ImplicitEulerSolver.copiedPerIteration(system, model.locals());
+    Tally once = new Tally();
+    system.forEach(d -> once.add(d.derivative()));
+    varying.forEach(l -> once.add(l.definition()));
+    // The right-hand sides as written are counted once above; each later iteration copies them.
+    system.forEach(d -> update.add(d.derivative(), iterations - 1));
+    varying.forEach(l -> update.add(l.definition(), iterations - 1));
+    long derivatives = 0;
+    for (StateUpdate.Derivative d : system) {
+      Tally equation = new Tally();
+      equation.add(d.derivative());
+      varying.forEach(l -> equation.add(l.definition()));
+      derivatives += DERIVATIVE_FACTOR * equation.cost * statesReached(d, system, model);
+    }
+    update.calls += (long) iterations * DERIVATIVE_FACTOR * once.calls;
+    return iterations * (derivatives + elimination + PER_NEWTON_STATE * n);
+  }
+
+  private static long implicitStates(SynapseModel model) {
+    return model.updates().stream()
+        .filter(u -> u instanceof StateUpdate.Derivative d && d.method() == OdeMethod.IMPLICIT_EULER)
+        .count();
+  }
+
+  /** How many states of {@code system} the equation of {@code d} reads, directly or through locals. */
+  private static long statesReached(StateUpdate.Derivative d, List<StateUpdate.Derivative> system, SynapseModel model) {
+    Set<Symbol.State> states = new HashSet<>();
+    system.forEach(e -> states.add(e.state()));
+    Set<Symbol.State> reached = new HashSet<>();
+    Set<Symbol.Local> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    Set<Symbol.Local> stepLocals = Set.copyOf(model.locals());
+    Deque<Expr> pending = new ArrayDeque<>(List.of(d.derivative()));
+    while (!pending.isEmpty()) {
+      ExprWalker.forEach(pending.pop(), e -> {
+        if (e instanceof Expr.Reference reference) {
+          if (reference.symbol() instanceof Symbol.State state && states.contains(state)) {
+            reached.add(state);
+          } else if (reference.symbol() instanceof Symbol.Local local && stepLocals.contains(local) && seen.add(local)) {
+            pending.push(local.definition());
+          }
+        }
+      });
+    }
+    return reached.size();
   }
 
   /**

@@ -34,7 +34,16 @@ public enum OdeMethod {
    * and A triangular (a state may be driven by states that only decay): each state's own decay
    * plus the exactly integrated contribution of the states driving it; exact to rounding.
    */
-  EXACT("exact", 1);
+  EXACT("exact", 1),
+  /**
+   * Backward Euler over the system of all states whose equations name it: x1 solves
+   * {@code x1 = x0 + dt*f(x1)}; a linear system directly, a nonlinear one by Newton's method
+   * with the symbolic Jacobian (a fixed number of iterations, NaN if they have not converged);
+   * any right-hand side, first order, stable on stiff rates. Its {@link #stages()} is 1: the
+   * right-hand side is evaluated once at x1, and the Newton iterations that find x1 for a
+   * nonlinear system are counted by the size check on their own.
+   */
+  IMPLICIT_EULER("implicit_euler", 1);
 
   private final String symbol;
   private final int stages;

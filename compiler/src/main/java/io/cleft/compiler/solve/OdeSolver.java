@@ -26,6 +26,7 @@ public final class OdeSolver {
     SolverLocals solverLocals = new SolverLocals(model.locals().size());
     Set<Symbol.Local> stepLocals = Set.copyOf(model.locals());
     Map<Symbol.State, StateUpdate.NextValue> systems = solveSystems(model, solverLocals);
+    solveImplicitSystem(model, solverLocals, stepLocals, systems);
     boolean failed = !solveExactSystem(model, solverLocals, stepLocals, diagnostics, systems);
     for (StateUpdate update : model.updates()) {
       Optional<StateUpdate.NextValue> next =
@@ -44,6 +45,7 @@ public final class OdeSolver {
                     case RK2, RK4 -> Optional.of(systems.get(derivative.state()));
                     // Empty when the system was reported (failed is set already).
                     case EXACT -> Optional.ofNullable(systems.get(derivative.state()));
+                    case IMPLICIT_EULER -> Optional.of(systems.get(derivative.state()));
                   };
                 }
               });
@@ -80,6 +82,21 @@ public final class OdeSolver {
     Optional<List<StateUpdate.NextValue>> solved = ExactSolver.solve(system, solverLocals, stepLocals, diagnostics);
     solved.ifPresent(values -> values.forEach(v -> next.put(v.state(), v)));
     return solved.isPresent();
+  }
+
+  /** Adds to {@code next} the next values of the states under {@code implicit_euler}, one system. */
+  private static void solveImplicitSystem(
+      SynapseModel model, SolverLocals solverLocals, Set<Symbol.Local> stepLocals,
+      Map<Symbol.State, StateUpdate.NextValue> next) {
+    List<StateUpdate.Derivative> system = new ArrayList<>();
+    for (StateUpdate update : model.updates()) {
+      if (update instanceof StateUpdate.Derivative d && d.method() == OdeMethod.IMPLICIT_EULER) {
+        system.add(d);
+      }
+    }
+    if (!system.isEmpty()) {
+      ImplicitEulerSolver.solve(system, model.locals(), stepLocals, solverLocals).forEach(v -> next.put(v.state(), v));
+    }
   }
 
   /**

@@ -29,7 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * loop per call and per arithmetic step in the population), a current nested in calls (its
  * derivative doubles it), parameters alone (the constructor), and a current block of named
  * values (the population's currentValues), a system stepped by rk4 (each stage a copy of the
- * right-hand sides and the locals they read). For each, the largest model
+ * right-hand sides and the locals they read), a nonlinear and a linear system under implicit_euler
+ * (an elimination unrolled, for the nonlinear one in each Newton iteration). For each, the largest model
  * the limit allows is accepted and compiles with {@code -Xlint:all -Werror}, so the estimate is
  * not below the real size there; one step more is rejected at the synapse's name with SYN080.
  */
@@ -71,7 +72,54 @@ class GeneratedSizeCheckerTest {
         Arguments.of("chain of calls", (IntFunction<String>) GeneratedSizeCheckerTest::callChain, chainLinks),
         Arguments.of("current nested in calls", (IntFunction<String>) GeneratedSizeCheckerTest::nestedCurrent, levels),
         Arguments.of("parameters", (IntFunction<String>) GeneratedSizeCheckerTest::parameters, parameters),
-        Arguments.of("rk4 system", (IntFunction<String>) GeneratedSizeCheckerTest::rk4System, rk4States));
+        Arguments.of("rk4 system", (IntFunction<String>) GeneratedSizeCheckerTest::rk4System, rk4States),
+        Arguments.of("implicit_euler Newton system", (IntFunction<String>) GeneratedSizeCheckerTest::newtonSystem,
+            largestAccepted(GeneratedSizeCheckerTest::newtonSystem)),
+        Arguments.of("implicit_euler linear system", (IntFunction<String>) GeneratedSizeCheckerTest::linearImplicitSystem,
+            largestAccepted(GeneratedSizeCheckerTest::linearImplicitSystem)));
+  }
+
+  /**
+   * The most states the limit accepts: the estimate of an implicit_euler system grows as the
+   * cube of its states (the elimination) times its Newton iterations, which is no formula worth
+   * repeating here, so the states are counted up until the model is rejected.
+   */
+  private static int largestAccepted(IntFunction<String> model) {
+    int states = 1;
+    while (errors(Pipeline.compile(new SourceFile("S.syn", model.apply(states + 1)))).isEmpty()) {
+      states++;
+    }
+    return states;
+  }
+
+  /**
+   * {@code states} states under implicit_euler, {@code s_k' = -s_k * total / 1 [ms]} with
+   * {@code total} the sum of all: nonlinear, so Newton's iterations each differentiate every
+   * equation with respect to every state (a dense Jacobian) and eliminate a dense matrix.
+   */
+  static String newtonSystem(int states) {
+    return implicitSystem(states, k -> "-s" + k + " * total / 1 [ms]");
+  }
+
+  /** {@code states} states under implicit_euler, {@code s_k' = (total - (n + 1) s_k) / 1 [ms]}: dense and linear. */
+  static String linearImplicitSystem(int states) {
+    return implicitSystem(states, k -> "(total - " + (states + 1) + " * s" + k + ") / 1 [ms]");
+  }
+
+  private static String implicitSystem(int states, IntFunction<String> rightHandSide) {
+    StringBuilder model = new StringBuilder("synapse S {\n  states {\n");
+    for (int k = 0; k < states; k++) {
+      model.append("    s").append(k).append(" = 0.5\n");
+    }
+    model.append("  }\n  update {\n    total = s0");
+    for (int k = 1; k < states; k++) {
+      model.append(" + s").append(k);
+    }
+    model.append("\n");
+    for (int k = 0; k < states; k++) {
+      model.append("    s").append(k).append("' = ").append(rightHandSide.apply(k)).append("  using implicit_euler\n");
+    }
+    return model.append("  }\n  current = s0 * 1 [nA]\n}\n").toString();
   }
 
   @ParameterizedTest(name = "{0}: {2}")

@@ -14,8 +14,11 @@ import java.util.SplittableRandom;
  * characters or tokens at a time, to walk the edges of the parser and the checker.
  */
 final class RandomModels {
-  /** Methods for any right-hand side; each stage of rk2 and rk4 copies it. */
-  private static final String[] EXPLICIT_METHODS = {"euler", "rk2", "rk4"};
+  /**
+   * Methods for any right-hand side; each stage of rk2 and rk4 copies it, each Newton iteration
+   * of implicit_euler copies it and its derivatives.
+   */
+  private static final String[] EXPLICIT_METHODS = {"euler", "rk2", "rk4", "implicit_euler"};
   /** Methods that need a right-hand side linear in the states; exact rejects chains and cycles. */
   private static final String[] LINEAR_METHODS = {"exponential_euler", "exact"};
 
