@@ -9,6 +9,7 @@ import io.cleft.compiler.model.StateUpdate;
 import io.cleft.compiler.model.Symbol;
 import io.cleft.compiler.source.SourceSpan;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -51,6 +52,13 @@ import java.util.stream.Collectors;
 final class ExactSolver {
   /** Where the series of L replaces the difference of exponentials: |(a_j - a_i) dt| below it. */
   static final double SERIES_BELOW = 0.01;
+  /**
+   * The most states a system solved by the matrix exponential may have: its generated code grows
+   * as the cube of the states (each of {@link MatrixExponential}'s products and squarings is a
+   * product of (n+1) x (n+1) matrices), and at 6 states one step is already some 25,000
+   * operations, near what one Java method can hold.
+   */
+  static final int MAX_MATRIX_STATES = 6;
 
   private final List<StateUpdate.Derivative> system;
   private final SolverLocals solverLocals;
@@ -102,8 +110,11 @@ final class ExactSolver {
       }
       forms.put(d.state(), form);
     }
-    if (failed || !checkStructure()) {
+    if (failed) {
       return Optional.empty();
+    }
+    if (!closedFormApplies()) {
+      return solveByMatrixExponential(states);
     }
     List<StateUpdate.NextValue> next = new ArrayList<>();
     for (StateUpdate.Derivative d : system) {
@@ -127,52 +138,82 @@ final class ExactSolver {
     return Optional.ofNullable(linear.coefficients().get(x));
   }
 
-  /** Reports cycles, chains deeper than one link and links without decay; whether there are none. */
-  private boolean checkStructure() {
+  /**
+   * Whether the closed forms apply: no cycle, no chain deeper than one link, and every state in
+   * a link decays (its equation mentions it). Otherwise the matrix exponential solves the system.
+   */
+  private boolean closedFormApplies() {
     for (StateUpdate.Derivative d : system) {
-      Optional<List<Symbol.State>> cycle = cycleThrough(d.state(), d.state(), new ArrayList<>(List.of(d.state())));
-      if (cycle.isPresent()) {
-        String path = cycle.get().stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(" -> "));
-        diagnostics.error(
-            DiagnosticCode.EXACT_CYCLE,
-            d.span(),
-            "exact is for systems without cycles for now, but the states " + path + " -> '" + d.state().name()
-                + "' form one (each appears in the equation of the one before); use 'rk4' for a coupled cycle");
+      if (cycleThrough(d.state(), d.state(), new ArrayList<>(List.of(d.state()))).isPresent()) {
         return false;
       }
     }
-    boolean ok = true;
     for (StateUpdate.Derivative d : system) {
       Symbol.State x = d.state();
       for (Symbol.State driver : drivers(x)) {
-        if (!drivers(driver).isEmpty()) {
-          diagnostics.error(
-              DiagnosticCode.EXACT_CHAIN_TOO_DEEP,
-              d.span(),
-              "exact solves chains one link deep for now, but '" + x.name() + "' is driven by '" + driver.name()
-                  + "', which is itself driven by '" + drivers(driver).get(0).name()
-                  + "'; use 'rk4' for a longer chain");
-          ok = false;
-        }
-        if (selfCoefficient(driver).isEmpty()) {
-          diagnostics.error(
-              DiagnosticCode.EXACT_NO_DECAY,
-              equations.get(driver).span(),
-              "exact needs each state that drives another to decay, but the equation of '" + driver.name()
-                  + "', which drives '" + x.name() + "', does not mention '" + driver.name() + "'");
-          ok = false;
+        if (!drivers(driver).isEmpty() || selfCoefficient(driver).isEmpty()) {
+          return false;
         }
       }
       if (!drivers(x).isEmpty() && selfCoefficient(x).isEmpty()) {
-        diagnostics.error(
-            DiagnosticCode.EXACT_NO_DECAY,
-            d.span(),
-            "exact needs each driven state to decay, but the equation of '" + x.name() + "' does not mention '"
-                + x.name() + "'");
-        ok = false;
+        return false;
       }
     }
-    return ok;
+    return true;
+  }
+
+  /**
+   * The next values by the matrix exponential ({@link MatrixExponential}) of the whole system, or
+   * empty if it has more than {@link #MAX_MATRIX_STATES} states (reported).
+   */
+  private Optional<List<StateUpdate.NextValue>> solveByMatrixExponential(Set<Symbol.State> states) {
+    List<Symbol.State> order = List.copyOf(states);
+    int n = order.size();
+    SourceSpan span = system.get(0).span();
+    if (n > MAX_MATRIX_STATES) {
+      StateUpdate.Derivative beyond = system.get(MAX_MATRIX_STATES);
+      diagnostics.error(
+          DiagnosticCode.EXACT_SYSTEM_TOO_LARGE,
+          beyond.span(),
+          "exact solves a coupled system of at most " + MAX_MATRIX_STATES + " states by its matrix exponential, but "
+              + n + " states name it; the " + ordinal(MAX_MATRIX_STATES + 1) + " is '" + beyond.state().name()
+              + "'; use 'rk4' for some of them, or split the system where its states do not read each other");
+      return Optional.empty();
+    }
+    Exprs build = new Exprs(span);
+    Expr[][] a = new Expr[n][n];
+    Expr[] b = new Expr[n];
+    for (int i = 0; i < n; i++) {
+      Exprs at = new Exprs(equations.get(order.get(i)).span());
+      SystemForm form = forms.get(order.get(i));
+      Arrays.fill(a[i], build.literal(0));
+      b[i] = build.literal(0);
+      if (form instanceof SystemForm.Independent independent) {
+        b[i] = independent.expr();
+      } else {
+        SystemForm.Linear linear = (SystemForm.Linear) form;
+        for (int j = 0; j < n; j++) {
+          Expr c = linear.coefficients().get(order.get(j));
+          if (c != null) {
+            a[i][j] = linear.d().map(d -> at.divide(c, d)).orElse(c);
+          }
+        }
+        Optional<Expr> rest = linear.rest();
+        if (rest.isPresent()) {
+          b[i] = linear.d().map(d -> at.divide(rest.get(), d)).orElse(rest.get());
+        }
+      }
+    }
+    List<Expr> values = MatrixExponential.step(order, a, b, solverLocals, "exact", span);
+    List<StateUpdate.NextValue> next = new ArrayList<>();
+    for (StateUpdate.Derivative d : system) {
+      next.add(new StateUpdate.NextValue(d.state(), values.get(order.indexOf(d.state())), d.span()));
+    }
+    return Optional.of(next);
+  }
+
+  private static String ordinal(int n) {
+    return n + (n % 10 == 1 && n != 11 ? "st" : n % 10 == 2 && n != 12 ? "nd" : n % 10 == 3 && n != 13 ? "rd" : "th");
   }
 
   /** A path of drivers from {@code from} back to {@code start}, if there is one. */
