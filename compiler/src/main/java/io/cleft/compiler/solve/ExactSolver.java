@@ -55,10 +55,11 @@ final class ExactSolver {
   /**
    * The most states a system solved by the matrix exponential may have: its generated code grows
    * as the cube of the states (each of {@link MatrixExponential}'s products and squarings is a
-   * product of (n+1) x (n+1) matrices), and at 6 states one step is already some 25,000
-   * operations, near what one Java method can hold.
+   * product of (n+1) x (n+1) matrices). At 4 states, dense, it is some 9,000 operations, and
+   * where it is hoisted the method that checks the invariants is measured at 50 KB of bytecode
+   * (the JVM allows 64 KiB); 5 would not fit.
    */
-  static final int MAX_MATRIX_STATES = 6;
+  static final int MAX_MATRIX_STATES = 4;
 
   private final List<StateUpdate.Derivative> system;
   private final SolverLocals solverLocals;
@@ -89,6 +90,33 @@ final class ExactSolver {
       List<StateUpdate.Derivative> system, SolverLocals solverLocals, Set<Symbol.Local> stepLocals,
       DiagnosticCollector diagnostics) {
     return new ExactSolver(system, solverLocals, stepLocals, diagnostics).solve();
+  }
+
+  /**
+   * What the matrix exponential writes for {@code system}: the definitions of the locals it adds
+   * and the next values, for the size estimate (SYN080), which comes before solving; empty when
+   * the closed forms apply or the system cannot be solved (the solver reports that).
+   */
+  static List<Expr> matrixExponentialCode(List<StateUpdate.Derivative> system, Set<Symbol.Local> stepLocals) {
+    SolverLocals scratch = new SolverLocals(0);
+    ExactSolver solver = new ExactSolver(system, scratch, stepLocals, new DiagnosticCollector());
+    Set<Symbol.State> states = new LinkedHashSet<>();
+    system.forEach(d -> states.add(d.state()));
+    for (StateUpdate.Derivative d : system) {
+      SystemForm form = new SystemDecomposer(states, new Exprs(d.span()), scratch, stepLocals).decompose(d.derivative());
+      if (form instanceof SystemForm.NonLinear) {
+        return List.of();
+      }
+      solver.equations.put(d.state(), d);
+      solver.forms.put(d.state(), form);
+    }
+    if (solver.closedFormApplies() || states.size() > MAX_MATRIX_STATES) {
+      return List.of();
+    }
+    List<Expr> code = new ArrayList<>();
+    solver.solveByMatrixExponential(states).ifPresent(next -> next.forEach(v -> code.add(v.value())));
+    scratch.added().forEach(local -> code.add(local.definition()));
+    return code;
   }
 
   private Optional<List<StateUpdate.NextValue>> solve() {
