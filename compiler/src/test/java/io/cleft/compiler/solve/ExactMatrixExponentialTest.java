@@ -228,6 +228,30 @@ class ExactMatrixExponentialTest {
     assertTrue(Double.isNaN(nan[1]));
   }
 
+  /**
+   * Where A and b read only parameters and dt, the whole propagator is hoisted: the optimized
+   * step keeps no local (it reads the last squaring's entries as invariants and computes R x +
+   * r), and the optimized program gives the same bits as the unoptimized one. Where A reads
+   * v_post, the propagator stays in the step.
+   */
+  @Test
+  void theParameterOnlyPropagatorIsHoistedOutOfTheStep() {
+    io.cleft.compiler.ir.IrProgram program = compile(denseModel(3, "exact"));
+    io.cleft.compiler.ir.IrProgram optimized = io.cleft.compiler.optimize.Optimizer.optimize(program);
+    assertEquals(List.of(), optimized.update().locals(), "the step computes no part of the propagator");
+    assertTrue(optimized.invariants().locals().size() > 100, "the propagator's entries are invariants");
+    double[][] a = {{-1, 0.5, 0.2}, {0.3, -2, 0.1}, {0.4, 0.6, -0.7}};
+    System system = new System(3, a, new double[] {0.1, -0.2, 0.3}, new double[] {1, 0.5, -0.5}, 0.4);
+    double[] plain = new Interpreter(program).update(system.parameters(), system.x0(), 0, 0.4, 0, 0);
+    double[] hoisted = new Interpreter(optimized).update(system.parameters(), system.x0(), 0, 0.4, 0, 0);
+    for (int i = 0; i < 3; i++) {
+      assertEquals(Double.doubleToRawLongBits(plain[i]), Double.doubleToRawLongBits(hoisted[i]), "state " + i);
+    }
+    io.cleft.compiler.ir.IrProgram voltage = io.cleft.compiler.optimize.Optimizer.optimize(compile(
+        denseModel(2, "exact").replace("a_0_0 * x0", "a_0_0 * (1 + v_post / 100 [mV]) * x0")));
+    assertTrue(voltage.update().locals().size() > 50, "a propagator that reads v_post is computed in the step");
+  }
+
   private static void assertWithinRounding(System system, double[] actual) {
     double[][] e = reference(system);
     for (int i = 0; i < system.n(); i++) {
