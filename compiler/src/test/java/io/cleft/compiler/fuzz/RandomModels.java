@@ -16,7 +16,7 @@ import java.util.SplittableRandom;
 final class RandomModels {
   /** Methods for any right-hand side; each stage of rk2 and rk4 copies it. */
   private static final String[] EXPLICIT_METHODS = {"euler", "rk2", "rk4"};
-  /** Methods that need a right-hand side linear in the states; exact rejects chains and cycles. */
+  /** Methods that need a right-hand side linear in the states; exact rejects coupled systems of more than 4. */
   private static final String[] LINEAR_METHODS = {"exponential_euler", "exact"};
 
   private static final String[] FUNCTIONS_1 = {"exp", "safe_exp", "log", "sqrt", "tanh", "sigmoid", "abs"};
