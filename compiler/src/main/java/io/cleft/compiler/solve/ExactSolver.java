@@ -1,5 +1,6 @@
 package io.cleft.compiler.solve;
 
+import io.cleft.compiler.Limits;
 import io.cleft.compiler.ast.Expression.ComparisonOperator;
 import io.cleft.compiler.diagnostic.DiagnosticCode;
 import io.cleft.compiler.diagnostic.DiagnosticCollector;
@@ -59,7 +60,7 @@ final class ExactSolver {
    * where it is hoisted the method that checks the invariants is measured at 50 KB of bytecode
    * (the JVM allows 64 KiB); 5 would not fit.
    */
-  static final int MAX_MATRIX_STATES = 4;
+  static final int MAX_MATRIX_STATES = Limits.MAX_EXACT_MATRIX_STATES;
 
   private final List<StateUpdate.Derivative> system;
   private final SolverLocals solverLocals;
