@@ -24,8 +24,8 @@ import java.util.stream.Collectors;
  * The exact step of the system of all states whose equations say {@code using exact}: linear
  * in those states, {@code x' = A x + b}, with A and b read at the start of the step (they may
  * depend on parameters, constants, the voltages, {@code t}, other states and locals that read
- * none of the system's states). A is triangular after ordering the states by dependency; a
- * state is driven by states that are driven by nothing but themselves (the rise-decay pair,
+ * none of the system's states). In closed form where A is triangular after ordering the states
+ * by dependency and a state is driven by states that are driven by nothing but themselves (the rise-decay pair,
  * the Tsodyks-Markram y -> z chain, any star of such links). Each state is its own decay
  * towards its steady state plus the exactly integrated contribution of each state driving it:
  *
@@ -46,6 +46,11 @@ import java.util.stream.Collectors;
  * where |z| < {@link #SERIES_BELOW}, the series of (e^z - 1)/z, whose first omitted term is below
  * 2.1e-16 relative there; elsewhere the difference, whose cancellation costs at most a factor
  * 1/|z| = 100 on the rounding of E, some 2e-14 relative.
+ *
+ * <p>Where these closed forms do not apply (a cycle, a chain more than one link deep, a link
+ * whose driver or driven state does not decay), the whole system is solved by the matrix
+ * exponential of its augmented matrix ({@link MatrixExponential}), for at most
+ * {@link #MAX_MATRIX_STATES} states (SYN081 beyond).
  *
  * <p>Everything is written as next values and new locals of the model, so lowering, the
  * interpreter and the emitter see only expressions they already know, and agree bit for bit.

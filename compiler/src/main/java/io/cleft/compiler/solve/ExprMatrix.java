@@ -122,8 +122,8 @@ final class ExprMatrix {
   }
 
   /**
-   * X with {@code this * X = p}, each intermediate entry a solver local {@code prefix_...}, by Gaussian elimination <em>without pivoting</em>, on the
-   * diagonal in order: the pivots are fixed when the code is written, since the IR has no way to
+   * X with {@code this * X = p}, by Gaussian elimination <em>without pivoting</em>, each
+   * intermediate entry a solver local named from {@code prefix}, on the diagonal in order: the pivots are fixed when the code is written, since the IR has no way to
    * swap rows at run time but a choice per entry. The caller must know that this is stable: it
    * is for a column diagonally dominant matrix (each diagonal entry at least the sum of the
    * others of its column, in magnitude), for which partial pivoting would swap nothing and the

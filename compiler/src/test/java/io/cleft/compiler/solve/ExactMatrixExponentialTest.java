@@ -171,6 +171,43 @@ class ExactMatrixExponentialTest {
       """));
 
   /**
+   * A driver that does not decay (a' = 1/tau_a reads no state: its row of A is zero, its drive
+   * b) drives b, which decays (SYN074 before): the forced ramp integrated exactly into b.
+   */
+  @Property(tries = 100)
+  void aForcedDriverIsExact(
+      @ForAll @DoubleRange(min = 0.05, max = 20) double tauA,
+      @ForAll @DoubleRange(min = 0.05, max = 20) double tauB,
+      @ForAll @DoubleRange(min = 0.01, max = 2) double dt) {
+    double[][] a = {{0, 0, 0}, {1 / tauB, -1 / tauB, 0}, {0, 0, -1 / 7.0}};
+    System system = new System(3, a, new double[] {1 / tauA, 0, 0}, new double[] {0.3, -0.2, 0.5}, dt);
+    double[] actual = FORCED.update(new double[] {tauA, tauB, 7}, system.x0(), 0, dt, 0, 0);
+    assertWithinRounding(system, actual);
+  }
+
+  private static final Interpreter FORCED = new Interpreter(compile(
+      """
+      synapse Forced {
+        parameters {
+          tau_a = 1  ms
+          tau_b = 5  ms
+          tau_c = 7  ms
+        }
+        states {
+          a = 1
+          b = 0
+          c = 0
+        }
+        update {
+          a' = 1 / tau_a  using exact
+          b' = (a - b) / tau_b  using exact
+          c' = -c / tau_c  using exact
+        }
+        current = 1 [nA] * c
+      }
+      """));
+
+  /**
    * Repeated eigenvalues without a full set of eigenvectors (a Jordan block, where
    * diagonalising fails): x' = -x + y, y' = eps x - y, at eps = 0 and nearly so; the model is a
    * cycle whatever eps is, so the matrix exponential solves it with no special case.
