@@ -248,9 +248,9 @@ class ExactMatrixExponentialTest {
   }
 
   /**
-   * Up to theta_7 2^20 of ||A dt|| the step is exact but for the squarings' rounding, which a
-   * slow state suffers 2^s times (here s = 20: exp(-1) as exp(-2^-20)^(2^20), within 2^20 u
-   * some 2e-10 relative; measured 1e-11); beyond it, and for a NaN rate, the step is NaN.
+   * Up to theta_7 2^16 of ||A dt|| the step is exact but for the squarings' rounding, which a
+   * slow state suffers 2^s times (here s = 16: exp(-1) as exp(-2^-16)^(2^16), within 2^16 u
+   * relative); beyond it, and for a NaN rate, the step is NaN.
    */
   @Test
   void beyondTheLastSquaringTheStepIsNaN() {
@@ -258,7 +258,7 @@ class ExactMatrixExponentialTest {
     double beyond = Math.scalb(MatrixExponential.THETA_7, MatrixExponential.MAX_SQUARINGS) * 1.01;
     double[] atTheLimit = DENSE.get(2).update(new double[] {-within, 0, 0, 0, -1, 0}, new double[] {1, 1}, 0, 1, 0, 0);
     assertEquals(0, atTheLimit[0], 0);
-    assertEquals(Math.exp(-1), atTheLimit[1], Math.scalb(Math.exp(-1), 20 - 52));
+    assertEquals(Math.exp(-1), atTheLimit[1], Math.scalb(Math.exp(-1), MatrixExponential.MAX_SQUARINGS - 52));
     double[] past = DENSE.get(2).update(new double[] {-beyond, 0, 0, 0, -1, 0}, new double[] {1, 1}, 0, 1, 0, 0);
     assertTrue(Double.isNaN(past[0]) && Double.isNaN(past[1]));
     double[] nan = DENSE.get(2).update(new double[] {0, 0, 0, 0, Double.NaN, 0}, new double[] {1, 1}, 0, 1, 0, 0);
