@@ -53,6 +53,13 @@ public final class Limits {
    */
   public static final int MAX_LITERAL_LENGTH = 1000;
 
+  /**
+   * The most states of an {@code exact} system that the closed forms do not solve (a cycle, a
+   * deeper chain): its matrix exponential's code grows as the cube of the states, and at 4 it
+   * is near what one Java method holds (see {@code solve.ExactSolver}).
+   */
+  public static final int MAX_EXACT_MATRIX_STATES = 4;
+
   /** The stack of the thread cleft runs on: see {@link LargeStack}. */
   public static final long STACK_BYTES = 512L * 1024 * 1024;
 

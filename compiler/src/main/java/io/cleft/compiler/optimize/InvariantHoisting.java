@@ -46,6 +46,15 @@ public final class InvariantHoisting {
    */
   static final int MAX_INLINED_SIZE = 256;
 
+  /**
+   * An invariant local larger than this, once the invariant locals it reads are written out, is
+   * worth an array of its own even without a division or call: recomputing it costs more than
+   * some 16 operations, and streaming it one load. The invariant locals it reads become
+   * invariants too, so the step recomputes none of a chain of them (a matrix exponential's
+   * products and squarings, which the exact solver writes as such chains).
+   */
+  static final int LARGE = 32;
+
   private final List<IrLocal> invariants = new ArrayList<>();
   private final Map<IrExpr, Integer> indexOf = new HashMap<>();
   /** Whether each invariant reads a parameter, directly or through others: found once each. */
@@ -125,10 +134,24 @@ public final class InvariantHoisting {
    */
   private IrBlock hoist(IrBlock block, List<String> resultNames, List<OptionalInt> resultLines) {
     LocalMap locals = new LocalMap(block.locals().size());
+    long[] writtenOut = writtenOutSizes(block);
     List<IrLocal> kept = new ArrayList<>();
     for (int i = 0; i < block.locals().size(); i++) {
       IrLocal local = block.locals().get(i);
       long size = locals.inlinedSize(local.value());
+      boolean hoistedAnyway = size <= MAX_INLINED_SIZE
+          && isInvariant(locals.inline(local.value())) && worthHoisting(locals.inline(local.value()));
+      if (!hoistedAnyway && writtenOut[i] > LARGE && locals.readsOnlyInvariants(local.value())) {
+        // Large and invariant (a matrix exponential's entries, each a sum of products of the
+        // last matrix's): hoisted whole, reading the invariant locals it reads as invariants
+        // of their own rather than as copies of their definitions.
+        IrExpr value = readInterned(locals.promoteReads(local.value(), block.locals(), this));
+        if (isInvariant(value) && !value.isTrivial()) {
+          locals.hoisted[i] =
+              value instanceof IrExpr.Invariant ? value : new IrExpr.Invariant(intern(value, local.name(), local.sourceLine()));
+          continue;
+        }
+      }
       IrExpr inlined = size <= MAX_INLINED_SIZE ? locals.inline(local.value()) : local.value();
       if (size <= MAX_INLINED_SIZE && isInvariant(inlined)) {
         locals.definition[i] = inlined;
@@ -147,6 +170,40 @@ public final class InvariantHoisting {
       results.add(rewrite(block.results().get(r), locals, resultNames.get(r), resultLines.get(r)));
     }
     return new IrBlock(kept, results);
+  }
+
+  /**
+   * Each local's size with every local it reads that is invariant written out, as if nothing
+   * were hoisted; past {@link #MAX_INLINED_SIZE}, {@code MAX_INLINED_SIZE + 1}; 0 for a local
+   * that is not invariant. This, not the size once some are hoisted, says which locals are
+   * {@link #LARGE}: a chain's last links are small once the links before are hoisted, and would
+   * stay in the step.
+   */
+  private static long[] writtenOutSizes(IrBlock block) {
+    long[] sizes = new long[block.locals().size()];
+    for (int i = 0; i < sizes.length; i++) {
+      sizes[i] = writtenOutSize(block.locals().get(i).value(), sizes);
+    }
+    return sizes;
+  }
+
+  /** The size of {@code expr} with its invariant locals written out, 0 if it is not invariant. */
+  private static long writtenOutSize(IrExpr expr, long[] sizes) {
+    if (expr instanceof IrExpr.Local local) {
+      return sizes[local.index()];
+    }
+    if (expr.isLeaf()) {
+      return isInvariant(expr) ? 1 : 0;
+    }
+    long total = 1;
+    for (IrExpr child : IrWalker.children(expr)) {
+      long size = writtenOutSize(child, sizes);
+      if (size == 0) {
+        return 0;
+      }
+      total = Math.min(total + size, MAX_INLINED_SIZE + 1);
+    }
+    return total;
   }
 
   /** Replaces the largest invariant parts of {@code expr} worth hoisting by their invariants. */
@@ -246,6 +303,42 @@ public final class InvariantHoisting {
         }
       }
       return total;
+    }
+
+    /**
+     * Whether every local {@code expr} reads is invariant (hoisted, or with a definition to
+     * inline), and so {@code expr} is, if its other leaves are.
+     */
+    boolean readsOnlyInvariants(IrExpr expr) {
+      if (expr instanceof IrExpr.Local local) {
+        return hoisted[local.index()] != null || definition[local.index()] != null;
+      }
+      if (expr.isLeaf()) {
+        return isInvariant(expr);
+      }
+      return IrWalker.children(expr).stream().allMatch(this::readsOnlyInvariants);
+    }
+
+    /**
+     * {@code expr} with each local it reads replaced by its invariant; a local that has only a
+     * definition (invariant but not worth an array on its own) is made an invariant first, so
+     * that the large expression reading it does not copy it.
+     */
+    IrExpr promoteReads(IrExpr expr, List<IrLocal> named, InvariantHoisting hoisting) {
+      if (expr instanceof IrExpr.Local local) {
+        int i = local.index();
+        if (hoisted[i] == null) {
+          if (definition[i].isTrivial()) {
+            return definition[i];
+          }
+          IrExpr value = hoisting.readInterned(definition[i]);
+          hoisted[i] = value instanceof IrExpr.Invariant
+              ? value
+              : new IrExpr.Invariant(hoisting.intern(value, named.get(i).name(), named.get(i).sourceLine()));
+        }
+        return hoisted[i];
+      }
+      return IrWalker.mapChildren(expr, e -> promoteReads(e, named, hoisting));
     }
 
     IrExpr read(int local) {

@@ -1,5 +1,6 @@
 package io.cleft.compiler.solve;
 
+import io.cleft.compiler.Limits;
 import io.cleft.compiler.ast.Expression.ComparisonOperator;
 import io.cleft.compiler.diagnostic.DiagnosticCode;
 import io.cleft.compiler.diagnostic.DiagnosticCollector;
@@ -9,6 +10,7 @@ import io.cleft.compiler.model.StateUpdate;
 import io.cleft.compiler.model.Symbol;
 import io.cleft.compiler.source.SourceSpan;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -22,8 +24,8 @@ import java.util.stream.Collectors;
  * The exact step of the system of all states whose equations say {@code using exact}: linear
  * in those states, {@code x' = A x + b}, with A and b read at the start of the step (they may
  * depend on parameters, constants, the voltages, {@code t}, other states and locals that read
- * none of the system's states). A is triangular after ordering the states by dependency; a
- * state is driven by states that are driven by nothing but themselves (the rise-decay pair,
+ * none of the system's states). In closed form where A is triangular after ordering the states
+ * by dependency and a state is driven by states that are driven by nothing but themselves (the rise-decay pair,
  * the Tsodyks-Markram y -> z chain, any star of such links). Each state is its own decay
  * towards its steady state plus the exactly integrated contribution of each state driving it:
  *
@@ -45,12 +47,25 @@ import java.util.stream.Collectors;
  * 2.1e-16 relative there; elsewhere the difference, whose cancellation costs at most a factor
  * 1/|z| = 100 on the rounding of E, some 2e-14 relative.
  *
+ * <p>Where these closed forms do not apply (a cycle, a chain more than one link deep, a link
+ * whose driver or driven state does not decay), the whole system is solved by the matrix
+ * exponential of its augmented matrix ({@link MatrixExponential}), for at most
+ * {@link #MAX_MATRIX_STATES} states (SYN081 beyond).
+ *
  * <p>Everything is written as next values and new locals of the model, so lowering, the
  * interpreter and the emitter see only expressions they already know, and agree bit for bit.
  */
 final class ExactSolver {
   /** Where the series of L replaces the difference of exponentials: |(a_j - a_i) dt| below it. */
   static final double SERIES_BELOW = 0.01;
+  /**
+   * The most states a system solved by the matrix exponential may have: its generated code grows
+   * as the cube of the states (each of {@link MatrixExponential}'s products and squarings is a
+   * product of (n+1) x (n+1) matrices). At 4 states, dense, it is some 9,000 operations, and
+   * where it is hoisted the method that checks the invariants is measured at 50 KB of bytecode
+   * (the JVM allows 64 KiB); 5 would not fit.
+   */
+  static final int MAX_MATRIX_STATES = Limits.MAX_EXACT_MATRIX_STATES;
 
   private final List<StateUpdate.Derivative> system;
   private final SolverLocals solverLocals;
@@ -83,6 +98,33 @@ final class ExactSolver {
     return new ExactSolver(system, solverLocals, stepLocals, diagnostics).solve();
   }
 
+  /**
+   * What the matrix exponential writes for {@code system}: the definitions of the locals it adds
+   * and the next values, for the size estimate (SYN080), which comes before solving; empty when
+   * the closed forms apply or the system cannot be solved (the solver reports that).
+   */
+  static List<Expr> matrixExponentialCode(List<StateUpdate.Derivative> system, Set<Symbol.Local> stepLocals) {
+    SolverLocals scratch = new SolverLocals(0);
+    ExactSolver solver = new ExactSolver(system, scratch, stepLocals, new DiagnosticCollector());
+    Set<Symbol.State> states = new LinkedHashSet<>();
+    system.forEach(d -> states.add(d.state()));
+    for (StateUpdate.Derivative d : system) {
+      SystemForm form = new SystemDecomposer(states, new Exprs(d.span()), scratch, stepLocals).decompose(d.derivative());
+      if (form instanceof SystemForm.NonLinear) {
+        return List.of();
+      }
+      solver.equations.put(d.state(), d);
+      solver.forms.put(d.state(), form);
+    }
+    if (solver.closedFormApplies() || states.size() > MAX_MATRIX_STATES) {
+      return List.of();
+    }
+    List<Expr> code = new ArrayList<>();
+    solver.solveByMatrixExponential(states).ifPresent(next -> next.forEach(v -> code.add(v.value())));
+    scratch.added().forEach(local -> code.add(local.definition()));
+    return code;
+  }
+
   private Optional<List<StateUpdate.NextValue>> solve() {
     Set<Symbol.State> states = new LinkedHashSet<>();
     system.forEach(d -> states.add(d.state()));
@@ -102,8 +144,11 @@ final class ExactSolver {
       }
       forms.put(d.state(), form);
     }
-    if (failed || !checkStructure()) {
+    if (failed) {
       return Optional.empty();
+    }
+    if (!closedFormApplies()) {
+      return solveByMatrixExponential(states);
     }
     List<StateUpdate.NextValue> next = new ArrayList<>();
     for (StateUpdate.Derivative d : system) {
@@ -127,52 +172,82 @@ final class ExactSolver {
     return Optional.ofNullable(linear.coefficients().get(x));
   }
 
-  /** Reports cycles, chains deeper than one link and links without decay; whether there are none. */
-  private boolean checkStructure() {
+  /**
+   * Whether the closed forms apply: no cycle, no chain deeper than one link, and every state in
+   * a link decays (its equation mentions it). Otherwise the matrix exponential solves the system.
+   */
+  private boolean closedFormApplies() {
     for (StateUpdate.Derivative d : system) {
-      Optional<List<Symbol.State>> cycle = cycleThrough(d.state(), d.state(), new ArrayList<>(List.of(d.state())));
-      if (cycle.isPresent()) {
-        String path = cycle.get().stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(" -> "));
-        diagnostics.error(
-            DiagnosticCode.EXACT_CYCLE,
-            d.span(),
-            "exact is for systems without cycles for now, but the states " + path + " -> '" + d.state().name()
-                + "' form one (each appears in the equation of the one before); use 'rk4' for a coupled cycle");
+      if (cycleThrough(d.state(), d.state(), new ArrayList<>(List.of(d.state()))).isPresent()) {
         return false;
       }
     }
-    boolean ok = true;
     for (StateUpdate.Derivative d : system) {
       Symbol.State x = d.state();
       for (Symbol.State driver : drivers(x)) {
-        if (!drivers(driver).isEmpty()) {
-          diagnostics.error(
-              DiagnosticCode.EXACT_CHAIN_TOO_DEEP,
-              d.span(),
-              "exact solves chains one link deep for now, but '" + x.name() + "' is driven by '" + driver.name()
-                  + "', which is itself driven by '" + drivers(driver).get(0).name()
-                  + "'; use 'rk4' for a longer chain");
-          ok = false;
-        }
-        if (selfCoefficient(driver).isEmpty()) {
-          diagnostics.error(
-              DiagnosticCode.EXACT_NO_DECAY,
-              equations.get(driver).span(),
-              "exact needs each state that drives another to decay, but the equation of '" + driver.name()
-                  + "', which drives '" + x.name() + "', does not mention '" + driver.name() + "'");
-          ok = false;
+        if (!drivers(driver).isEmpty() || selfCoefficient(driver).isEmpty()) {
+          return false;
         }
       }
       if (!drivers(x).isEmpty() && selfCoefficient(x).isEmpty()) {
-        diagnostics.error(
-            DiagnosticCode.EXACT_NO_DECAY,
-            d.span(),
-            "exact needs each driven state to decay, but the equation of '" + x.name() + "' does not mention '"
-                + x.name() + "'");
-        ok = false;
+        return false;
       }
     }
-    return ok;
+    return true;
+  }
+
+  /**
+   * The next values by the matrix exponential ({@link MatrixExponential}) of the whole system, or
+   * empty if it has more than {@link #MAX_MATRIX_STATES} states (reported).
+   */
+  private Optional<List<StateUpdate.NextValue>> solveByMatrixExponential(Set<Symbol.State> states) {
+    List<Symbol.State> order = List.copyOf(states);
+    int n = order.size();
+    SourceSpan span = system.get(0).span();
+    if (n > MAX_MATRIX_STATES) {
+      StateUpdate.Derivative beyond = system.get(MAX_MATRIX_STATES);
+      diagnostics.error(
+          DiagnosticCode.EXACT_SYSTEM_TOO_LARGE,
+          beyond.span(),
+          "exact solves a coupled system of at most " + MAX_MATRIX_STATES + " states by its matrix exponential, but "
+              + n + " states name it; the " + ordinal(MAX_MATRIX_STATES + 1) + " is '" + beyond.state().name()
+              + "'; use 'rk4' for some of them, or split the system where its states do not read each other");
+      return Optional.empty();
+    }
+    Exprs build = new Exprs(span);
+    Expr[][] a = new Expr[n][n];
+    Expr[] b = new Expr[n];
+    for (int i = 0; i < n; i++) {
+      Exprs at = new Exprs(equations.get(order.get(i)).span());
+      SystemForm form = forms.get(order.get(i));
+      Arrays.fill(a[i], build.literal(0));
+      b[i] = build.literal(0);
+      if (form instanceof SystemForm.Independent independent) {
+        b[i] = independent.expr();
+      } else {
+        SystemForm.Linear linear = (SystemForm.Linear) form;
+        for (int j = 0; j < n; j++) {
+          Expr c = linear.coefficients().get(order.get(j));
+          if (c != null) {
+            a[i][j] = linear.d().map(d -> at.divide(c, d)).orElse(c);
+          }
+        }
+        Optional<Expr> rest = linear.rest();
+        if (rest.isPresent()) {
+          b[i] = linear.d().map(d -> at.divide(rest.get(), d)).orElse(rest.get());
+        }
+      }
+    }
+    List<Expr> values = MatrixExponential.step(order, a, b, solverLocals, "exact", span);
+    List<StateUpdate.NextValue> next = new ArrayList<>();
+    for (StateUpdate.Derivative d : system) {
+      next.add(new StateUpdate.NextValue(d.state(), values.get(order.indexOf(d.state())), d.span()));
+    }
+    return Optional.of(next);
+  }
+
+  private static String ordinal(int n) {
+    return n + (n % 10 == 1 && n != 11 ? "st" : n % 10 == 2 && n != 12 ? "nd" : n % 10 == 3 && n != 13 ? "rd" : "th");
   }
 
   /** A path of drivers from {@code from} back to {@code start}, if there is one. */

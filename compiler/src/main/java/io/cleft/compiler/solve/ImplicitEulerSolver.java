@@ -157,7 +157,7 @@ public final class ImplicitEulerSolver {
       rhs.add(linear.rest().map(r -> build.add(start, build.multiply(dt, r))).orElse(start));
     }
     String prefix = n == 1 ? order.get(0).name() + "_implicit" : "implicit";
-    List<Expr> x1 = new ExprMatrix(n, entries).solve(rhs, new Exprs(system.get(0).span()), sharing(prefix));
+    List<Expr> x1 = matrix(n, entries).solve(rhs, sharing(prefix));
     List<StateUpdate.NextValue> next = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       StateUpdate.Derivative d = system.get(i);
@@ -210,7 +210,7 @@ public final class ImplicitEulerSolver {
           }
         }
       }
-      List<Expr> change = new ExprMatrix(n, entries).solve(residuals, new Exprs(system.get(0).span()), sharing("newton" + k));
+      List<Expr> change = matrix(n, entries).solve(residuals, sharing("newton" + k));
       List<Symbol> nextIterate = new ArrayList<>();
       for (int i = 0; i < n; i++) {
         StateUpdate.Derivative d = system.get(i);
@@ -301,6 +301,11 @@ public final class ImplicitEulerSolver {
       Symbol replacement = replaced.get(reference.symbol());
       return replacement == null ? reference : new Expr.Reference(replacement, reference.span());
     }
+  }
+
+  /** The n x n matrix of {@code entries}, row by row. */
+  private ExprMatrix matrix(int n, List<Expr> entries) {
+    return ExprMatrix.of(n, (i, j) -> entries.get(i * n + j), system.get(0).span());
   }
 
   private BiFunction<String, Expr, Expr> sharing(String prefix) {

@@ -1,6 +1,7 @@
 package io.cleft.compiler.solve;
 
 import io.cleft.compiler.diagnostic.DiagnosticCollector;
+import io.cleft.compiler.model.Expr;
 import io.cleft.compiler.model.OdeMethod;
 import io.cleft.compiler.model.StateUpdate;
 import io.cleft.compiler.model.Symbol;
@@ -58,6 +59,21 @@ public final class OdeSolver {
     List<Symbol.Local> locals = new ArrayList<>(model.locals());
     locals.addAll(solverLocals.added());
     return Optional.of(model.withUpdate(locals, solved));
+  }
+
+  /**
+   * The expressions the matrix exponential of the model's {@code exact} system would write (its
+   * locals' definitions and next values), for the size estimate before solving; empty where the
+   * closed forms apply, there is no such system, or it cannot be solved.
+   */
+  public static List<Expr> exactMatrixExponentialCode(SynapseModel model) {
+    List<StateUpdate.Derivative> system = new ArrayList<>();
+    for (StateUpdate update : model.updates()) {
+      if (update instanceof StateUpdate.Derivative d && d.method() == OdeMethod.EXACT) {
+        system.add(d);
+      }
+    }
+    return system.isEmpty() ? List.of() : ExactSolver.matrixExponentialCode(system, Set.copyOf(model.locals()));
   }
 
   /**

@@ -19,7 +19,7 @@ final class RandomModels {
    * of implicit_euler copies it and its derivatives.
    */
   private static final String[] EXPLICIT_METHODS = {"euler", "rk2", "rk4", "implicit_euler"};
-  /** Methods that need a right-hand side linear in the states; exact rejects chains and cycles. */
+  /** Methods that need a right-hand side linear in the states; exact rejects coupled systems of more than 4. */
   private static final String[] LINEAR_METHODS = {"exponential_euler", "exact"};
 
   private static final String[] FUNCTIONS_1 = {"exp", "safe_exp", "log", "sqrt", "tanh", "sigmoid", "abs"};

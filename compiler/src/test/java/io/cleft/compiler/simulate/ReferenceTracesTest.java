@@ -121,6 +121,19 @@ class ReferenceTracesTest {
     assertMatchesNeuron(runCompiled(spec), "tmgsyn.csv", "TsodyksMarkramOde under exact (compiled)", 1e-9);
   }
 
+  /**
+   * TsodyksMarkramChainExact: the y -> z -> x chain, all three as ODEs under exact, solved by
+   * the matrix exponential (hoisted), to tmgsyn's formulas plus the rounding of 8,000 steps.
+   */
+  @Test
+  void compiledTsodyksMarkramChainUnderExactReproducesTmgsyn() {
+    SimulationSpec spec =
+        neuronSpec(
+            LIBRARY.resolve("TsodyksMarkramChainExact.syn").toString(), 200, Optional.of("tmgsyn-synapses.csv"), List.of(),
+            "tmgsyn-events.csv");
+    assertMatchesNeuron(runCompiled(spec), "tmgsyn.csv", "TsodyksMarkramChainExact under exact (compiled)", 1e-9);
+  }
+
   private static void assertMatchesNeuron(String trace, String reference, String what) {
     assertMatchesNeuron(trace, reference, what, 1e-12);
   }

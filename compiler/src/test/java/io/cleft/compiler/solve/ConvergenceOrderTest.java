@@ -115,9 +115,73 @@ class ConvergenceOrderTest {
       new double[] {0.5}, 0.3, new double[] {0},
       t -> new double[] {Math.exp((0.3 + t) / 0.5) - Math.exp(0.3 / 0.5)});
 
+  /** The Bateman chain a -> b -> c at rates 1, 2 and 3.5 /ms: a deeper chain, by the matrix exponential under exact. */
+  private static final Problem CHAIN = new Problem(
+      "a -> b -> c",
+      """
+      synapse Chain {
+        parameters {
+          k1 = 1 1/ms
+          k2 = 2 1/ms
+          k3 = 3.5 1/ms
+        }
+        states {
+          a = 1
+          b = 0
+          c = 0
+        }
+        update {
+          a' = -k1 * a  using METHOD
+          b' = k1 * a - k2 * b  using METHOD
+          c' = k2 * b - k3 * c  using METHOD
+        }
+        current = 1 [nA] * c
+      }
+      """,
+      new double[] {1, 2, 3.5}, 0, new double[] {1, 0, 0},
+      t -> {
+        double k1 = 1;
+        double k2 = 2;
+        double k3 = 3.5;
+        double a = Math.exp(-k1 * t);
+        double b = k1 / (k2 - k1) * (Math.exp(-k1 * t) - Math.exp(-k2 * t));
+        double c = k1 * k2 * (Math.exp(-k1 * t) / ((k2 - k1) * (k3 - k1)) + Math.exp(-k2 * t) / ((k1 - k2) * (k3 - k2))
+            + Math.exp(-k3 * t) / ((k1 - k3) * (k2 - k3)));
+        return new double[] {a, b, c};
+      });
+
+  /**
+   * exact has no order to observe: its error is rounding at every dt, growing only with the
+   * number of steps. Asserted: at most 4 u per step and state (u = 2^-53), from dt = 1/8 to
+   * 1/256 ms, on a decay (the closed form), a rotation (a cycle) and a chain two links deep (the
+   * matrix exponential both).
+   */
+  @ParameterizedTest(name = "exact on {0}")
+  @MethodSource("exactCases")
+  void exactIsExactToRoundingAtEveryStep(Problem problem) {
+    Interpreter interpreter = new Interpreter(compile(problem.model().replace("METHOD", "exact")));
+    for (int i = 0; i <= HALVINGS; i++) {
+      double dt = FIRST_STEP / (1 << i);
+      int steps = (int) Math.round(END / dt);
+      double[] states = problem.initial().clone();
+      for (int n = 0; n < steps; n++) {
+        states = interpreter.update(problem.parameters(), states, problem.start() + n * dt, dt, 0, 0);
+      }
+      double[] exact = problem.exact().apply(END);
+      for (int k = 0; k < states.length; k++) {
+        double bound = 4 * steps * Math.ulp(1.0) / 2 * Math.max(1, Math.abs(exact[k]));
+        assertEquals(exact[k], states[k], bound, "exact on " + problem + " at dt " + dt + ", state " + k);
+      }
+    }
+  }
+
+  static List<Problem> exactCases() {
+    return List.of(DECAY, ROTATION, CHAIN);
+  }
+
   static List<Arguments> cases() {
     List<Arguments> cases = new ArrayList<>();
-    for (Problem problem : List.of(DECAY, ROTATION, QUADRATIC, FORCED)) {
+    for (Problem problem : List.of(DECAY, ROTATION, QUADRATIC, FORCED, CHAIN)) {
       cases.add(Arguments.of("euler", 1.0, 0.1, problem));
       cases.add(Arguments.of("rk2", 2.0, 0.15, problem));
       cases.add(Arguments.of("rk4", 4.0, 0.3, problem));
