@@ -95,6 +95,7 @@ public final class GeneratedSizeChecker {
    * linear system read by a voltage (17 states: 30,000 bytes, estimated 55,000), twice.
    */
   static final int DERIVATIVE_FACTOR = 2;
+  /**
    * Twice the factor on the operations of a matrix exponential ({@code exact} on a coupled
    * system): 3/2. Where it is hoisted, each entry is an array the refresh reads and writes, and
    * the check of the invariants recomputes and compares each: measured, that check is 1.2 (3
