@@ -39,7 +39,9 @@ import java.util.Set;
  * system that its equation reads, {@link #PER_UPDATED_STATE} per other state updated, and {@link #PER_DECLARATION} per
  * parameter and state. A Runge-Kutta method copies the right-hand side, and the locals it reads
  * that change from stage to stage, into each of its {@link OdeMethod#stages()}: each copy is
- * counted, with {@link #PER_RUNGE_KUTTA_STAGE} per state for each stage after the first. The constructor's: {@link #CONSTRUCTOR_PER_DECLARATION} per
+ * counted, with {@link #PER_RUNGE_KUTTA_STAGE} per state for each stage after the first. A kinetic
+ * scheme counts as its ODEs, and its conservation law as its total, {@link #PER_UPDATED_STATE}
+ * for the state it replaces and as much again, and an operation, per other state. The constructor's: {@link #CONSTRUCTOR_PER_DECLARATION} per
  * parameter and state, and {@link #CONSTRUCTOR_PER_CALL} per call and division, any of which
  * the optimizer may keep in an array of its own.
  */
@@ -102,6 +104,14 @@ public final class GeneratedSizeChecker {
       stateUpdates += (long) PER_RUNGE_KUTTA_STAGE * (stages - 1);
     }
     addStageCopies(model, update);
+    // A kinetic scheme's ODEs are among the updates; its law's replaced state is the total minus
+    // the others' next values, each of which the solver keeps in a local for it.
+    for (io.cleft.compiler.model.KineticScheme scheme : model.schemes()) {
+      if (scheme.law().isPresent()) {
+        update.add(scheme.law().get().total());
+        stateUpdates += PER_UPDATED_STATE + (long) (PER_UPDATED_STATE + OPERATION) * scheme.law().get().others().size();
+      }
+    }
     Tally current = new Tally();
     current.add(model.current());
     Statement.forEachExpression(model.currentStatements(), current::add);

@@ -73,7 +73,9 @@ public final class Resolver {
   private final List<Symbol.Constant> constants = new ArrayList<>();
   private final List<Symbol.State> states = new ArrayList<>();
   private final Map<String, Symbol.Local> locals = new LinkedHashMap<>();
-  private final Map<Symbol.State, StateUpdate> updates = new LinkedHashMap<>();
+  final Map<Symbol.State, StateUpdate> updates = new LinkedHashMap<>();
+  /** The update block's kinetic schemes, resolved after its other statements. */
+  private final List<io.cleft.compiler.model.KineticScheme> schemes = new ArrayList<>();
   /**
    * Declared names whose unit is unknown (reported): their uses resolve to
    * {@link Expr.Erroneous}, so the unit checker does not go on to report them as dimensionless.
@@ -199,7 +201,8 @@ public final class Resolver {
         handlers,
         currentStatements,
         currentValues,
-        currentExpr);
+        currentExpr,
+        schemes);
   }
 
   /** The handler's event and argument checked, its statements resolved; empty for an unknown event. */
@@ -477,6 +480,7 @@ public final class Resolver {
         localDefinitions.putIfAbsent(assignment.target().name(), assignment);
       }
     }
+    List<UpdateStatement.KineticScheme> kinetic = new ArrayList<>();
     UpdateStatement.Visitor<Void> resolution =
         new UpdateStatement.Visitor<>() {
           @Override
@@ -490,8 +494,17 @@ public final class Resolver {
             resolveDifferentialEquation(equation);
             return null;
           }
+
+          @Override
+          public Void visitKineticScheme(UpdateStatement.KineticScheme scheme) {
+            kinetic.add(scheme);
+            return null;
+          }
         };
     statements.forEach(statement -> statement.accept(resolution));
+    // After the equations and next values, so that a scheme's state that has one is reported at the scheme.
+    KineticSchemeResolver schemeResolver = new KineticSchemeResolver(this);
+    kinetic.forEach(scheme -> schemeResolver.resolve(scheme).ifPresent(schemes::add));
   }
 
   private void resolveAssignment(UpdateStatement.Assignment assignment) {
@@ -573,14 +586,19 @@ public final class Resolver {
   }
 
   private Optional<OdeMethod> method(UpdateStatement.DifferentialEquation equation) {
-    if (equation.method().isEmpty()) {
+    return method(equation.method(), equation.span(), "the equation for " + equation.target().name() + "'");
+  }
+
+  /** The method {@code name} names, or empty if it is missing or unknown (reported); {@code what} needs it. */
+  Optional<OdeMethod> method(Optional<Identifier> named, SourceSpan span, String what) {
+    if (named.isEmpty()) {
       diagnostics.error(
           DiagnosticCode.MISSING_METHOD,
-          equation.span(),
-          "the equation for " + equation.target().name() + "' needs a method: add 'using exponential_euler' (or 'using euler')");
+          span,
+          what + " needs a method: add 'using exponential_euler' (or 'using euler')");
       return Optional.empty();
     }
-    Identifier name = equation.method().get();
+    Identifier name = named.get();
     Optional<OdeMethod> method = OdeMethod.named(name.name());
     if (method.isEmpty()) {
       List<String> known = Arrays.stream(OdeMethod.values()).map(OdeMethod::symbol).toList();
@@ -640,7 +658,7 @@ public final class Resolver {
   /**
    * @param definingLocal the local whose definition this is, for cycle diagnostics; else null
    */
-  private Expr resolveExpression(Expression expression, Scope scope, String definingLocal) {
+  Expr resolveExpression(Expression expression, Scope scope, String definingLocal) {
     return new ExpressionResolver(scope, definingLocal, null).resolve(expression);
   }
 
@@ -948,7 +966,7 @@ public final class Resolver {
     return symbol.accept(DECLARATIONS).span();
   }
 
-  private static String kindOf(Symbol symbol) {
+  static String kindOf(Symbol symbol) {
     return symbol.accept(DECLARATIONS).kind();
   }
 
