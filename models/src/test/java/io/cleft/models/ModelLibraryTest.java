@@ -34,7 +34,7 @@ class ModelLibraryTest {
     for (String model : List.of(
         "IonotropicSynapse", "IonotropicSynapseOde", "TanhConductanceSynapse", "TanhRateSynapse", "TestSynapse",
         "ExpSyn", "Exp2Syn", "TsodyksMarkram", "PairStdp", "NmdaSynapse", "SaturatingRateEuler",
-        "SaturatingRateRk2", "SaturatingRateRk4", "CoupledRiseDecayEuler", "CoupledRiseDecayRk4")) {
+        "SaturatingRateRk2", "SaturatingRateRk4", "CoupledRiseDecayEuler", "CoupledRiseDecayRk4", "AmpaKinetic")) {
       assertTrue(files.contains(MODELS.resolve(model + ".syn").toString()), model + " is in the library: " + files);
     }
     String[] args = Stream.concat(Stream.of("check"), files.stream()).toArray(String[]::new);

@@ -1,0 +1,254 @@
+package io.cleft.compiler.solve;
+
+import static io.cleft.compiler.TestModels.compile;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cleft.compiler.GeneratedAgreement;
+import io.cleft.compiler.interp.Interpreter;
+import io.cleft.compiler.ir.IrProgram;
+import java.util.SplittableRandom;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A kinetic scheme is its mass-action ODEs: the same model written with hand-written equations
+ * gives the same bits through the interpreter, under every method; its conservation law holds
+ * to rounding after every step; generated code agrees with the interpreter bit for bit.
+ */
+class KineticSchemeTest {
+  /** Three states in a cycle, a rate that reads a local, one that reads a state outside the scheme. */
+  private static final String CYCLE_SCHEME = """
+      synapse Cycle {
+        parameters {
+          kb = 0.8 1/(mM*ms)
+          ku = 0.3 1/ms
+          kd = 0.2 1/ms
+          kr = 0.05 1/ms
+          kc = 0.01 1/ms
+          tmax = 1 mM
+        }
+        states {
+          C = 0.6
+          O = 0.3
+          D = 0.1
+          s = 0.5
+        }
+        update {
+          T = tmax / (1 + exp(-v_pre / 5 [mV]))
+          s' = -s * kr  using euler
+          kinetic using METHOD {
+            C <-> O (kb * T, ku)
+            O <-> D (kd, kr * (1 + s))
+            D -> C (kc)
+          }
+        }
+        current = 1 [nA] * O
+      }
+      """;
+
+  /**
+   * The ODEs of CYCLE_SCHEME by the rule of LANGUAGE.md: per reaction in order, its forward flux
+   * then its backward flux, added where they enter the state, subtracted where they leave.
+   */
+  private static final String CYCLE_ODES = """
+      synapse Cycle {
+        parameters {
+          kb = 0.8 1/(mM*ms)
+          ku = 0.3 1/ms
+          kd = 0.2 1/ms
+          kr = 0.05 1/ms
+          kc = 0.01 1/ms
+          tmax = 1 mM
+        }
+        states {
+          C = 0.6
+          O = 0.3
+          D = 0.1
+          s = 0.5
+        }
+        update {
+          T = tmax / (1 + exp(-v_pre / 5 [mV]))
+          s' = -s * kr  using euler
+          C' = -(kb * T * C) + ku * O + kc * D  using METHOD
+          O' = kb * T * C - ku * O - kd * O + kr * (1 + s) * D  using METHOD
+          D' = kd * O - kr * (1 + s) * D - kc * D  using METHOD
+        }
+        current = 1 [nA] * O
+      }
+      """;
+
+  /** The cycle with its law: D is replaced, so the others read it as 1 - C - O. */
+  private static final String CONSERVED_SCHEME = CYCLE_SCHEME.replace(
+      "D -> C (kc)\n", "D -> C (kc)\n      conserve C + O + D = 1\n");
+
+  private static final String CONSERVED_ODES = """
+      synapse Cycle {
+        parameters {
+          kb = 0.8 1/(mM*ms)
+          ku = 0.3 1/ms
+          kd = 0.2 1/ms
+          kr = 0.05 1/ms
+          kc = 0.01 1/ms
+          tmax = 1 mM
+        }
+        states {
+          C = 0.6
+          O = 0.3
+          D = 0.1
+          s = 0.5
+        }
+        update {
+          T = tmax / (1 + exp(-v_pre / 5 [mV]))
+          s' = -s * kr  using euler
+          C' = -(kb * T * C) + ku * O + kc * (1 - C - O)  using METHOD
+          O' = kb * T * C - ku * O - kd * O + kr * (1 + s) * (1 - C - O)  using METHOD
+        }
+        current = 1 [nA] * O
+      }
+      """;
+
+  /** A one-link chain under a law: A decays into B, B into the replaced state Z. */
+  private static final String CHAIN_SCHEME = """
+      synapse Chain {
+        parameters {
+          ka = 0.4 1/ms
+          kz = 0.1 1/ms
+          total = 2 mM
+        }
+        states {
+          A = 1.5 mM
+          B = 0.5 mM
+          Z = 0 mM
+        }
+        update {
+          kinetic using exact {
+            A -> B (ka)
+            B -> Z (kz)
+            conserve A + B + Z = total
+          }
+        }
+        current = 1 [nA/mM] * B
+      }
+      """;
+
+  private static final String CHAIN_ODES = """
+      synapse Chain {
+        parameters {
+          ka = 0.4 1/ms
+          kz = 0.1 1/ms
+          total = 2 mM
+        }
+        states {
+          A = 1.5 mM
+          B = 0.5 mM
+          Z = 0 mM
+        }
+        update {
+          A' = -(ka * A)  using exact
+          B' = ka * A - kz * B  using exact
+        }
+        current = 1 [nA/mM] * B
+      }
+      """;
+
+  private static final double[] CYCLE_PARAMETERS = {0.8, 0.3, 0.2, 0.05, 0.01, 1};
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"euler", "rk2", "rk4", "exponential_euler"})
+  void aSchemeStepsAsItsHandWrittenOdes(String method) {
+    Interpreter scheme = new Interpreter(compile(CYCLE_SCHEME.replace("METHOD", method)));
+    Interpreter odes = new Interpreter(compile(CYCLE_ODES.replace("METHOD", method)));
+    SplittableRandom random = new SplittableRandom(9);
+    for (int sample = 0; sample < 200; sample++) {
+      double[] states = {random.nextDouble(), random.nextDouble(), random.nextDouble(), random.nextDouble()};
+      double vPre = random.nextDouble(-60, 40);
+      double dt = random.nextDouble(0.001, 2);
+      double[] expected = odes.update(CYCLE_PARAMETERS, states, 0, dt, vPre, -65);
+      double[] actual = scheme.update(CYCLE_PARAMETERS, states, 0, dt, vPre, -65);
+      for (int i = 0; i < states.length; i++) {
+        assertEquals(expected[i], actual[i], 0, method + ", state " + i + ", sample " + sample);
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"euler", "rk2", "rk4", "exponential_euler"})
+  void theReplacedStateIsTheTotalMinusTheOthersNextValues(String method) {
+    Interpreter scheme = new Interpreter(compile(CONSERVED_SCHEME.replace("METHOD", method)));
+    Interpreter odes = new Interpreter(compile(CONSERVED_ODES.replace("METHOD", method)));
+    SplittableRandom random = new SplittableRandom(11);
+    for (int sample = 0; sample < 200; sample++) {
+      double c = random.nextDouble(0, 0.5);
+      double o = random.nextDouble(0, 0.5);
+      // D is whatever the states say: the step reads it only through the law.
+      double[] states = {c, o, random.nextDouble(), random.nextDouble()};
+      double vPre = random.nextDouble(-60, 40);
+      double dt = random.nextDouble(0.001, 2);
+      double[] expected = odes.update(CYCLE_PARAMETERS, states, 0, dt, vPre, -65);
+      double[] actual = scheme.update(CYCLE_PARAMETERS, states, 0, dt, vPre, -65);
+      assertEquals(expected[0], actual[0], 0, "C");
+      assertEquals(expected[1], actual[1], 0, "O");
+      assertEquals(1 - expected[0] - expected[1], actual[2], 0, "D = 1 - C - O, after the step");
+      assertEquals(expected[3], actual[3], 0, "s");
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void exactSolvesAChainSchemeAsItsHandWrittenOdes() {
+    Interpreter scheme = new Interpreter(compile(CHAIN_SCHEME));
+    Interpreter odes = new Interpreter(compile(CHAIN_ODES));
+    double[] parameters = {0.4, 0.1, 2};
+    double[] states = {1.5, 0.5, 0};
+    for (int step = 0; step < 400; step++) {
+      double[] expected = odes.update(parameters, states, 0, 0.1, 0, 0);
+      double[] actual = scheme.update(parameters, states, 0, 0.1, 0, 0);
+      assertEquals(expected[0], actual[0], 0, "A at step " + step);
+      assertEquals(expected[1], actual[1], 0, "B at step " + step);
+      assertEquals(2 - expected[0] - expected[1], actual[2], 0, "Z at step " + step);
+      states = actual;
+    }
+    // exact: A decays as exp(-ka t), to rounding, after 40 ms.
+    assertEquals(1.5 * Math.exp(-0.4 * 40), states[0], 1e-13 * 1.5);
+    assertTrue(states[2] > 1.5, "most of the material has reached Z: " + states[2]);
+  }
+
+  /** Whatever the rates, method and step, C + O + D is the total to rounding after every one of many steps. */
+  @Property(tries = 60)
+  void theLawHoldsToRoundingOverManySteps(
+      @ForAll @DoubleRange(min = 0, max = 5) double kb,
+      @ForAll @DoubleRange(min = 0, max = 5) double ku,
+      @ForAll @DoubleRange(min = 0, max = 5) double kd,
+      @ForAll @DoubleRange(min = 0, max = 5) double kr,
+      @ForAll @DoubleRange(min = 0, max = 5) double kc,
+      @ForAll @IntRange(min = 0, max = 3) int methodIndex) {
+    String method = new String[] {"euler", "rk2", "rk4", "exponential_euler"}[methodIndex];
+    IrProgram program = compile(CONSERVED_SCHEME.replace("METHOD", method));
+    Interpreter scheme = new Interpreter(program);
+    double[] parameters = {kb, ku, kd, kr, kc, 1};
+    double[] states = {0.6, 0.3, 0.1, 0.5};
+    // A step the explicit methods are stable at: rate * dt below 1 for every rate.
+    double dt = 0.9 / (1 + kb + ku + kd + 2 * kr + kc);
+    for (int step = 0; step < 2000; step++) {
+      states = scheme.update(parameters, states, 0, dt, 10 * Math.sin(step * 0.01), -65);
+      double sum = states[0] + states[1] + states[2];
+      // D = (1 - C) - O: two roundings, and the sum a third.
+      assertEquals(1, sum, 4 * Math.ulp(1.0), method + " at step " + step + ": " + java.util.Arrays.toString(states));
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void generatedCodeAgreesWithTheInterpreterOnSchemes() {
+    for (String method : new String[] {"euler", "rk2", "rk4", "exponential_euler"}) {
+      GeneratedAgreement.assertGeneratedEqualsInterpreter(
+          compile(CONSERVED_SCHEME.replace("METHOD", method)), "conserved cycle, " + method, 5, 50);
+      GeneratedAgreement.assertGeneratedEqualsInterpreter(
+          compile(CYCLE_SCHEME.replace("METHOD", method)), "cycle, " + method, 6, 50);
+    }
+    GeneratedAgreement.assertGeneratedEqualsInterpreter(compile(CHAIN_SCHEME), "chain, exact", 7, 50);
+  }
+}
