@@ -49,8 +49,11 @@ final class KineticSchemeResolver {
 
   /** The resolved scheme, its ODEs recorded as updates; empty if it cannot be (reported). */
   Optional<KineticScheme> resolve(UpdateStatement.KineticScheme scheme) {
-    Optional<OdeMethod> method = resolver.method(scheme.method(), head(scheme.span()), "the kinetic scheme");
+    Optional<OdeMethod> method =
+        resolver.method(scheme.method(), head(scheme.span()), "the kinetic scheme", "'using rk4' (or 'using euler')");
     boolean valid = method.isPresent();
+    // Whether every reaction was resolved: if not, the law may name the states it would have added.
+    boolean allReactions = true;
     Set<Symbol.State> states = new LinkedHashSet<>();
     List<KineticScheme.Reaction> reactions = new ArrayList<>();
     for (UpdateStatement.Reaction reaction : scheme.reactions()) {
@@ -61,6 +64,7 @@ final class KineticSchemeResolver {
       Optional<Symbol.State> to = state(reaction.to());
       if (from.isEmpty() || to.isEmpty()) {
         valid = false;
+        allReactions = false;
         rejectRates(forward, backward);
         continue;
       }
@@ -83,7 +87,7 @@ final class KineticSchemeResolver {
     Optional<KineticScheme.Conservation> law = Optional.empty();
     for (int i = 0; i < scheme.laws().size(); i++) {
       UpdateStatement.Conservation written = scheme.laws().get(i);
-      Optional<KineticScheme.Conservation> resolved = law(written, states, reactions);
+      Optional<KineticScheme.Conservation> resolved = law(written, states, reactions, allReactions);
       if (i > 0) {
         resolver.diagnostics.error(
             DiagnosticCode.LAW_NAMES_OTHER_STATE,
@@ -175,7 +179,10 @@ final class KineticSchemeResolver {
 
   /** The law resolved and checked; empty if it is wrong (reported). */
   private Optional<KineticScheme.Conservation> law(
-      UpdateStatement.Conservation law, Set<Symbol.State> states, List<KineticScheme.Reaction> reactions) {
+      UpdateStatement.Conservation law,
+      Set<Symbol.State> states,
+      List<KineticScheme.Reaction> reactions,
+      boolean allReactions) {
     Expr total = resolver.resolveExpression(law.total(), Resolver.Scope.UPDATE, null);
     List<Expression.NameReference> names = new ArrayList<>();
     Optional<Expression> notAName = termsOf(law.sum(), names);
@@ -208,12 +215,15 @@ final class KineticSchemeResolver {
             "unknown state '" + name.name() + "'"
                 + Spelling.suggestion(name.name(), states.stream().map(Symbol.State::name).toList()));
         valid = false;
-      } else {
+      } else if (allReactions || !(symbol instanceof Symbol.State)) {
         resolver.diagnostics.error(
             DiagnosticCode.LAW_NAMES_OTHER_STATE,
             name.span(),
             "the conservation law names '" + name.name() + "', which is not a state of this scheme; the law is a sum of the scheme's states ("
                 + String.join(", ", states.stream().map(Symbol.State::name).toList()) + ")");
+        valid = false;
+      } else {
+        // A state a rejected reaction (reported) would have put in the scheme.
         valid = false;
       }
     }

@@ -586,16 +586,21 @@ public final class Resolver {
   }
 
   private Optional<OdeMethod> method(UpdateStatement.DifferentialEquation equation) {
-    return method(equation.method(), equation.span(), "the equation for " + equation.target().name() + "'");
+    return method(
+        equation.method(), equation.span(), "the equation for " + equation.target().name() + "'",
+        "'using exponential_euler' (or 'using euler')");
   }
 
-  /** The method {@code name} names, or empty if it is missing or unknown (reported); {@code what} needs it. */
-  Optional<OdeMethod> method(Optional<Identifier> named, SourceSpan span, String what) {
+  /**
+   * The method {@code named} names, or empty if it is missing or unknown (reported); {@code what}
+   * needs it, and {@code suggestion} is what to add when it is missing.
+   */
+  Optional<OdeMethod> method(Optional<Identifier> named, SourceSpan span, String what, String suggestion) {
     if (named.isEmpty()) {
       diagnostics.error(
           DiagnosticCode.MISSING_METHOD,
           span,
-          what + " needs a method: add 'using exponential_euler' (or 'using euler')");
+          what + " needs a method: add " + suggestion);
       return Optional.empty();
     }
     Identifier name = named.get();

@@ -246,7 +246,9 @@ public final class UnitChecker {
               rate.span(),
               "the rate of a reaction must be " + described(perTime) + " (a first-order rate), but it is "
                   + described(actual.get())
-                  + (actual.get().equals(Dimension.TIME) ? "; a time constant's rate is 1 / tau" : ""));
+                  + (actual.get().equals(Dimension.TIME) ? "; a time constant's rate is 1 / tau"
+                      : actual.get().isDimensionless() ? "; divide it by a time constant, or multiply it by a rate"
+                      : "; a binding rate is multiplied by the concentration it binds, as in 'rb * T'"));
           consistent = false;
         }
       }
