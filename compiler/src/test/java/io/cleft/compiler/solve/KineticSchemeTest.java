@@ -241,6 +241,42 @@ class KineticSchemeTest {
     }
   }
 
+  /**
+   * States in different units of one dimension: the fluxes and the law are in the working unit
+   * (mM), and each next value goes back to its state's unit, so A (mM) + B (uM) / 1000 stays
+   * 2 mM, the total declared in uM.
+   */
+  @org.junit.jupiter.api.Test
+  void theLawHoldsAcrossUnitsOfOneDimension() {
+    Interpreter scheme = new Interpreter(compile("""
+        synapse Units {
+          parameters {
+            ka = 0.3 1/ms
+            kb = 200 1/s
+          }
+          states {
+            A = 1.5 mM
+            B = 500 uM
+          }
+          update {
+            kinetic using rk4 {
+              A <-> B (ka, kb)
+              conserve A + B = 2000 [uM]
+            }
+          }
+          current = 1 [nA/mM] * A
+        }
+        """));
+    double[] states = {1.5, 500};
+    for (int step = 0; step < 2000; step++) {
+      states = scheme.update(new double[] {0.3, 200}, states, 0, 0.05, 0, 0);
+      assertEquals(2, states[0] + states[1] / 1000, 1e-15, "step " + step);
+    }
+    // The steady state of A <-> B, ka A = kb B with kb = 0.2 /ms, after 100 ms (e^-50 from it).
+    assertEquals(0.8, states[0], 1e-12);
+    assertEquals(1200, states[1], 1e-9);
+  }
+
   @org.junit.jupiter.api.Test
   void generatedCodeAgreesWithTheInterpreterOnSchemes() {
     for (String method : new String[] {"euler", "rk2", "rk4", "exponential_euler"}) {
