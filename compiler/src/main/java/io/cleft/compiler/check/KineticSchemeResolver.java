@@ -119,7 +119,13 @@ final class KineticSchemeResolver {
     if (symbol instanceof Symbol.State state) {
       return Optional.of(state);
     }
-    if (symbol == null && Symbol.Input.named(name.name()).isEmpty()) {
+    Optional<String> what =
+        symbol != null ? Optional.of("a " + Resolver.kindOf(symbol))
+            : Symbol.Input.named(name.name()).isPresent() ? Optional.of("a built-in input")
+            : resolver.localDefinitions.containsKey(name.name()) ? Optional.of("a local of the update block")
+            : resolver.derived.containsKey(name.name()) ? Optional.of("a value derived in 'initial'")
+            : Optional.empty();
+    if (what.isEmpty()) {
       resolver.diagnostics.error(
           DiagnosticCode.UNKNOWN_NAME,
           name.span(),
@@ -129,8 +135,7 @@ final class KineticSchemeResolver {
       resolver.diagnostics.error(
           DiagnosticCode.REACTION_OF_NON_STATE,
           name.span(),
-          "a reaction goes between states, and '" + name.name() + "' is "
-              + (symbol == null ? "a built-in input" : "a " + Resolver.kindOf(symbol))
+          "a reaction goes between states, and '" + name.name() + "' is " + what.get()
               + "; a rate that depends on it goes in the parentheses");
     }
     return Optional.empty();
@@ -219,8 +224,11 @@ final class KineticSchemeResolver {
         resolver.diagnostics.error(
             DiagnosticCode.LAW_NAMES_OTHER_STATE,
             name.span(),
-            "the conservation law names '" + name.name() + "', which is not a state of this scheme; the law is a sum of the scheme's states ("
-                + String.join(", ", states.stream().map(Symbol.State::name).toList()) + ")");
+            "the conservation law names '" + name.name() + "', which is not a state of this scheme; "
+                + (states.isEmpty()
+                    ? "the scheme has no reactions, so no states to conserve"
+                    : "the law is a sum of the scheme's states ("
+                        + String.join(", ", states.stream().map(Symbol.State::name).toList()) + ")"));
         valid = false;
       } else {
         // A state a rejected reaction (reported) would have put in the scheme.

@@ -82,7 +82,7 @@ public final class Resolver {
    */
   private final Set<String> withUnknownUnit = new HashSet<>();
   /** Every local the update block defines, by name, for forward-reference diagnostics. */
-  private final Map<String, UpdateStatement.Assignment> localDefinitions = new HashMap<>();
+  final Map<String, UpdateStatement.Assignment> localDefinitions = new HashMap<>();
   /** The values the initial block derives from the parameters, visible in every other block. */
   final Map<String, Symbol.Local> derived = new LinkedHashMap<>();
   /** The names the current block defines, for diagnostics where they are not visible. */

@@ -222,6 +222,10 @@ public final class UnitChecker {
    * law whose states' declared initial values and total are constants is checked against them.
    */
   private void checkScheme(io.cleft.compiler.model.KineticScheme scheme, List<Statement> initial) {
+    if (scheme.states().isEmpty()) {
+      // A scheme without reactions: nothing to check, and nothing it does.
+      return;
+    }
     Dimension perTime = Dimension.NONE.over(Dimension.TIME);
     Symbol.State first = scheme.states().get(0);
     boolean consistent = true;
