@@ -277,6 +277,24 @@ class KineticSchemeTest {
     assertEquals(1200, states[1], 1e-9);
   }
 
+  /** A scheme without reactions gives no state an equation: it compiles, and the states keep their values. */
+  @org.junit.jupiter.api.Test
+  void anEmptySchemeChangesNothing() {
+    IrProgram program = compile("""
+        synapse Empty {
+          parameters { k = 0.5 1/ms }
+          states { x = 0.25 }
+          update {
+            kinetic using rk4 { }
+            x' = -k * x  using euler
+          }
+          current = 1 [nA] * x
+        }
+        """);
+    double[] next = new Interpreter(program).update(new double[] {0.5}, new double[] {0.25}, 0, 0.1, 0, 0);
+    assertEquals(0.25 + 0.1 * (-0.5 * 0.25), next[0], 0);
+  }
+
   @org.junit.jupiter.api.Test
   void generatedCodeAgreesWithTheInterpreterOnSchemes() {
     for (String method : new String[] {"euler", "rk2", "rk4", "exponential_euler"}) {
