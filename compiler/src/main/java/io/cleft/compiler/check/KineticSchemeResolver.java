@@ -55,6 +55,8 @@ final class KineticSchemeResolver {
     // Whether every reaction was resolved: if not, the law may name the states it would have added.
     boolean allReactions = true;
     Set<Symbol.State> states = new LinkedHashSet<>();
+    // Where each state is first named, to report a state that another scheme or equation has.
+    Map<Symbol.State, SourceSpan> mentions = new HashMap<>();
     List<KineticScheme.Reaction> reactions = new ArrayList<>();
     for (UpdateStatement.Reaction reaction : scheme.reactions()) {
       Expr forward = resolver.resolveExpression(reaction.forward(), Resolver.Scope.UPDATE, null);
@@ -77,12 +79,16 @@ final class KineticSchemeResolver {
         rejectRates(forward, backward);
         continue;
       }
-      states.add(from.get());
-      states.add(to.get());
+      if (states.add(from.get())) {
+        mentions.put(from.get(), reaction.from().span());
+      }
+      if (states.add(to.get())) {
+        mentions.put(to.get(), reaction.to().span());
+      }
       reactions.add(new KineticScheme.Reaction(from.get(), to.get(), forward, backward, reaction.span()));
     }
     for (Symbol.State state : states) {
-      valid &= ownedByThisScheme(state, scheme);
+      valid &= ownedByThisScheme(state, mentions.get(state), scheme);
     }
     Optional<KineticScheme.Conservation> law = Optional.empty();
     for (int i = 0; i < scheme.laws().size(); i++) {
@@ -147,8 +153,7 @@ final class KineticSchemeResolver {
   }
 
   /** Whether {@code state} is in no other scheme and has no equation or next value (if it does, reported). */
-  private boolean ownedByThisScheme(Symbol.State state, UpdateStatement.KineticScheme scheme) {
-    SourceSpan mention = firstMention(state, scheme);
+  private boolean ownedByThisScheme(Symbol.State state, SourceSpan mention, UpdateStatement.KineticScheme scheme) {
     SourceSpan other = schemeOf.putIfAbsent(state, scheme.span());
     if (other != null) {
       resolver.diagnostics.error(
@@ -168,18 +173,6 @@ final class KineticSchemeResolver {
       return false;
     }
     return true;
-  }
-
-  private static SourceSpan firstMention(Symbol.State state, UpdateStatement.KineticScheme scheme) {
-    for (UpdateStatement.Reaction reaction : scheme.reactions()) {
-      if (reaction.from().name().equals(state.name())) {
-        return reaction.from().span();
-      }
-      if (reaction.to().name().equals(state.name())) {
-        return reaction.to().span();
-      }
-    }
-    return scheme.span();
   }
 
   /** The law resolved and checked; empty if it is wrong (reported). */
@@ -359,13 +352,19 @@ final class KineticSchemeResolver {
    */
   private void recordEquations(KineticScheme scheme, SourceSpan span) {
     Optional<ExprRewriter> throughLaw = scheme.law().map(KineticSchemeResolver::throughLaw);
+    // Each state's reactions in source order, so that writing the equations is linear in the scheme.
+    Map<Symbol.State, List<KineticScheme.Reaction>> reactionsOf = new HashMap<>();
+    for (KineticScheme.Reaction reaction : scheme.reactions()) {
+      reactionsOf.computeIfAbsent(reaction.from(), s -> new ArrayList<>()).add(reaction);
+      reactionsOf.computeIfAbsent(reaction.to(), s -> new ArrayList<>()).add(reaction);
+    }
     for (Symbol.State state : scheme.states()) {
       if (scheme.law().isPresent() && scheme.law().get().replaced().equals(state)) {
         continue;
       }
       Expr derivative = null;
       int terms = 0;
-      for (KineticScheme.Reaction reaction : scheme.reactions()) {
+      for (KineticScheme.Reaction reaction : reactionsOf.getOrDefault(state, List.of())) {
         List<SignedFlux> fluxes = new ArrayList<>();
         fluxes.add(new SignedFlux(reaction.forward(), reaction.from(), reaction.to().equals(state)));
         reaction.backward().ifPresent(rate -> fluxes.add(new SignedFlux(rate, reaction.to(), reaction.from().equals(state))));

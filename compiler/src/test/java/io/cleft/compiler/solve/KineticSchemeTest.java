@@ -277,6 +277,42 @@ class KineticSchemeTest {
     assertEquals(1200, states[1], 1e-9);
   }
 
+  /** {@code reactions} reactions along a chain of {@code states} states k0, k1, ..., round and round, under euler. */
+  private static String longChain(int reactions, int states) {
+    StringBuilder model = new StringBuilder("synapse Long {\n  parameters { k = 1 1/ms }\n  states {\n");
+    for (int i = 0; i < states; i++) {
+      model.append("    k").append(i).append(" = 0\n");
+    }
+    model.append("  }\n  update {\n    kinetic using euler {\n");
+    for (int i = 0; i < reactions; i++) {
+      int from = i % (states - 1);
+      model.append("      k").append(from).append(" <-> k").append(from + 1).append(" (k, k)\n");
+    }
+    return model.append("    }\n  }\n  current = 1 [nA] * k0\n}\n").toString();
+  }
+
+  private static java.util.List<String> codes(String model) {
+    return io.cleft.compiler.Pipeline.compile(new io.cleft.compiler.source.SourceFile("Long.syn", model)).diagnostics().stream()
+        .filter(io.cleft.compiler.diagnostic.Diagnostic::isError)
+        .map(d -> d.code().id())
+        .toList();
+  }
+
+  /**
+   * A scheme's reactions count as statements of the update block (SYN012 past the limit), and a
+   * scheme of thousands is checked in time linear in it: the estimate of its size rejects it.
+   */
+  @org.junit.jupiter.api.Test
+  void longSchemesAreLimitedAndCheckedQuickly() {
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () -> {
+      assertEquals(java.util.List.of("SYN012"), codes(longChain(io.cleft.compiler.Limits.MAX_UPDATE_STATEMENTS, 100)));
+      java.util.List<String> tooLarge = codes(longChain(4000, 4001));
+      assertTrue(!tooLarge.isEmpty() && tooLarge.stream().allMatch("SYN080"::equals), tooLarge::toString);
+      // k1 is in 2 * 200 reactions, each with two fluxes: a sum deeper than an expression may nest.
+      assertEquals(java.util.List.of("SYN010"), codes(longChain(400, 3)));
+    });
+  }
+
   /** A scheme without reactions gives no state an equation: it compiles, and the states keep their values. */
   @org.junit.jupiter.api.Test
   void anEmptySchemeChangesNothing() {
