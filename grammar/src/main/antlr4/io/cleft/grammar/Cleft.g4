@@ -144,9 +144,10 @@ THEN       : 'then';
 ELSE       : 'else';
 AND        : 'and';
 OR         : 'or';
-NOT        : 'not';
 KINETIC    : 'kinetic';
 CONSERVE   : 'conserve';
+// NOT stays the last keyword: the parser's diagnostics take SYNAPSE to NOT as the keywords.
+NOT        : 'not';
 
 LBRACE   : '{';
 RBRACE   : '}';
