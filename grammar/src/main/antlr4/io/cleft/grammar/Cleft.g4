@@ -59,6 +59,18 @@ signedNumber
 updateStatement
     : name=IDENTIFIER ASSIGN value=expression                                   #assignment
     | name=IDENTIFIER PRIME ASSIGN value=expression (USING method=IDENTIFIER)?  #differentialEquation
+    | KINETIC (USING method=IDENTIFIER)? LBRACE (reactions+=reaction | laws+=conservation)* RBRACE  #kineticScheme
+    ;
+
+// The lines of `kinetic using method { ... }`: reactions between states with their rates (a
+// reversible one its forward and backward rate), and the conservation law the modeller states.
+reaction
+    : from=IDENTIFIER REVERSIBLE to=IDENTIFIER LPAREN forward=expression COMMA backward=expression RPAREN
+    | from=IDENTIFIER ARROW to=IDENTIFIER LPAREN forward=expression RPAREN
+    ;
+
+conservation
+    : CONSERVE sum=expression ASSIGN total=expression
     ;
 
 // The statements of `initial`, event handlers and `current { ... }`: they run in order, each
@@ -132,6 +144,9 @@ THEN       : 'then';
 ELSE       : 'else';
 AND        : 'and';
 OR         : 'or';
+KINETIC    : 'kinetic';
+CONSERVE   : 'conserve';
+// NOT stays the last keyword: the parser's diagnostics take SYNAPSE to NOT as the keywords.
 NOT        : 'not';
 
 LBRACE   : '{';
@@ -141,6 +156,8 @@ RPAREN   : ')';
 LBRACKET : '[';
 RBRACKET : ']';
 COMMA    : ',';
+REVERSIBLE : '<->';
+ARROW    : '->';
 PRIME    : '\'';
 ASSIGN   : '=';
 PLUS_ASSIGN  : '+=';

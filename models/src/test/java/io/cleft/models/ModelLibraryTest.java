@@ -35,7 +35,7 @@ class ModelLibraryTest {
         "IonotropicSynapse", "IonotropicSynapseOde", "TanhConductanceSynapse", "TanhRateSynapse", "TestSynapse",
         "ExpSyn", "Exp2Syn", "TsodyksMarkram", "PairStdp", "NmdaSynapse", "SaturatingRateEuler",
         "SaturatingRateRk2", "SaturatingRateRk4", "CoupledRiseDecayEuler", "CoupledRiseDecayRk4",
-        "SaturatingRateImplicit", "CoupledRiseDecayImplicit", "CoupledCycleExact", "TsodyksMarkramChainExact")) {
+        "SaturatingRateImplicit", "CoupledRiseDecayImplicit", "CoupledCycleExact", "TsodyksMarkramChainExact", "AmpaKinetic")) {
       assertTrue(files.contains(MODELS.resolve(model + ".syn").toString()), model + " is in the library: " + files);
     }
     String[] args = Stream.concat(Stream.of("check"), files.stream()).toArray(String[]::new);

@@ -173,6 +173,25 @@ public final class AstPrinter {
             return equation.target().name() + "' = " + print(equation.value())
                 + equation.method().map(method -> "  using " + method.name()).orElse("");
           }
+
+          /** On one line, as statements need no separators: {@code kinetic using m { C <-> O (a, b) }}. */
+          @Override
+          public String visitKineticScheme(UpdateStatement.KineticScheme scheme) {
+            StringBuilder out = new StringBuilder("kinetic");
+            scheme.method().ifPresent(method -> out.append(" using ").append(method.name()));
+            out.append(" {");
+            for (UpdateStatement.Reaction reaction : scheme.reactions()) {
+              out.append(' ').append(reaction.from().name())
+                  .append(reaction.backward().isPresent() ? " <-> " : " -> ")
+                  .append(reaction.to().name()).append(" (").append(print(reaction.forward()));
+              reaction.backward().ifPresent(backward -> out.append(", ").append(print(backward)));
+              out.append(')');
+            }
+            for (UpdateStatement.Conservation law : scheme.laws()) {
+              out.append(" conserve ").append(print(law.sum())).append(" = ").append(print(law.total()));
+            }
+            return out.append(" }").toString();
+          }
         });
   }
 

@@ -50,7 +50,9 @@ import java.util.Set;
  * {@code implicit_euler} unrolls an elimination of its n states, {@link #PER_ELIMINATION_STEP}
  * per step, and for a nonlinear system does so once per Newton iteration, with the right-hand
  * sides copied, their derivatives ({@link #DERIVATIVE_FACTOR} times a right-hand side per
- * state it reads) and {@link #PER_NEWTON_STATE} per state. The constructor's: {@link #CONSTRUCTOR_PER_DECLARATION} per
+ * state it reads) and {@link #PER_NEWTON_STATE} per state. A kinetic
+ * scheme counts as its ODEs, and its conservation law as its total, {@link #PER_UPDATED_STATE}
+ * for the state it replaces and as much again, and an operation, per other state. The constructor's: {@link #CONSTRUCTOR_PER_DECLARATION} per
  * parameter and state, and {@link #CONSTRUCTOR_PER_CALL} per call and division, any of which
  * the optimizer may keep in an array of its own.
  */
@@ -150,6 +152,14 @@ public final class GeneratedSizeChecker {
     OdeSolver.exactMatrixExponentialCode(model).forEach(matrixExponential::add);
     update.cost += MATRIX_EXPONENTIAL_FACTOR * matrixExponential.cost / 2;
     update.calls += matrixExponential.calls;
+    // A kinetic scheme's ODEs are among the updates; its law's replaced state is the total minus
+    // the others' next values, each of which the solver keeps in a local for it.
+    for (io.cleft.compiler.model.KineticScheme scheme : model.schemes()) {
+      if (scheme.law().isPresent()) {
+        update.add(scheme.law().get().total());
+        stateUpdates += PER_UPDATED_STATE + (long) (PER_UPDATED_STATE + OPERATION) * scheme.law().get().others().size();
+      }
+    }
     Tally current = new Tally();
     current.add(model.current());
     Statement.forEachExpression(model.currentStatements(), current::add);

@@ -75,14 +75,16 @@ public final class Resolver {
   private final List<Symbol.Constant> constants = new ArrayList<>();
   private final List<Symbol.State> states = new ArrayList<>();
   private final Map<String, Symbol.Local> locals = new LinkedHashMap<>();
-  private final Map<Symbol.State, StateUpdate> updates = new LinkedHashMap<>();
+  final Map<Symbol.State, StateUpdate> updates = new LinkedHashMap<>();
+  /** The update block's kinetic schemes, resolved after its other statements. */
+  private final List<io.cleft.compiler.model.KineticScheme> schemes = new ArrayList<>();
   /**
    * Declared names whose unit is unknown (reported): their uses resolve to
    * {@link Expr.Erroneous}, so the unit checker does not go on to report them as dimensionless.
    */
   private final Set<String> withUnknownUnit = new HashSet<>();
   /** Every local the update block defines, by name, for forward-reference diagnostics. */
-  private final Map<String, UpdateStatement.Assignment> localDefinitions = new HashMap<>();
+  final Map<String, UpdateStatement.Assignment> localDefinitions = new HashMap<>();
   /** The values the initial block derives from the parameters, visible in every other block. */
   final Map<String, Symbol.Local> derived = new LinkedHashMap<>();
   /** The names the current block defines, for diagnostics where they are not visible. */
@@ -201,7 +203,8 @@ public final class Resolver {
         handlers,
         currentStatements,
         currentValues,
-        currentExpr);
+        currentExpr,
+        schemes);
   }
 
   /** The handler's event and argument checked, its statements resolved; empty for an unknown event. */
@@ -479,6 +482,7 @@ public final class Resolver {
         localDefinitions.putIfAbsent(assignment.target().name(), assignment);
       }
     }
+    List<UpdateStatement.KineticScheme> kinetic = new ArrayList<>();
     UpdateStatement.Visitor<Void> resolution =
         new UpdateStatement.Visitor<>() {
           @Override
@@ -492,8 +496,17 @@ public final class Resolver {
             resolveDifferentialEquation(equation);
             return null;
           }
+
+          @Override
+          public Void visitKineticScheme(UpdateStatement.KineticScheme scheme) {
+            kinetic.add(scheme);
+            return null;
+          }
         };
     statements.forEach(statement -> statement.accept(resolution));
+    // After the equations and next values, so that a scheme's state that has one is reported at the scheme.
+    KineticSchemeResolver schemeResolver = new KineticSchemeResolver(this);
+    kinetic.forEach(scheme -> schemeResolver.resolve(scheme).ifPresent(schemes::add));
   }
 
   private void resolveAssignment(UpdateStatement.Assignment assignment) {
@@ -575,14 +588,24 @@ public final class Resolver {
   }
 
   private Optional<OdeMethod> method(UpdateStatement.DifferentialEquation equation) {
-    if (equation.method().isEmpty()) {
+    return method(
+        equation.method(), equation.span(), "the equation for " + equation.target().name() + "'",
+        "'using exponential_euler' (or 'using euler')");
+  }
+
+  /**
+   * The method {@code named} names, or empty if it is missing or unknown (reported); {@code what}
+   * needs it, and {@code suggestion} is what to add when it is missing.
+   */
+  Optional<OdeMethod> method(Optional<Identifier> named, SourceSpan span, String what, String suggestion) {
+    if (named.isEmpty()) {
       diagnostics.error(
           DiagnosticCode.MISSING_METHOD,
-          equation.span(),
-          "the equation for " + equation.target().name() + "' needs a method: add 'using exponential_euler' (or 'using euler')");
+          span,
+          what + " needs a method: add " + suggestion);
       return Optional.empty();
     }
-    Identifier name = equation.method().get();
+    Identifier name = named.get();
     if (name.name().equals(NMODL_CNEXP)) {
       // NMODL users write cnexp; it is the same step, for the same equations (one state, linear
       // in itself), so the model is right and only the name is NMODL's.
@@ -653,7 +676,7 @@ public final class Resolver {
   /**
    * @param definingLocal the local whose definition this is, for cycle diagnostics; else null
    */
-  private Expr resolveExpression(Expression expression, Scope scope, String definingLocal) {
+  Expr resolveExpression(Expression expression, Scope scope, String definingLocal) {
     return new ExpressionResolver(scope, definingLocal, null).resolve(expression);
   }
 
@@ -961,7 +984,7 @@ public final class Resolver {
     return symbol.accept(DECLARATIONS).span();
   }
 
-  private static String kindOf(Symbol symbol) {
+  static String kindOf(Symbol symbol) {
     return symbol.accept(DECLARATIONS).kind();
   }
 

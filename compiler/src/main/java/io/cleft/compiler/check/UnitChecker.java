@@ -104,6 +104,8 @@ public final class UnitChecker {
       }
       localTypes.put(local, type);
     }
+    java.util.Set<Symbol.State> inSchemes = new java.util.HashSet<>();
+    model.schemes().forEach(scheme -> inSchemes.addAll(scheme.states()));
     StateUpdate.Visitor<Void> updates =
         new StateUpdate.Visitor<>() {
           @Override
@@ -126,6 +128,10 @@ public final class UnitChecker {
           @Override
           public Void visitDerivative(StateUpdate.Derivative derivative) {
             Symbol.State state = derivative.state();
+            if (inSchemes.contains(state)) {
+              // Its equation is the scheme's fluxes, checked where they are written (checkScheme).
+              return null;
+            }
             Dimension perTime = state.dimension().over(Dimension.TIME);
             expect(
                 derivative.derivative(),
@@ -138,6 +144,7 @@ public final class UnitChecker {
           }
         };
     model.updates().forEach(update -> update.accept(updates));
+    model.schemes().forEach(scheme -> checkScheme(scheme, model.initial()));
     model.handlers().forEach(handler -> checkStatements(handler.statements()));
     checkStatements(model.currentStatements());
     expect(
@@ -206,6 +213,65 @@ public final class UnitChecker {
           assignment.value().span(),
           what + " must be " + described(quantity.dimension()) + ", as its first value at line " + local.span().line()
               + ", but it is " + described(value.get()) + "; a local keeps its dimension");
+    }
+  }
+
+  /**
+   * A kinetic scheme's states have one dimension, and so has its law's total; each rate is per
+   * time (a first-order rate), so that every flux is the states' unit per time. If they are, a
+   * law whose states' declared initial values and total are constants is checked against them.
+   */
+  private void checkScheme(io.cleft.compiler.model.KineticScheme scheme, List<Statement> initial) {
+    if (scheme.states().isEmpty()) {
+      // A scheme without reactions: nothing to check, and nothing it does.
+      return;
+    }
+    Dimension perTime = Dimension.NONE.over(Dimension.TIME);
+    Symbol.State first = scheme.states().get(0);
+    boolean consistent = true;
+    for (io.cleft.compiler.model.KineticScheme.Reaction reaction : scheme.reactions()) {
+      for (Symbol.State state : List.of(reaction.from(), reaction.to())) {
+        if (!state.dimension().equals(first.dimension())) {
+          diagnostics.error(
+              DiagnosticCode.SCHEME_UNITS,
+              reaction.span(),
+              "the states of a kinetic scheme must have one unit: '" + state.name() + "' is " + described(state.dimension())
+                  + ", but '" + first.name() + "' is " + described(first.dimension()));
+          consistent = false;
+        }
+      }
+      List<Expr> rates = new java.util.ArrayList<>(List.of(reaction.forward()));
+      reaction.backward().ifPresent(rates::add);
+      for (Expr rate : rates) {
+        Optional<Dimension> actual = quantity(rate);
+        if (actual.isPresent() && !actual.get().equals(perTime)) {
+          diagnostics.error(
+              DiagnosticCode.RATE_UNIT,
+              rate.span(),
+              "the rate of a reaction must be " + described(perTime) + " (a first-order rate), but it is "
+                  + described(actual.get())
+                  + (actual.get().equals(Dimension.TIME) ? "; a time constant's rate is 1 / tau"
+                      : actual.get().isDimensionless() ? "; divide it by a time constant, or multiply it by a rate"
+                      : "; a binding rate is multiplied by the concentration it binds, as in 'rb * T'"));
+          consistent = false;
+        }
+      }
+    }
+    if (scheme.law().isEmpty()) {
+      return;
+    }
+    io.cleft.compiler.model.KineticScheme.Conservation law = scheme.law().get();
+    Optional<Dimension> total = quantity(law.total());
+    if (total.isPresent() && !total.get().equals(first.dimension())) {
+      diagnostics.error(
+          DiagnosticCode.SCHEME_UNITS,
+          law.total().span(),
+          "the total of a conservation law must be " + described(first.dimension()) + ", like the scheme's states, but it is "
+              + described(total.get()));
+      consistent = false;
+    }
+    if (consistent && total.isPresent()) {
+      KineticInitialValues.check(law, initial, diagnostics);
     }
   }
 

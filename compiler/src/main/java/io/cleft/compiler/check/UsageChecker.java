@@ -25,6 +25,12 @@ public final class UsageChecker {
     model.locals().forEach(l -> collect(l.definition(), used));
     model.updates().forEach(update -> collect(update.rightHandSide(), used));
     collect(model.current(), used);
+    // A law's total is read where its last state is computed, which the ODEs may not show.
+    Set<Symbol.State> conserved = new HashSet<>();
+    model.schemes().forEach(scheme -> scheme.law().ifPresent(law -> {
+      collect(law.total(), used);
+      conserved.add(law.replaced());
+    }));
     List<List<Statement>> blocks = new ArrayList<>();
     blocks.add(model.initial());
     model.handlers().forEach(handler -> blocks.add(handler.statements()));
@@ -68,7 +74,7 @@ public final class UsageChecker {
       }
     }
     for (Symbol.State state : model.states()) {
-      if (model.updateOf(state).isEmpty() && !jumped.contains(state)) {
+      if (model.updateOf(state).isEmpty() && !jumped.contains(state) && !conserved.contains(state)) {
         diagnostics.warning(
             DiagnosticCode.STATE_NEVER_UPDATED,
             state.span(),

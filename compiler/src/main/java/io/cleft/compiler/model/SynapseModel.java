@@ -20,6 +20,8 @@ import java.util.Optional;
  *     {@code i}: named values a simulator can record
  * @param current the current: the expression of {@code current = ...}, or a reference to the
  *     block's {@code i}
+ * @param schemes the update block's kinetic schemes, whose ODEs are among {@code updates}; the
+ *     solver applies their conservation laws
  */
 public record SynapseModel(
     String name,
@@ -36,7 +38,8 @@ public record SynapseModel(
     List<EventHandler> handlers,
     List<Statement> currentStatements,
     List<Symbol.Local> currentValues,
-    Expr current) {
+    Expr current,
+    List<KineticScheme> schemes) {
   public SynapseModel {
     parameters = List.copyOf(parameters);
     constants = List.copyOf(constants);
@@ -48,13 +51,14 @@ public record SynapseModel(
     handlers = List.copyOf(handlers);
     currentStatements = List.copyOf(currentStatements);
     currentValues = List.copyOf(currentValues);
+    schemes = List.copyOf(schemes);
   }
 
   /** The same model with another update block: what the solver makes of the equations. */
   public SynapseModel withUpdate(List<Symbol.Local> locals, List<StateUpdate> updates) {
     return new SynapseModel(
         name, doc, source, span, parameters, constants, states, locals, updates, initial, derived, handlers,
-        currentStatements, currentValues, current);
+        currentStatements, currentValues, current, schemes);
   }
 
   /** Whether the update block or the current reads {@code t}, so that a simulator must give it. */

@@ -206,6 +206,30 @@ final class AstBuilder extends CleftBaseVisitor<Object> {
         span(context));
   }
 
+  @Override
+  public UpdateStatement visitKineticScheme(CleftParser.KineticSchemeContext context) {
+    return new UpdateStatement.KineticScheme(
+        Optional.ofNullable(context.method).map(this::identifier),
+        context.reactions.stream().map(this::visitReaction).toList(),
+        context.laws.stream().map(this::visitConservation).toList(),
+        span(context));
+  }
+
+  @Override
+  public UpdateStatement.Reaction visitReaction(CleftParser.ReactionContext context) {
+    return new UpdateStatement.Reaction(
+        identifier(context.from),
+        identifier(context.to),
+        expression(context.forward),
+        Optional.ofNullable(context.backward).map(this::expression),
+        span(context));
+  }
+
+  @Override
+  public UpdateStatement.Conservation visitConservation(CleftParser.ConservationContext context) {
+    return new UpdateStatement.Conservation(expression(context.sum), expression(context.total), span(context));
+  }
+
   // ------------------------------------------------------------------------------------------
   // Units
 

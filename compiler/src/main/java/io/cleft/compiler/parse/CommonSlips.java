@@ -131,7 +131,8 @@ final class CommonSlips {
       case "on_pre", "onpre" -> Optional.of("Brian2's on_pre is 'on pre { ... }' in cleft");
       case "on_post", "onpost" -> Optional.of("Brian2's on_post is 'on post { ... }' in cleft");
       case "breakpoint" -> Optional.of("NMODL's BREAKPOINT is 'current = ...' or 'current { ... i = ... }' in cleft");
-      case "derivative", "kinetic" -> Optional.of("equations go in 'update { x' = ... using method }' in cleft");
+      case "derivative" -> Optional.of("equations go in 'update { x' = ... using method }' in cleft");
+      case "kinetic" -> Optional.of("a kinetic scheme goes in 'update { kinetic using method { C <-> O (kf, kb) } }' in cleft");
       case "initial" -> Optional.of("the initial block is written 'initial { ... }', in lower case");
       default -> Optional.empty();
     };

@@ -46,6 +46,20 @@ final class ModelLimits {
               "an update block can hold at most " + Limits.MAX_UPDATE_STATEMENTS + " statements; this is one more");
           return false;
         }
+        // A kinetic scheme's reactions and laws count as statements of the update block.
+        if (child instanceof CleftParser.KineticSchemeContext scheme) {
+          for (ParseTree line : children(scheme)) {
+            if (line instanceof ParserRuleContext rule && !(line instanceof CleftParser.ExpressionContext)
+                && ++statements > Limits.MAX_UPDATE_STATEMENTS) {
+              diagnostics.error(
+                  DiagnosticCode.TOO_MANY_STATEMENTS,
+                  spans.of(rule.getStart()),
+                  "an update block can hold at most " + Limits.MAX_UPDATE_STATEMENTS
+                      + " statements, the reactions and laws of its kinetic schemes included; this is one more");
+              return false;
+            }
+          }
+        }
       }
       Optional<CleftParser.StatementContext> beyond = beyondStatementLimit(section);
       if (beyond.isPresent()) {

@@ -56,9 +56,10 @@ public final class OdeSolver {
     if (failed) {
       return Optional.empty();
     }
+    List<StateUpdate> conserved = ConservationLaws.apply(model.schemes(), solved, solverLocals);
     List<Symbol.Local> locals = new ArrayList<>(model.locals());
     locals.addAll(solverLocals.added());
-    return Optional.of(model.withUpdate(locals, solved));
+    return Optional.of(model.withUpdate(locals, conserved));
   }
 
   /**

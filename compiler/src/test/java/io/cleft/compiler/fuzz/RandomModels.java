@@ -38,6 +38,8 @@ final class RandomModels {
     "initial", "on", "on pre", "on post", "pre", "post", "(weight uS)", "(weight)", "()", "+=", "-=",
     "if x > 0 {", "} else {", "} else if", "else", "clip(", "clip(1, 0, 1)", "t", "weight", "i =", "i",
     "initial { x = 1 }", "on pre(w uS) { }", "current { i = 1 [nA] }", "[uS]", "[ms]", "x' = 1",
+    // Kinetic schemes.
+    "kinetic", "kinetic using rk4 {", "<->", "->", "conserve", "conserve s = 1", "s <-> s (1 [1/ms], 1 [1/ms])",
   };
 
   private RandomModels() {}
@@ -174,6 +176,11 @@ final class RandomModels {
         conductanceUnit = new String[] {"nS", "uS", "mS", "pS"}[random.nextInt(4)];
         text.append("    gq = ").append(positive()).append(' ').append(conductanceUnit).append('\n');
       }
+      // A kinetic scheme's states: the first starts at 1, the rest at 0, as a law of total 1 says.
+      int kineticCount = random.nextInt(3) == 0 ? random.nextInt(2, 5) : 0;
+      for (int i = 0; i < kineticCount; i++) {
+        text.append("    k").append(i).append(" = ").append(i == 0 ? "1" : "0").append('\n');
+      }
       if (random.nextInt(3) == 0) {
         lastEventTime = true;
         text.append("    tlast = ").append(random.nextInt(0, 3)).append(random.nextBoolean() ? " ms\n" : " s\n");
@@ -205,6 +212,9 @@ final class RandomModels {
       if (conductanceUnit != null && random.nextInt(4) != 0) {
         text.append("    gq' = -gq / ").append(time()).append("  using exponential_euler\n");
       }
+      if (kineticCount > 0) {
+        kineticScheme(text, kineticCount);
+      }
       text.append("  }\n");
       dtVisible = false;
       locals.clear();
@@ -221,6 +231,41 @@ final class RandomModels {
       }
       text.append("}\n");
       return text.toString();
+    }
+
+    /**
+     * A kinetic scheme over the states k0, k1, ...: random reactions, reversible or one-way,
+     * whose rates are random expressions per time (which may read any state), under any method,
+     * and, most of the time, the law that they sum to 1.
+     */
+    private void kineticScheme(StringBuilder text, int count) {
+      String[] methods = {"euler", "rk2", "rk4", "exponential_euler", "exact"};
+      text.append("    kinetic using ").append(methods[random.nextInt(methods.length)]).append(" {\n");
+      for (int i = 1; i < count; i++) {
+        // Each state reacts with one before it, so every state is in the scheme.
+        String from = "k" + random.nextInt(i);
+        String to = "k" + i;
+        boolean forward = random.nextBoolean();
+        text.append("      ").append(forward ? from : to);
+        String other = forward ? to : from;
+        if (random.nextBoolean()) {
+          text.append(" <-> ").append(other).append(" (").append(rate()).append(", ").append(rate()).append(")\n");
+        } else {
+          text.append(" -> ").append(other).append(" (").append(rate()).append(")\n");
+        }
+      }
+      if (random.nextInt(4) != 0) {
+        text.append("      conserve ");
+        for (int i = 0; i < count; i++) {
+          text.append(i == 0 ? "" : " + ").append('k').append(i);
+        }
+        text.append(" = 1\n");
+      }
+      text.append("    }\n");
+    }
+
+    private String rate() {
+      return random.nextBoolean() ? "1 / " + time() : "(" + expression(2) + ") / " + time();
     }
 
     /** Derived values and initial values of states, from the parameters and constants only. */
