@@ -14,6 +14,7 @@ import io.cleft.compiler.model.Expr;
 import io.cleft.compiler.model.StateUpdate;
 import io.cleft.compiler.model.Symbol;
 import io.cleft.compiler.model.SynapseModel;
+import io.cleft.compiler.symbolic.IrDerivative;
 import io.cleft.compiler.units.Unit;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -115,7 +116,7 @@ public final class Lowering {
     IrExpr[] derivatives = new IrExpr[count];
     for (int k = 0; k < count; k++) {
       IrLocal local = locals.get(k);
-      IrExpr derivative = Differentiator.derivative(local.value(), IrInput.V_POST, j -> derivatives[j]);
+      IrExpr derivative = IrDerivative.of(local.value(), IrInput.V_POST, j -> derivatives[j]);
       if (derivative.isTrivial()) {
         derivatives[k] = derivative;
       } else {
@@ -125,7 +126,7 @@ public final class Lowering {
     }
     List<IrExpr> results = new ArrayList<>();
     results.add(current);
-    results.add(Differentiator.derivative(current, IrInput.V_POST, j -> derivatives[j]));
+    results.add(IrDerivative.of(current, IrInput.V_POST, j -> derivatives[j]));
     model.currentValues().forEach(value -> results.add(block.valueOf(value)));
     return new IrBlock(locals, results);
   }

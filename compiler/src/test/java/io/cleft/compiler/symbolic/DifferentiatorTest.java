@@ -10,9 +10,13 @@ import static io.cleft.compiler.symbolic.ModelExprs.read;
 import static io.cleft.compiler.symbolic.ModelExprs.show;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cleft.compiler.ast.Expression.ComparisonOperator;
+import io.cleft.compiler.ir.IrBinaryOperator;
+import io.cleft.compiler.ir.IrExpr;
+import io.cleft.compiler.ir.IrInput;
 import io.cleft.compiler.model.BuiltinFunction;
 import io.cleft.compiler.model.Expr;
 import io.cleft.compiler.model.Expr.ArithmeticOperator;
@@ -32,6 +36,11 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The one differentiator: its rules ({@link DerivativeRules}) through both adapters, {@link
+ * Differentiator} on model expressions and {@link IrDerivative} on IR expressions (the current's
+ * dI/dv_post), which must build the same derivative from the same tree.
+ */
 class DifferentiatorTest {
   private static final SourceSpan SPAN = ModelExprs.SPAN;
   private static final Symbol X = Symbol.Input.V_POST;
@@ -40,12 +49,15 @@ class DifferentiatorTest {
   /** Holds each local's derivative in a new local, as the solver does, and remembers them. */
   private static final class Held implements Differentiator.LocalDerivatives {
     final List<Symbol.Local> locals = new ArrayList<>();
+    /** The local each held derivative is the derivative of. */
+    final Map<Symbol.Local, Symbol.Local> derivativeOf = new IdentityHashMap<>();
     private int nextIndex = 1000;
 
     @Override
     public Expr hold(Symbol.Local local, Expr derivative) {
       Symbol.Local held = new Symbol.Local("d_" + local.name(), nextIndex++, derivative, SPAN);
       locals.add(held);
+      derivativeOf.put(held, local);
       return read(held);
     }
   }
@@ -153,7 +165,54 @@ class DifferentiatorTest {
     assertTrue(nodes <= 7 * 200, "nodes in all derivatives: " + nodes);
   }
 
-  // --- random expressions against central finite differences ---
+  // --- the IR adapter, as lowering uses it for dI/dv_post ---
+
+  private static final IrExpr V = new IrExpr.Input(IrInput.V_POST);
+
+  private static IrExpr ir(IrBinaryOperator operator, IrExpr a, IrExpr b) {
+    return new IrExpr.Binary(operator, a, b);
+  }
+
+  @Test
+  void theIrCurrentsConductanceDropsZerosToo() {
+    IrExpr conductance = ir(IrBinaryOperator.MULTIPLY, new IrExpr.Parameter(0), new IrExpr.State(0));
+    IrExpr current = ir(IrBinaryOperator.MULTIPLY, conductance, ir(IrBinaryOperator.SUBTRACT, V, new IrExpr.Constant(5)));
+    assertEquals(conductance, IrDerivative.of(current, IrInput.V_POST));
+    assertEquals(new IrExpr.Constant(0), IrDerivative.of(current, IrInput.V_PRE), "v_pre does not move it");
+    IrExpr invariant = ir(IrBinaryOperator.MULTIPLY, new IrExpr.Invariant(0), new IrExpr.Input(IrInput.DT));
+    assertEquals(new IrExpr.Constant(0), IrDerivative.of(invariant, IrInput.V_POST), "nor an invariant, nor dt");
+  }
+
+  @Test
+  void theIrAdapterFoldsALiteralExponentAsTheModelOneDoes() {
+    IrExpr square = ir(IrBinaryOperator.POWER, V, new IrExpr.Constant(2));
+    assertEquals(ir(IrBinaryOperator.MULTIPLY, new IrExpr.Constant(2), V), IrDerivative.of(square, IrInput.V_POST));
+  }
+
+  @Test
+  void theIrAdapterRefusesALocalWhoseDerivativeItIsNotGiven() {
+    assertThrows(IllegalArgumentException.class, () -> IrDerivative.of(new IrExpr.Local(0), IrInput.V_POST));
+  }
+
+  @Test
+  void throughIrLocalsTheDerivativeGrowsLinearly() {
+    // As Lowering does: each local's derivative, if not trivial, a local after the block's own.
+    int links = 200;
+    IrExpr[] derivatives = new IrExpr[links];
+    List<IrExpr> held = new ArrayList<>();
+    IrExpr previous = V;
+    for (int k = 0; k < links; k++) {
+      IrExpr definition = ir(IrBinaryOperator.MULTIPLY, previous, previous);
+      IrExpr derivative = IrDerivative.of(definition, IrInput.V_POST, j -> derivatives[j]);
+      held.add(derivative);
+      derivatives[k] = derivative.isTrivial() ? derivative : new IrExpr.Local(links + held.size() - 1);
+      previous = new IrExpr.Local(k);
+    }
+    long nodes = held.stream().mapToLong(IrExprs::size).sum();
+    assertTrue(nodes <= 7 * links, "nodes in all derivatives: " + nodes);
+  }
+
+  // --- random expressions against central finite differences, through both adapters ---
 
   /** A random expression over x, y and the locals given, of at most {@code depth} levels. */
   private static Expr randomExpr(Random random, int depth, List<Symbol.Local> locals) {
@@ -224,7 +283,9 @@ class DifferentiatorTest {
     Expr expr = randomExpr(random, 4, locals);
     Set<Symbol.Local> through = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     through.addAll(locals);
-    Expr derivative = new Differentiator(X, through, new Held()).derivative(expr);
+    Held held = new Held();
+    Expr derivative = new Differentiator(X, through, held).derivative(expr);
+    assertIrDerivativeIsTheSame(expr, locals, held, derivative);
 
     double h = 1e-5;
     double symbolic = at(derivative, x, y);
@@ -243,6 +304,48 @@ class DifferentiatorTest {
         && Math.abs(at(derivative, x - h, y) - symbolic) < 1e-3 * scale);
     assertEquals(fd, symbolic, 1e-6 * scale + Math.abs(left - right),
         "d/dx of " + show(expr) + " at x = " + x + ", y = " + y);
+  }
+
+  /**
+   * The same tree as IR, differentiated by the IR adapter forward through its locals (each
+   * non-zero derivative held in a local, as the model adapter's holder does), is the model
+   * derivative node for node: one rule set, whichever tree it builds.
+   */
+  private static void assertIrDerivativeIsTheSame(Expr expr, List<Symbol.Local> locals, Held held, Expr derivative) {
+    Map<Symbol.Local, Integer> indexOf = new IdentityHashMap<>();
+    for (int k = 0; k < locals.size(); k++) {
+      indexOf.put(locals.get(k), k);
+    }
+    IrExpr[] derivatives = new IrExpr[locals.size()];
+    List<IrExpr> irHeld = new ArrayList<>();
+    int[] heldIndexOf = new int[locals.size()];
+    java.util.function.Function<Symbol, IrExpr> references = symbol -> {
+      if (symbol.equals(X)) {
+        return new IrExpr.Input(IrInput.V_POST);
+      }
+      if (symbol.equals(Y)) {
+        return new IrExpr.Input(IrInput.V_PRE);
+      }
+      Symbol.Local local = (Symbol.Local) symbol;
+      Symbol.Local of = held.derivativeOf.get(local);
+      return of != null ? new IrExpr.Local(heldIndexOf[indexOf.get(of)]) : new IrExpr.Local(indexOf.get(local));
+    };
+    for (int k = 0; k < locals.size(); k++) {
+      IrExpr d = IrDerivative.of(IrExprs.lower(locals.get(k).definition(), references), IrInput.V_POST, j -> derivatives[j]);
+      if (d.equals(new IrExpr.Constant(0))) {
+        derivatives[k] = d;
+      } else {
+        irHeld.add(d);
+        heldIndexOf[k] = locals.size() + irHeld.size() - 1;
+        derivatives[k] = new IrExpr.Local(heldIndexOf[k]);
+      }
+    }
+    IrExpr irDerivative = IrDerivative.of(IrExprs.lower(expr, references), IrInput.V_POST, j -> derivatives[j]);
+    assertEquals(IrExprs.lower(derivative, references), irDerivative, "d/dx of " + show(expr));
+    for (Symbol.Local h : held.locals) {
+      int k = indexOf.get(held.derivativeOf.get(h));
+      assertEquals(IrExprs.lower(h.definition(), references), irHeld.get(heldIndexOf[k] - locals.size()), h.name());
+    }
   }
 
   private static double at(Expr expr, double x, double y) {
