@@ -14,10 +14,13 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The observed order of each method but {@code exact}, on problems with known solutions, through the
+ * The observed order of each method, on problems with known solutions, through the
  * interpreter on the lowered program: integrate to T = 1 ms with dt = 1/8 ms halved five times,
  * fit the slope of log(error) against log(dt) by least squares, and require 1 for
- * {@code euler} and {@code implicit_euler}, 2 for {@code rk2}, 4 for {@code rk4}. In that range of dt the smallest error of
+ * {@code euler} and {@code implicit_euler}, 2 for {@code rk2}, 4 for {@code rk4}, and 1 for
+ * {@code exponential_euler} and {@code exact} where a forcing in t varies over the step (they
+ * hold it at the step's start); where nothing varies, exact and exponential_euler are exact to
+ * rounding (below). In that range of dt the smallest error of
  * rk4 is some 1e-12, far above the rounding of 256 steps (1e-14), so rounding cannot bend the
  * fit.
  *
@@ -115,6 +118,35 @@ class ConvergenceOrderTest {
       new double[] {0.5}, 0.3, new double[] {0},
       t -> new double[] {Math.exp((0.3 + t) / 0.5) - Math.exp(0.3 / 0.5)});
 
+  /**
+   * A decay driven by a ramp in time: linear in x, with a forcing exponential_euler holds at the
+   * step's start, so its order is 1 (exact where nothing varies, as on DECAY).
+   */
+  private static final Problem RAMP = new Problem(
+      "x' = r t - k x",
+      """
+      synapse Ramp {
+        parameters {
+          k = 1.5 1/ms
+          r = 2 1/ms^2
+        }
+        states {
+          x = 1
+        }
+        update {
+          x' = r * t - k * x  using METHOD
+        }
+        current = 1 [nA] * x
+      }
+      """,
+      new double[] {1.5, 2}, 0, new double[] {1},
+      t -> {
+        double k = 1.5;
+        double r = 2;
+        double decay = Math.exp(-k * t);
+        return new double[] {decay + r * (t / k - 1 / (k * k) + decay / (k * k))};
+      });
+
   /** The Bateman chain a -> b -> c at rates 1, 2 and 3.5 /ms: a deeper chain, by the matrix exponential under exact. */
   private static final Problem CHAIN = new Problem(
       "a -> b -> c",
@@ -154,12 +186,13 @@ class ConvergenceOrderTest {
    * exact has no order to observe: its error is rounding at every dt, growing only with the
    * number of steps. Asserted: at most 4 u per step and state (u = 2^-53), from dt = 1/8 to
    * 1/256 ms, on a decay (the closed form), a rotation (a cycle) and a chain two links deep (the
-   * matrix exponential both).
+   * matrix exponential both); and exponential_euler, which is exact where its coefficients do not
+   * vary, on the decay.
    */
-  @ParameterizedTest(name = "exact on {0}")
+  @ParameterizedTest(name = "{0} on {1}")
   @MethodSource("exactCases")
-  void exactIsExactToRoundingAtEveryStep(Problem problem) {
-    Interpreter interpreter = new Interpreter(compile(problem.model().replace("METHOD", "exact")));
+  void exactIsExactToRoundingAtEveryStep(String method, Problem problem) {
+    Interpreter interpreter = new Interpreter(compile(problem.model().replace("METHOD", method)));
     for (int i = 0; i <= HALVINGS; i++) {
       double dt = FIRST_STEP / (1 << i);
       int steps = (int) Math.round(END / dt);
@@ -170,13 +203,15 @@ class ConvergenceOrderTest {
       double[] exact = problem.exact().apply(END);
       for (int k = 0; k < states.length; k++) {
         double bound = 4 * steps * Math.ulp(1.0) / 2 * Math.max(1, Math.abs(exact[k]));
-        assertEquals(exact[k], states[k], bound, "exact on " + problem + " at dt " + dt + ", state " + k);
+        assertEquals(exact[k], states[k], bound, method + " on " + problem + " at dt " + dt + ", state " + k);
       }
     }
   }
 
-  static List<Problem> exactCases() {
-    return List.of(DECAY, ROTATION, CHAIN);
+  static List<Arguments> exactCases() {
+    return List.of(
+        Arguments.of("exact", DECAY), Arguments.of("exact", ROTATION), Arguments.of("exact", CHAIN),
+        Arguments.of("exponential_euler", DECAY));
   }
 
   static List<Arguments> cases() {
@@ -187,6 +222,8 @@ class ConvergenceOrderTest {
       cases.add(Arguments.of("rk4", 4.0, 0.3, problem));
       cases.add(Arguments.of("implicit_euler", 1.0, 0.1, problem));
     }
+    cases.add(Arguments.of("exponential_euler", 1.0, 0.1, RAMP));
+    cases.add(Arguments.of("exact", 1.0, 0.1, RAMP));
     return cases;
   }
 
