@@ -164,7 +164,11 @@ public final class Lowering {
         }
       };
 
-  private static IrExpr expr(Expr expr, Function<Symbol, IrExpr> references) {
+  /**
+   * {@code expr} as IR, node for node, each name read as {@code references} says (which is where
+   * lowering converts a value to its working unit).
+   */
+  public static IrExpr expr(Expr expr, Function<Symbol, IrExpr> references) {
     return expr.accept(new Numbers(references));
   }
 
