@@ -8,6 +8,7 @@ import io.cleft.compiler.ast.SynapseDecl;
 import io.cleft.compiler.diagnostic.Diagnostic;
 import io.cleft.compiler.diagnostic.DiagnosticCollector;
 import io.cleft.compiler.diagnostic.DiagnosticPrinter;
+import io.cleft.compiler.interp.Interpreter;
 import io.cleft.compiler.ir.IrProgram;
 import io.cleft.compiler.model.Symbol;
 import io.cleft.compiler.parse.SynapseParser;
@@ -53,6 +54,18 @@ public final class TestModels {
   /** The states' initial values, in declaration order and declared units. */
   public static double[] initialStates(IrProgram program) {
     return program.model().states().stream().mapToDouble(Symbol.State::initialValue).toArray();
+  }
+
+  /**
+   * The states after {@code steps} steps of {@code dt} from t = 0 through {@code interpreter}'s
+   * update, with both voltages at 0.
+   */
+  public static double[] step(Interpreter interpreter, double[] parameters, double[] states, double dt, int steps) {
+    double[] x = states.clone();
+    for (int n = 0; n < steps; n++) {
+      x = interpreter.update(parameters, x, n * dt, dt, 0, 0);
+    }
+    return x;
   }
 
   private static String rendered(List<Diagnostic> diagnostics) {

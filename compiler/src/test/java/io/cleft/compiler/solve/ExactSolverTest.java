@@ -1,6 +1,7 @@
 package io.cleft.compiler.solve;
 
 import static io.cleft.compiler.TestModels.compile;
+import static io.cleft.compiler.TestModels.step;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,14 +48,6 @@ class ExactSolverTest {
   private static final Interpreter EULER = new Interpreter(compile(PAIR.replace("METHOD", "euler")));
 
   /** Parameters in declaration order: a, c, k, p, q. */
-  private static double[] step(Interpreter interpreter, double[] parameters, double[] states, double dt, int steps) {
-    double[] x = states.clone();
-    for (int n = 0; n < steps; n++) {
-      x = interpreter.update(parameters, x, n * dt, dt, 0, 0);
-    }
-    return x;
-  }
-
   @Property(tries = 300)
   void oneStepIsTheExactSolutionToRounding(
       @ForAll @DoubleRange(min = 0.01, max = 5) double a,

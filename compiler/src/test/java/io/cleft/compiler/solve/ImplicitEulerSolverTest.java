@@ -1,6 +1,7 @@
 package io.cleft.compiler.solve;
 
 import static io.cleft.compiler.TestModels.compile;
+import static io.cleft.compiler.TestModels.step;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -88,14 +89,6 @@ class ImplicitEulerSolverTest {
   private static final Interpreter SATURATING_IMPLICIT =
       new Interpreter(compile(SATURATING.replace("METHOD", "implicit_euler")));
   private static final Interpreter CUBIC_IMPLICIT = new Interpreter(compile(CUBIC));
-
-  private static double[] step(Interpreter interpreter, double[] parameters, double[] states, double dt, int steps) {
-    double[] x = states.clone();
-    for (int n = 0; n < steps; n++) {
-      x = interpreter.update(parameters, x, n * dt, dt, 0, 0);
-    }
-    return x;
-  }
 
   @Property(tries = 300)
   void oneStepOfALinearPairSolvesTheImplicitEquation(
