@@ -40,9 +40,9 @@ import java.util.function.BiFunction;
  * {@code x_{k+1} = x_k - (I - dt J(x_k))^-1 (x_k - x0 - dt f(x_k))}. The iterations all run:
  * an iteration after convergence moves the iterate by rounding only. The last one must have
  * converged, every state's last change at most {@value #NEWTON_TOLERANCE} times
- * {@code |x_N| + |x0|}; if not, every state of the system becomes NaN, so that the failure
- * cannot pass unseen (a checked population reports the first NaN, with its line), rather than
- * keep an iterate that solves nothing.
+ * {@code |x_N| + |x0|} with a finite matrix {@code I - dt J}; if not, every state of the system
+ * becomes NaN, so that the failure shows (a checked population reports the first NaN, with its
+ * line), rather than keep an iterate that solves nothing.
  *
  * <p>Everything is written as next values and new locals of the model, so lowering, the
  * interpreter and the emitter see only expressions they already know, and agree bit for bit.
@@ -172,6 +172,7 @@ public final class ImplicitEulerSolver {
     // The iterate x_k of each state: the states themselves for k = 0, then locals.
     List<Symbol> iterate = new ArrayList<>(states);
     List<Expr> lastChange = List.of();
+    List<Expr> lastMatrix = List.of();
     for (int k = 0; k < NEWTON_ITERATIONS; k++) {
       String suffix = "_newton" + k;
       Iteration at = iteration(k, iterate, varying, suffix);
@@ -222,15 +223,19 @@ public final class ImplicitEulerSolver {
       }
       iterate = nextIterate;
       lastChange = change;
+      lastMatrix = entries;
     }
-    return accepted(iterate, lastChange);
+    return accepted(iterate, lastChange, lastMatrix);
   }
 
   /**
-   * The last iterate where every state's last change is within the tolerance, else NaN for
-   * every state of the system.
+   * The last iterate where every state's last change is within the tolerance and the last
+   * iteration's matrix {@code I - dt J} is finite, else NaN for every state of the system. A small
+   * change alone is not convergence: where the Jacobian is infinite ({@code sqrt(x)} or
+   * {@code x^0.5} at x = 0) every change is -0 and the iterate never moves from x0, solving
+   * nothing.
    */
-  private List<StateUpdate.NextValue> accepted(List<Symbol> iterate, List<Expr> lastChange) {
+  private List<StateUpdate.NextValue> accepted(List<Symbol> iterate, List<Expr> lastChange, List<Expr> lastMatrix) {
     Expr converged = null;
     for (int i = 0; i < system.size(); i++) {
       StateUpdate.Derivative d = system.get(i);
@@ -240,6 +245,14 @@ public final class ImplicitEulerSolver {
           ComparisonOperator.LESS_OR_EQUAL, abs(lastChange.get(i)),
           build.multiply(build.literal(NEWTON_TOLERANCE), scale), d.span());
       converged = converged == null ? within : new Expr.Logical(LogicalOperator.AND, converged, within, d.span());
+    }
+    for (Expr entry : lastMatrix) {
+      if (!(entry instanceof Expr.Literal)) {
+        // |entry| < inf: false for an infinite entry and for NaN.
+        Expr finite = new Expr.Comparison(
+            ComparisonOperator.LESS, abs(entry), new Exprs(entry.span()).literal(Double.POSITIVE_INFINITY), entry.span());
+        converged = new Expr.Logical(LogicalOperator.AND, converged, finite, entry.span());
+      }
     }
     Symbol.Local accept = solverLocals.define("newton_converged", new Expr.Conditional(
         converged, new Exprs(system.get(0).span()).literal(1), new Exprs(system.get(0).span()).literal(0),

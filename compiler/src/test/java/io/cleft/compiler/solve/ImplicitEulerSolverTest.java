@@ -276,11 +276,41 @@ class ImplicitEulerSolverTest {
    */
   @Test
   void theCapOfTenIterationsIsWhereNewtonStops() {
-    assertEquals(10, ImplicitEulerSolver.NEWTON_ITERATIONS);
     double[] converged = CUBIC_IMPLICIT.update(new double[] {300}, new double[] {1, 1}, 0, 1, 0, 0);
     assertEquals(1, converged[0] + 300 * converged[0] * converged[0] * converged[0], 1e-14);
     double[] failed = CUBIC_IMPLICIT.update(new double[] {1000}, new double[] {1, 1}, 0, 1, 0, 0);
     assertTrue(Double.isNaN(failed[0]) && Double.isNaN(failed[1]), failed[0] + ", " + failed[1]);
+  }
+
+  /**
+   * x' = 1 - k sqrt(x) from x = 0: the Jacobian is infinite there, every Newton change is -0 and
+   * the iterate never moves, so a test of the change alone would accept x = 0, which solves
+   * nothing (x1 - x0 - dt f(x1) = -dt). The infinite matrix fails the step: NaN. From x = 0.04
+   * Newton converges, and the step solves the implicit equation.
+   */
+  @Test
+  void anInfiniteJacobianIsAFailureNotAStalledSolution() {
+    Interpreter sqrt = new Interpreter(compile(
+        """
+        synapse Sq {
+          parameters {
+            k = 1 1/ms
+          }
+          states {
+            x = 0
+          }
+          update {
+            x' = 1 [1/ms] - k * sqrt(x)  using implicit_euler
+          }
+          current = 1 [nA] * x
+        }
+        """));
+    for (double dt : new double[] {0.025, 0.5, 1}) {
+      double[] stalled = sqrt.update(new double[] {1}, new double[] {0}, 0, dt, 0, 0);
+      assertTrue(Double.isNaN(stalled[0]), "dt " + dt + ": " + stalled[0]);
+      double x = sqrt.update(new double[] {1}, new double[] {0.04}, 0, dt, 0, 0)[0];
+      assertEquals(0.04, x - dt * (1 - Math.sqrt(x)), 1e-15, "dt " + dt + ": x1 - dt f(x1) = x0");
+    }
   }
 
   /** The denominator stays on the left: tau = 0 gives the steady state, not 0/0. */
