@@ -62,8 +62,15 @@ public final class Resolver {
   private static final Set<String> CURRENT_ONLY_INVISIBLE = Set.of(Symbol.Input.DT.symbol());
   /** {@code clip(x, low, high)}, which the resolver writes as {@code min(max(x, low), high)}. */
   private static final String CLIP = "clip";
-  /** NMODL's name for the method cleft calls exponential_euler. */
-  private static final String NMODL_CNEXP = "cnexp";
+  /** A method as NMODL names it: cleft's method, and what it is, for the note. */
+  private record NmodlMethod(OdeMethod method, String what) {}
+
+  /** NMODL's names of cleft's methods. */
+  private static final Map<String, NmodlMethod> NMODL_METHODS = Map.of(
+      "cnexp", new NmodlMethod(
+          OdeMethod.EXPONENTIAL_EULER, "the exact step of x' = a + b*x for one state, with a and b frozen over the step"),
+      "derivimplicit", new NmodlMethod(
+          OdeMethod.IMPLICIT_EULER, "backward Euler, by Newton's method where the equations are nonlinear"));
   /** The name the current block gives the current. */
   public static final String CURRENT_NAME = "i";
 
@@ -606,16 +613,16 @@ public final class Resolver {
       return Optional.empty();
     }
     Identifier name = named.get();
-    if (name.name().equals(NMODL_CNEXP)) {
-      // NMODL users write cnexp; it is the same step, for the same equations (one state, linear
-      // in itself), so the model is right and only the name is NMODL's.
+    NmodlMethod nmodl = NMODL_METHODS.get(name.name());
+    if (nmodl != null) {
+      // NMODL users write these; each is the same step for the same equations, so the model is
+      // right and only the name is NMODL's.
       diagnostics.note(
           DiagnosticCode.NMODL_METHOD_NAME,
           name.span(),
-          "'cnexp' is NMODL's name for exponential_euler (the exact step of x' = a + b*x for one"
-              + " state, with a and b frozen over the step); cleft reads it so, write 'using"
-              + " exponential_euler' to say it in cleft's words");
-      return Optional.of(OdeMethod.EXPONENTIAL_EULER);
+          "'" + name.name() + "' is NMODL's name for " + nmodl.method().symbol() + " (" + nmodl.what()
+              + "); cleft reads it so, write 'using " + nmodl.method().symbol() + "' to say it in cleft's words");
+      return Optional.of(nmodl.method());
     }
     Optional<OdeMethod> method = OdeMethod.named(name.name());
     if (method.isEmpty()) {

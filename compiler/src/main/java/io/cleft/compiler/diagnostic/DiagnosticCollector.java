@@ -3,7 +3,9 @@ package io.cleft.compiler.diagnostic;
 import io.cleft.compiler.source.SourceSpan;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Collects the diagnostics of one compilation. Passes report here and go on, so that one run
@@ -11,21 +13,29 @@ import java.util.List;
  */
 public final class DiagnosticCollector {
   private final List<Diagnostic> diagnostics = new ArrayList<>();
+  private final Set<Diagnostic> seen = new HashSet<>();
 
   public void error(DiagnosticCode code, SourceSpan span, String message) {
-    diagnostics.add(Diagnostic.at(Severity.ERROR, code, span, message));
+    add(Diagnostic.at(Severity.ERROR, code, span, message));
   }
 
   public void warning(DiagnosticCode code, SourceSpan span, String message) {
-    diagnostics.add(Diagnostic.at(Severity.WARNING, code, span, message));
+    add(Diagnostic.at(Severity.WARNING, code, span, message));
   }
 
   public void note(DiagnosticCode code, SourceSpan span, String message) {
-    diagnostics.add(Diagnostic.at(Severity.NOTE, code, span, message));
+    add(Diagnostic.at(Severity.NOTE, code, span, message));
   }
 
+  /**
+   * Adds {@code diagnostic}, unless the same one (kind, code, place and message) is here already:
+   * several equations can come from one piece of source (a kinetic scheme's reaction is in two
+   * states' equations), and one mistake there is reported once.
+   */
   public void add(Diagnostic diagnostic) {
-    diagnostics.add(diagnostic);
+    if (seen.add(diagnostic)) {
+      diagnostics.add(diagnostic);
+    }
   }
 
   public boolean hasErrors() {

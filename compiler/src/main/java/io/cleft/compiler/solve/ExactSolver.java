@@ -139,7 +139,7 @@ final class ExactSolver {
             nonLinear.term().span(),
             "exact needs right-hand sides linear in the states of its system (" + names + "), but "
                 + describe(nonLinear) + " is not: " + nonLinear.reason()
-                + "; use 'rk4' or 'euler' for a nonlinear equation");
+                + "; use 'rk4', or 'implicit_euler' if it is stiff, for a nonlinear equation");
         failed = true;
       }
       forms.put(d.state(), form);

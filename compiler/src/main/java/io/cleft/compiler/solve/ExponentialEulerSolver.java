@@ -38,7 +38,7 @@ final class ExponentialEulerSolver {
           DiagnosticCode.NOT_LINEAR,
           nonLinear.term().span(),
           "exponential_euler needs a right-hand side linear in '" + x.name() + "', but " + describe(nonLinear)
-              + " is not: " + nonLinear.reason() + "; use 'euler' for a nonlinear equation");
+              + " is not: " + nonLinear.reason() + "; use 'rk4', or 'implicit_euler' if it is stiff, for a nonlinear equation");
       return Optional.empty();
     }
     if (form instanceof LinearForm.Independent) {

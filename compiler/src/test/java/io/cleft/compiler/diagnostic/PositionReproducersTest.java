@@ -110,7 +110,7 @@ class PositionReproducersTest {
         + "    s' = /* \uD83D\uDE00 */ (1 - s) * s / tau using exponential_euler\n  }\n  current = s * 1 [nA]\n}\n";
     assertEquals(
         "m.syn:9:18: error: exponential_euler needs a right-hand side linear in 's', but the term '(1 - s) * s' is not:"
-            + " it multiplies two factors that both depend on 's'; use 'euler' for a nonlinear equation [SYN070]\n"
+            + " it multiplies two factors that both depend on 's'; use 'rk4', or 'implicit_euler' if it is stiff, for a nonlinear equation [SYN070]\n"
             + "    9 |     s' = /* \uD83D\uDE00 */ (1 - s) * s / tau using exponential_euler\n"
             + "      |                  ^~~~~~~~~~~\n",
         check(new SourceFile("m.syn", model)));
