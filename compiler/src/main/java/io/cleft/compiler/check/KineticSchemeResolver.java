@@ -96,7 +96,7 @@ final class KineticSchemeResolver {
       Optional<KineticScheme.Conservation> resolved = law(written, states, reactions, allReactions);
       if (i > 0) {
         resolver.diagnostics.error(
-            DiagnosticCode.LAW_NAMES_OTHER_STATE,
+            DiagnosticCode.LAW_NOT_OF_ITS_SCHEME,
             head(written.span()),
             "a kinetic scheme has at most one conservation law; this is the second (the first is at line "
                 + scheme.laws().get(0).span().line() + ")");
@@ -200,7 +200,7 @@ final class KineticSchemeResolver {
       if (symbol instanceof Symbol.State state && states.contains(state)) {
         if (named.contains(state)) {
           resolver.diagnostics.error(
-              DiagnosticCode.LAW_NAMES_OTHER_STATE,
+              DiagnosticCode.LAW_NOT_OF_ITS_SCHEME,
               name.span(),
               "the conservation law names '" + state.name() + "' twice; each state has coefficient 1");
           valid = false;
@@ -215,7 +215,7 @@ final class KineticSchemeResolver {
         valid = false;
       } else if (allReactions || !(symbol instanceof Symbol.State)) {
         resolver.diagnostics.error(
-            DiagnosticCode.LAW_NAMES_OTHER_STATE,
+            DiagnosticCode.LAW_NOT_OF_ITS_SCHEME,
             name.span(),
             "the conservation law names '" + name.name() + "', which is not a state of this scheme; "
                 + (states.isEmpty()
@@ -242,7 +242,7 @@ final class KineticSchemeResolver {
         if (named.contains(reaction.from()) != named.contains(reaction.to())) {
           Symbol.State outside = named.contains(reaction.from()) ? reaction.to() : reaction.from();
           resolver.diagnostics.error(
-              DiagnosticCode.LAW_NAMES_OTHER_STATE,
+              DiagnosticCode.LAW_NOT_OF_ITS_SCHEME,
               law.sum().span(),
               "the reactions do not conserve this sum: the reaction at line " + reaction.span().line()
                   + " moves material between it and '" + outside.name() + "'; name '" + outside.name() + "' in the law too");

@@ -3,19 +3,23 @@ package io.cleft.compiler.check;
 import io.cleft.compiler.Limits;
 import io.cleft.compiler.diagnostic.DiagnosticCode;
 import io.cleft.compiler.diagnostic.DiagnosticCollector;
-import io.cleft.compiler.model.BuiltinFunction;
 import io.cleft.compiler.ast.Statement.AssignmentOperator;
+import io.cleft.compiler.model.BuiltinFunction;
 import io.cleft.compiler.model.Expr;
+import io.cleft.compiler.model.KineticScheme;
 import io.cleft.compiler.model.Statement;
 import io.cleft.compiler.model.StateUpdate;
 import io.cleft.compiler.model.Symbol;
 import io.cleft.compiler.model.SynapseModel;
 import io.cleft.compiler.source.SourceSpan;
 import io.cleft.compiler.units.Dimension;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -104,7 +108,7 @@ public final class UnitChecker {
       }
       localTypes.put(local, type);
     }
-    java.util.Set<Symbol.State> inSchemes = new java.util.HashSet<>();
+    Set<Symbol.State> inSchemes = new HashSet<>();
     model.schemes().forEach(scheme -> inSchemes.addAll(scheme.states()));
     StateUpdate.Visitor<Void> updates =
         new StateUpdate.Visitor<>() {
@@ -221,7 +225,7 @@ public final class UnitChecker {
    * time (a first-order rate), so that every flux is the states' unit per time. If they are, a
    * law whose states' declared initial values and total are constants is checked against them.
    */
-  private void checkScheme(io.cleft.compiler.model.KineticScheme scheme, List<Statement> initial) {
+  private void checkScheme(KineticScheme scheme, List<Statement> initial) {
     if (scheme.states().isEmpty()) {
       // A scheme without reactions: nothing to check, and nothing it does.
       return;
@@ -229,18 +233,20 @@ public final class UnitChecker {
     Dimension perTime = Dimension.NONE.over(Dimension.TIME);
     Symbol.State first = scheme.states().get(0);
     boolean consistent = true;
-    for (io.cleft.compiler.model.KineticScheme.Reaction reaction : scheme.reactions()) {
+    // Each state once, at the first reaction that names it.
+    Set<Symbol.State> checked = new HashSet<>();
+    for (KineticScheme.Reaction reaction : scheme.reactions()) {
       for (Symbol.State state : List.of(reaction.from(), reaction.to())) {
-        if (!state.dimension().equals(first.dimension())) {
+        if (checked.add(state) && !state.dimension().equals(first.dimension())) {
           diagnostics.error(
               DiagnosticCode.SCHEME_UNITS,
               reaction.span(),
-              "the states of a kinetic scheme must have one unit: '" + state.name() + "' is " + described(state.dimension())
-                  + ", but '" + first.name() + "' is " + described(first.dimension()));
+              "the states of a kinetic scheme must have one dimension: '" + state.name() + "' is "
+                  + described(state.dimension()) + ", but '" + first.name() + "' is " + described(first.dimension()));
           consistent = false;
         }
       }
-      List<Expr> rates = new java.util.ArrayList<>(List.of(reaction.forward()));
+      List<Expr> rates = new ArrayList<>(List.of(reaction.forward()));
       reaction.backward().ifPresent(rates::add);
       for (Expr rate : rates) {
         Optional<Dimension> actual = quantity(rate);
@@ -260,7 +266,7 @@ public final class UnitChecker {
     if (scheme.law().isEmpty()) {
       return;
     }
-    io.cleft.compiler.model.KineticScheme.Conservation law = scheme.law().get();
+    KineticScheme.Conservation law = scheme.law().get();
     Optional<Dimension> total = quantity(law.total());
     if (total.isPresent() && !total.get().equals(first.dimension())) {
       diagnostics.error(
@@ -270,6 +276,8 @@ public final class UnitChecker {
               + described(total.get()));
       consistent = false;
     }
+    // The initial values are compared with the total only where their units agree with it: the
+    // comparison is a sum of values, meaningful in one dimension alone.
     if (consistent && total.isPresent()) {
       KineticInitialValues.check(law, initial, diagnostics);
     }

@@ -102,7 +102,12 @@ public enum DiagnosticCode {
   REACTION_OF_NON_STATE("SYN123"),
   STATE_IN_TWO_SCHEMES("SYN124"),
   REACTION_TO_ITSELF("SYN125"),
-  LAW_NAMES_OTHER_STATE("SYN126"),
+  /**
+   * A conservation law that does not belong to its scheme as written: it names something other
+   * than one of the scheme's states or one twice, the reactions do not conserve its sum, or it
+   * is the scheme's second law.
+   */
+  LAW_NOT_OF_ITS_SCHEME("SYN126"),
   LAW_NOT_A_SUM("SYN127"),
   LAW_VIOLATED_INITIALLY("SYN128"),
   SCHEME_UNITS("SYN129"),

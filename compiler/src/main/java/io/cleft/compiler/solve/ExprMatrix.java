@@ -130,7 +130,9 @@ final class ExprMatrix {
    * diagonally dominant matrix (each diagonal entry at least the sum of the others of its
    * column, in magnitude), for which partial pivoting would swap nothing and the growth factor
    * is at most 2 (Wilkinson), as for the Pade denominator of {@link MatrixExponential} and for
-   * {@code I - dt A} of a rate matrix in {@link ImplicitEulerSolver}. A structural zero below a
+   * {@code I - dt A} of a rate matrix in {@link ImplicitEulerSolver}. (A conservation law's
+   * substitution makes that matrix no longer dominant; its pivots stay at least 1, but the growth
+   * is no longer bounded by 2: docs/LANGUAGE.md gives what was measured.) A structural zero below a
    * pivot needs no elimination, so a triangular or block-triangular pattern costs nothing.
    */
   ExprMatrix solve(ExprMatrix p, String prefix, SolverLocals locals) {

@@ -8,10 +8,6 @@ import io.cleft.compiler.GeneratedAgreement;
 import io.cleft.compiler.interp.Interpreter;
 import io.cleft.compiler.ir.IrProgram;
 import java.util.SplittableRandom;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -159,7 +155,7 @@ class KineticSchemeTest {
   private static final double[] CYCLE_PARAMETERS = {0.8, 0.3, 0.2, 0.05, 0.01, 1};
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"euler", "rk2", "rk4", "exponential_euler"})
+  @ValueSource(strings = {"euler", "rk2", "rk4", "exponential_euler", "implicit_euler", "exact"})
   void aSchemeStepsAsItsHandWrittenOdes(String method) {
     Interpreter scheme = new Interpreter(compile(CYCLE_SCHEME.replace("METHOD", method)));
     Interpreter odes = new Interpreter(compile(CYCLE_ODES.replace("METHOD", method)));
@@ -177,7 +173,7 @@ class KineticSchemeTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"euler", "rk2", "rk4", "exponential_euler"})
+  @ValueSource(strings = {"euler", "rk2", "rk4", "exponential_euler", "implicit_euler", "exact"})
   void theReplacedStateIsTheTotalMinusTheOthersNextValues(String method) {
     Interpreter scheme = new Interpreter(compile(CONSERVED_SCHEME.replace("METHOD", method)));
     Interpreter odes = new Interpreter(compile(CONSERVED_ODES.replace("METHOD", method)));
@@ -215,30 +211,6 @@ class KineticSchemeTest {
     // exact: A decays as exp(-ka t), to rounding, after 40 ms.
     assertEquals(1.5 * Math.exp(-0.4 * 40), states[0], 1e-13 * 1.5);
     assertTrue(states[2] > 1.5, "most of the material has reached Z: " + states[2]);
-  }
-
-  /** Whatever the rates, method and step, C + O + D is the total to rounding after every one of many steps. */
-  @Property(tries = 60)
-  void theLawHoldsToRoundingOverManySteps(
-      @ForAll @DoubleRange(min = 0, max = 5) double kb,
-      @ForAll @DoubleRange(min = 0, max = 5) double ku,
-      @ForAll @DoubleRange(min = 0, max = 5) double kd,
-      @ForAll @DoubleRange(min = 0, max = 5) double kr,
-      @ForAll @DoubleRange(min = 0, max = 5) double kc,
-      @ForAll @IntRange(min = 0, max = 3) int methodIndex) {
-    String method = new String[] {"euler", "rk2", "rk4", "exponential_euler"}[methodIndex];
-    IrProgram program = compile(CONSERVED_SCHEME.replace("METHOD", method));
-    Interpreter scheme = new Interpreter(program);
-    double[] parameters = {kb, ku, kd, kr, kc, 1};
-    double[] states = {0.6, 0.3, 0.1, 0.5};
-    // A step the explicit methods are stable at: rate * dt below 1 for every rate.
-    double dt = 0.9 / (1 + kb + ku + kd + 2 * kr + kc);
-    for (int step = 0; step < 2000; step++) {
-      states = scheme.update(parameters, states, 0, dt, 10 * Math.sin(step * 0.01), -65);
-      double sum = states[0] + states[1] + states[2];
-      // D = (1 - C) - O: two roundings, and the sum a third.
-      assertEquals(1, sum, 4 * Math.ulp(1.0), method + " at step " + step + ": " + java.util.Arrays.toString(states));
-    }
   }
 
   /**
