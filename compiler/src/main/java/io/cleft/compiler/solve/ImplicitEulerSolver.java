@@ -19,8 +19,10 @@ import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
- * Backward Euler over the system of all states whose equations say {@code using
- * implicit_euler}: the next values x1 solve {@code x1 = x0 + dt f(x1)}, where f reads the
+ * Backward Euler over a system of states whose equations say {@code using implicit_euler}
+ * (one independent part of the model's, {@link SystemComponents}, so that a linear part is not
+ * put through Newton's iterations by a nonlinear one, nor made NaN by one that fails): the
+ * next values x1 solve {@code x1 = x0 + dt f(x1)}, where f reads the
  * system's states at x1 and everything else (the voltages, {@code t}, the states of other
  * methods) at the start of the step, as every right-hand side reads them.
  *
