@@ -13,13 +13,9 @@ import io.cleft.compiler.model.SynapseModel;
 import io.cleft.compiler.solve.ImplicitEulerSolver;
 import io.cleft.compiler.solve.OdeSolver;
 import io.cleft.compiler.solve.StageLocals;
+import io.cleft.compiler.solve.SystemComponents;
 import io.cleft.compiler.source.SourceSpan;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Deque;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -262,12 +258,8 @@ public final class GeneratedSizeChecker {
    * each is a link of the exact step (through a local it would be too, but is rare enough).
    */
   private static long exactStatesRead(StateUpdate.Derivative d, SynapseModel model) {
-    Set<Symbol.State> exact = new HashSet<>();
-    for (StateUpdate u : model.updates()) {
-      if (u instanceof StateUpdate.Derivative other && other.method() == OdeMethod.EXACT && other != d) {
-        exact.add(other.state());
-      }
-    }
+    Set<Symbol.State> exact = SystemComponents.states(SystemComponents.equations(model, OdeMethod.EXACT));
+    exact.remove(d.state());
     Set<Symbol.State> read = new HashSet<>();
     ExprWalker.forEach(d.derivative(), e -> {
       if (e instanceof Expr.Reference reference
@@ -287,15 +279,18 @@ public final class GeneratedSizeChecker {
    * system each equation reaches, the elimination, and per state its residual and iterate.
    */
   private static long implicitEuler(SynapseModel model, Tally update) {
-    List<StateUpdate.Derivative> system = new ArrayList<>();
-    for (StateUpdate u : model.updates()) {
-      if (u instanceof StateUpdate.Derivative d && d.method() == OdeMethod.IMPLICIT_EULER) {
-        system.add(d);
-      }
+    Set<Symbol.Local> stepLocals = Set.copyOf(model.locals());
+    long bytes = 0;
+    // The solver steps each independent part of the system on its own (SystemComponents).
+    for (List<StateUpdate.Derivative> component
+        : SystemComponents.of(SystemComponents.equations(model, OdeMethod.IMPLICIT_EULER), stepLocals)) {
+      bytes += implicitEuler(component, model, update);
     }
-    if (system.isEmpty()) {
-      return 0;
-    }
+    return bytes;
+  }
+
+  /** {@link #implicitEuler(SynapseModel, Tally)} for one independent part of the system. */
+  private static long implicitEuler(List<StateUpdate.Derivative> system, SynapseModel model, Tally update) {
     long n = system.size();
     long elimination = (long) PER_ELIMINATION_STEP * (n * n * n / 3 + 2 * n * n + n);
     if (ImplicitEulerSolver.isLinear(system, Set.copyOf(model.locals()))) {
@@ -321,31 +316,12 @@ public final class GeneratedSizeChecker {
   }
 
   private static long implicitStates(SynapseModel model) {
-    return model.updates().stream()
-        .filter(u -> u instanceof StateUpdate.Derivative d && d.method() == OdeMethod.IMPLICIT_EULER)
-        .count();
+    return SystemComponents.equations(model, OdeMethod.IMPLICIT_EULER).size();
   }
 
   /** How many states of {@code system} the equation of {@code d} reads, directly or through locals. */
   private static long statesReached(StateUpdate.Derivative d, List<StateUpdate.Derivative> system, SynapseModel model) {
-    Set<Symbol.State> states = new HashSet<>();
-    system.forEach(e -> states.add(e.state()));
-    Set<Symbol.State> reached = new HashSet<>();
-    Set<Symbol.Local> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    Set<Symbol.Local> stepLocals = Set.copyOf(model.locals());
-    Deque<Expr> pending = new ArrayDeque<>(List.of(d.derivative()));
-    while (!pending.isEmpty()) {
-      ExprWalker.forEach(pending.pop(), e -> {
-        if (e instanceof Expr.Reference reference) {
-          if (reference.symbol() instanceof Symbol.State state && states.contains(state)) {
-            reached.add(state);
-          } else if (reference.symbol() instanceof Symbol.Local local && stepLocals.contains(local) && seen.add(local)) {
-            pending.push(local.definition());
-          }
-        }
-      });
-    }
-    return reached.size();
+    return SystemComponents.statesRead(d, SystemComponents.states(system), Set.copyOf(model.locals())).size();
   }
 
   /**
@@ -357,12 +333,7 @@ public final class GeneratedSizeChecker {
       if (method.stages() == 1) {
         continue;
       }
-      List<StateUpdate.Derivative> system = new ArrayList<>();
-      for (StateUpdate u : model.updates()) {
-        if (u instanceof StateUpdate.Derivative d && d.method() == method) {
-          system.add(d);
-        }
-      }
+      List<StateUpdate.Derivative> system = SystemComponents.equations(model, method);
       if (!system.isEmpty()) {
         StageLocals.copiedPerStage(system, model.locals()).forEach(l -> update.add(l.definition(), method.stages() - 1));
       }

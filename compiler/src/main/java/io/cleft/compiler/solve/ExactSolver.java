@@ -12,8 +12,8 @@ import io.cleft.compiler.source.SourceSpan;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,10 +47,13 @@ import java.util.stream.Collectors;
  * 2.1e-16 relative there; elsewhere the difference, whose cancellation costs at most a factor
  * 1/|z| = 100 on the rounding of E, some 2e-14 relative.
  *
- * <p>Where these closed forms do not apply (a cycle, a chain more than one link deep, a link
- * whose driver or driven state does not decay), the whole system is solved by the matrix
- * exponential of its augmented matrix ({@link MatrixExponential}), for at most
- * {@link #MAX_MATRIX_STATES} states (SYN081 beyond).
+ * <p>The system is solved by its independent parts ({@link SystemComponents}: states that read
+ * each other, directly or through others), each on its own. Where these closed forms do not
+ * apply to a part (a cycle, a chain more than one link deep, a link whose driver or driven
+ * state does not decay), that part is solved by the matrix exponential of its augmented matrix
+ * ({@link MatrixExponential}), for at most {@link #MAX_MATRIX_STATES} states (SYN081 beyond);
+ * the other parts keep their closed forms, whatever the matrix exponential makes of its part
+ * (a stiff decay beside a cycle would otherwise push the norm of the whole A dt out of range).
  *
  * <p>Everything is written as next values and new locals of the model, so lowering, the
  * interpreter and the emitter see only expressions they already know, and agree bit for bit.
@@ -106,8 +109,7 @@ final class ExactSolver {
   static List<Expr> matrixExponentialCode(List<StateUpdate.Derivative> system, Set<Symbol.Local> stepLocals) {
     SolverLocals scratch = new SolverLocals(0);
     ExactSolver solver = new ExactSolver(system, scratch, stepLocals, new DiagnosticCollector());
-    Set<Symbol.State> states = new LinkedHashSet<>();
-    system.forEach(d -> states.add(d.state()));
+    Set<Symbol.State> states = SystemComponents.states(system);
     for (StateUpdate.Derivative d : system) {
       SystemForm form = new SystemDecomposer(states, new Exprs(d.span()), scratch, stepLocals).decompose(d.derivative());
       if (form instanceof SystemForm.NonLinear) {
@@ -116,18 +118,20 @@ final class ExactSolver {
       solver.equations.put(d.state(), d);
       solver.forms.put(d.state(), form);
     }
-    if (solver.closedFormApplies() || states.size() > MAX_MATRIX_STATES) {
-      return List.of();
-    }
     List<Expr> code = new ArrayList<>();
-    solver.solveByMatrixExponential(states).ifPresent(next -> next.forEach(v -> code.add(v.value())));
+    List<List<StateUpdate.Derivative>> components = SystemComponents.of(system, stepLocals);
+    for (List<StateUpdate.Derivative> component : components) {
+      if (!solver.closedFormApplies(component) && component.size() <= MAX_MATRIX_STATES) {
+        solver.solveByMatrixExponential(component, SystemComponents.label(component, components))
+            .ifPresent(next -> next.forEach(v -> code.add(v.value())));
+      }
+    }
     scratch.added().forEach(local -> code.add(local.definition()));
     return code;
   }
 
   private Optional<List<StateUpdate.NextValue>> solve() {
-    Set<Symbol.State> states = new LinkedHashSet<>();
-    system.forEach(d -> states.add(d.state()));
+    Set<Symbol.State> states = SystemComponents.states(system);
     String names = states.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "));
     boolean failed = false;
     for (StateUpdate.Derivative d : system) {
@@ -147,14 +151,35 @@ final class ExactSolver {
     if (failed) {
       return Optional.empty();
     }
-    if (!closedFormApplies()) {
-      return solveByMatrixExponential(states);
+    // The forms above are those of each part alone: an equation mentions no state of another.
+    List<List<StateUpdate.Derivative>> components = SystemComponents.of(system, stepLocals);
+    Set<Symbol.State> closedForm = new HashSet<>();
+    List<List<StateUpdate.Derivative>> byMatrix = new ArrayList<>();
+    for (List<StateUpdate.Derivative> component : components) {
+      if (closedFormApplies(component)) {
+        component.forEach(d -> closedForm.add(d.state()));
+      } else {
+        byMatrix.add(component);
+      }
     }
-    List<StateUpdate.NextValue> next = new ArrayList<>();
+    Map<Symbol.State, StateUpdate.NextValue> next = new HashMap<>();
+    // In the system's order, so that a system solved in closed form throughout is written as
+    // it was before it was split (its locals in the same order).
     for (StateUpdate.Derivative d : system) {
-      next.add(new StateUpdate.NextValue(d.state(), nextValue(d), d.span()));
+      if (closedForm.contains(d.state())) {
+        next.put(d.state(), new StateUpdate.NextValue(d.state(), nextValue(d), d.span()));
+      }
     }
-    return Optional.of(next);
+    for (List<StateUpdate.Derivative> component : byMatrix) {
+      Optional<List<StateUpdate.NextValue>> solved =
+          solveByMatrixExponential(component, SystemComponents.label(component, components));
+      solved.ifPresent(values -> values.forEach(v -> next.put(v.state(), v)));
+      failed |= solved.isEmpty();
+    }
+    if (failed) {
+      return Optional.empty();
+    }
+    return Optional.of(system.stream().map(d -> next.get(d.state())).toList());
   }
 
   /** The states that drive x: those whose coefficient in x's equation is written, but x. */
@@ -173,16 +198,17 @@ final class ExactSolver {
   }
 
   /**
-   * Whether the closed forms apply: no cycle, no chain deeper than one link, and every state in
-   * a link decays (its equation mentions it). Otherwise the matrix exponential solves the system.
+   * Whether the closed forms apply to {@code component}: no cycle, no chain deeper than one
+   * link, and every state in a link decays (its equation mentions it). Otherwise the matrix
+   * exponential solves it.
    */
-  private boolean closedFormApplies() {
-    for (StateUpdate.Derivative d : system) {
+  private boolean closedFormApplies(List<StateUpdate.Derivative> component) {
+    for (StateUpdate.Derivative d : component) {
       if (cycleThrough(d.state(), d.state(), new ArrayList<>(List.of(d.state()))).isPresent()) {
         return false;
       }
     }
-    for (StateUpdate.Derivative d : system) {
+    for (StateUpdate.Derivative d : component) {
       Symbol.State x = d.state();
       for (Symbol.State driver : drivers(x)) {
         if (!drivers(driver).isEmpty() || selfCoefficient(driver).isEmpty()) {
@@ -197,15 +223,19 @@ final class ExactSolver {
   }
 
   /**
-   * The next values by the matrix exponential ({@link MatrixExponential}) of the whole system, or
-   * empty if it has more than {@link #MAX_MATRIX_STATES} states (reported).
+   * The next values of the states of {@code component}, in its order, by the matrix exponential
+   * ({@link MatrixExponential}), or empty if it has more than {@link #MAX_MATRIX_STATES} states
+   * (reported).
+   *
+   * @param label empty, or what tells this part's locals from another's ({@link SystemComponents#label})
    */
-  private Optional<List<StateUpdate.NextValue>> solveByMatrixExponential(Set<Symbol.State> states) {
-    List<Symbol.State> order = List.copyOf(states);
+  private Optional<List<StateUpdate.NextValue>> solveByMatrixExponential(
+      List<StateUpdate.Derivative> component, String label) {
+    List<Symbol.State> order = List.copyOf(SystemComponents.states(component));
     int n = order.size();
-    SourceSpan span = system.get(0).span();
+    SourceSpan span = component.get(0).span();
     if (n > MAX_MATRIX_STATES) {
-      StateUpdate.Derivative beyond = system.get(MAX_MATRIX_STATES);
+      StateUpdate.Derivative beyond = component.get(MAX_MATRIX_STATES);
       diagnostics.error(
           DiagnosticCode.EXACT_SYSTEM_TOO_LARGE,
           beyond.span(),
@@ -238,9 +268,10 @@ final class ExactSolver {
         }
       }
     }
-    List<Expr> values = MatrixExponential.step(order, a, b, solverLocals, "exact", span);
+    String prefix = label.isEmpty() ? "exact" : "exact_" + label;
+    List<Expr> values = MatrixExponential.step(order, a, b, solverLocals, prefix, span);
     List<StateUpdate.NextValue> next = new ArrayList<>();
-    for (StateUpdate.Derivative d : system) {
+    for (StateUpdate.Derivative d : component) {
       next.add(new StateUpdate.NextValue(d.state(), values.get(order.indexOf(d.state())), d.span()));
     }
     return Optional.of(next);

@@ -13,15 +13,16 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
- * Backward Euler over the system of all states whose equations say {@code using
- * implicit_euler}: the next values x1 solve {@code x1 = x0 + dt f(x1)}, where f reads the
+ * Backward Euler over a system of states whose equations say {@code using implicit_euler}
+ * (one independent part of the model's, {@link SystemComponents}, so that a linear part is not
+ * put through Newton's iterations by a nonlinear one, nor made NaN by one that fails): the
+ * next values x1 solve {@code x1 = x0 + dt f(x1)}, where f reads the
  * system's states at x1 and everything else (the voltages, {@code t}, the states of other
  * methods) at the start of the step, as every right-hand side reads them.
  *
@@ -57,28 +58,33 @@ public final class ImplicitEulerSolver {
   private final List<Symbol.Local> modelLocals;
   private final Set<Symbol.Local> stepLocals;
   private final SolverLocals solverLocals;
-  private final Set<Symbol.State> states = new LinkedHashSet<>();
+  private final Set<Symbol.State> states;
+  /** What the names of this system's solver locals start with, to tell them from another's. */
+  private final String label;
 
   private ImplicitEulerSolver(
-      List<StateUpdate.Derivative> system, List<Symbol.Local> modelLocals, Set<Symbol.Local> stepLocals,
-      SolverLocals solverLocals) {
+      List<StateUpdate.Derivative> system, String label, List<Symbol.Local> modelLocals,
+      Set<Symbol.Local> stepLocals, SolverLocals solverLocals) {
     this.system = system;
+    this.label = label;
     this.modelLocals = modelLocals;
     this.stepLocals = stepLocals;
     this.solverLocals = solverLocals;
-    system.forEach(d -> states.add(d.state()));
+    this.states = SystemComponents.states(system);
   }
 
   /**
    * The next value of each state of {@code system}, in its order.
    *
+   * @param label empty, or a name that tells the solver locals of {@code system} from those of
+   *     another system solved in the same model ({@link SystemComponents#label})
    * @param modelLocals the model's own locals, in definition order
    * @param stepLocals the update block's locals, the only ones looked through
    */
   static List<StateUpdate.NextValue> solve(
-      List<StateUpdate.Derivative> system, List<Symbol.Local> modelLocals, Set<Symbol.Local> stepLocals,
-      SolverLocals solverLocals) {
-    ImplicitEulerSolver solver = new ImplicitEulerSolver(system, modelLocals, stepLocals, solverLocals);
+      List<StateUpdate.Derivative> system, String label, List<Symbol.Local> modelLocals,
+      Set<Symbol.Local> stepLocals, SolverLocals solverLocals) {
+    ImplicitEulerSolver solver = new ImplicitEulerSolver(system, label, modelLocals, stepLocals, solverLocals);
     return isLinear(system, stepLocals) ? solver.direct() : solver.newton();
   }
 
@@ -87,8 +93,7 @@ public final class ImplicitEulerSolver {
    * solved directly, without Newton's iterations (what the size estimate needs to know).
    */
   public static boolean isLinear(List<StateUpdate.Derivative> system, Set<Symbol.Local> stepLocals) {
-    Set<Symbol.State> states = new LinkedHashSet<>();
-    system.forEach(d -> states.add(d.state()));
+    Set<Symbol.State> states = SystemComponents.states(system);
     // A decomposer of its own, whose shared parts are thrown away: only the verdict is wanted.
     SolverLocals scratch = new SolverLocals(0);
     for (StateUpdate.Derivative d : system) {
@@ -106,8 +111,7 @@ public final class ImplicitEulerSolver {
    * start of the step, so a local reading only it is shared).
    */
   public static Set<Symbol.Local> copiedPerIteration(List<StateUpdate.Derivative> system, List<Symbol.Local> locals) {
-    Set<Symbol.State> states = new LinkedHashSet<>();
-    system.forEach(d -> states.add(d.state()));
+    Set<Symbol.State> states = SystemComponents.states(system);
     Set<Symbol.Local> varying = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Symbol.Local local : locals) {
       boolean[] reads = {false};
@@ -156,7 +160,8 @@ public final class ImplicitEulerSolver {
       Expr start = build.multiply(denominator, x0);
       rhs.add(linear.rest().map(r -> build.add(start, build.multiply(dt, r))).orElse(start));
     }
-    String prefix = n == 1 ? order.get(0).name() + "_implicit" : "implicit";
+    // One state's name, or the label, which is its first state's, tells the system's locals apart.
+    String prefix = n == 1 || !label.isEmpty() ? order.get(0).name() + "_implicit" : "implicit";
     List<Expr> x1 = matrix(n, entries).solve(rhs, sharing(prefix));
     List<StateUpdate.NextValue> next = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -174,7 +179,7 @@ public final class ImplicitEulerSolver {
     List<Expr> lastChange = List.of();
     List<Expr> lastMatrix = List.of();
     for (int k = 0; k < NEWTON_ITERATIONS; k++) {
-      String suffix = "_newton" + k;
+      String suffix = "_" + labelled("newton" + k);
       Iteration at = iteration(k, iterate, varying, suffix);
       // Column j of the Jacobian: one differentiator per state, so that each local's derivative
       // with respect to it is made once for all the equations that read the local.
@@ -211,7 +216,7 @@ public final class ImplicitEulerSolver {
           }
         }
       }
-      List<Expr> change = matrix(n, entries).solve(residuals, sharing("newton" + k));
+      List<Expr> change = matrix(n, entries).solve(residuals, sharing(labelled("newton" + k)));
       List<Symbol> nextIterate = new ArrayList<>();
       for (int i = 0; i < n; i++) {
         StateUpdate.Derivative d = system.get(i);
@@ -266,6 +271,11 @@ public final class ImplicitEulerSolver {
       next.add(new StateUpdate.NextValue(d.state(), value, d.span()));
     }
     return next;
+  }
+
+  /** {@code name} after the label, if there is one. */
+  private String labelled(String name) {
+    return label.isEmpty() ? name : label + "_" + name;
   }
 
   private static Expr abs(Expr value) {

@@ -68,18 +68,14 @@ public final class OdeSolver {
    * closed forms apply, there is no such system, or it cannot be solved.
    */
   public static List<Expr> exactMatrixExponentialCode(SynapseModel model) {
-    List<StateUpdate.Derivative> system = new ArrayList<>();
-    for (StateUpdate update : model.updates()) {
-      if (update instanceof StateUpdate.Derivative d && d.method() == OdeMethod.EXACT) {
-        system.add(d);
-      }
-    }
+    List<StateUpdate.Derivative> system = SystemComponents.equations(model, OdeMethod.EXACT);
     return system.isEmpty() ? List.of() : ExactSolver.matrixExponentialCode(system, Set.copyOf(model.locals()));
   }
 
   /**
-   * Adds to {@code next} the next values of the states under {@code exact}, solved as one system
-   * ({@link ExactSolver}); whether it could be solved (if not, it is reported).
+   * Adds to {@code next} the next values of the states under {@code exact}, each independent
+   * part of their system solved on its own ({@link ExactSolver}); whether all could be solved
+   * (if not, it is reported).
    */
   private static boolean solveExactSystem(
       SynapseModel model,
@@ -87,12 +83,7 @@ public final class OdeSolver {
       Set<Symbol.Local> stepLocals,
       DiagnosticCollector diagnostics,
       Map<Symbol.State, StateUpdate.NextValue> next) {
-    List<StateUpdate.Derivative> system = new ArrayList<>();
-    for (StateUpdate update : model.updates()) {
-      if (update instanceof StateUpdate.Derivative d && d.method() == OdeMethod.EXACT) {
-        system.add(d);
-      }
-    }
+    List<StateUpdate.Derivative> system = SystemComponents.equations(model, OdeMethod.EXACT);
     if (system.isEmpty()) {
       return true;
     }
@@ -101,18 +92,20 @@ public final class OdeSolver {
     return solved.isPresent();
   }
 
-  /** Adds to {@code next} the next values of the states under {@code implicit_euler}, one system. */
+  /**
+   * Adds to {@code next} the next values of the states under {@code implicit_euler}, each
+   * independent part of their system ({@link SystemComponents}) solved on its own: directly
+   * where it is linear, by Newton's method where not, and NaN only where that does not converge.
+   */
   private static void solveImplicitSystem(
       SynapseModel model, SolverLocals solverLocals, Set<Symbol.Local> stepLocals,
       Map<Symbol.State, StateUpdate.NextValue> next) {
-    List<StateUpdate.Derivative> system = new ArrayList<>();
-    for (StateUpdate update : model.updates()) {
-      if (update instanceof StateUpdate.Derivative d && d.method() == OdeMethod.IMPLICIT_EULER) {
-        system.add(d);
-      }
-    }
-    if (!system.isEmpty()) {
-      ImplicitEulerSolver.solve(system, model.locals(), stepLocals, solverLocals).forEach(v -> next.put(v.state(), v));
+    List<List<StateUpdate.Derivative>> components =
+        SystemComponents.of(SystemComponents.equations(model, OdeMethod.IMPLICIT_EULER), stepLocals);
+    for (List<StateUpdate.Derivative> component : components) {
+      String label = SystemComponents.label(component, components);
+      ImplicitEulerSolver.solve(component, label, model.locals(), stepLocals, solverLocals)
+          .forEach(v -> next.put(v.state(), v));
     }
   }
 
@@ -124,12 +117,7 @@ public final class OdeSolver {
   private static Map<Symbol.State, StateUpdate.NextValue> solveSystems(SynapseModel model, SolverLocals solverLocals) {
     Map<Symbol.State, StateUpdate.NextValue> next = new HashMap<>();
     for (OdeMethod method : List.of(OdeMethod.RK2, OdeMethod.RK4)) {
-      List<StateUpdate.Derivative> system = new ArrayList<>();
-      for (StateUpdate update : model.updates()) {
-        if (update instanceof StateUpdate.Derivative d && d.method() == method) {
-          system.add(d);
-        }
-      }
+      List<StateUpdate.Derivative> system = SystemComponents.equations(model, method);
       if (!system.isEmpty()) {
         RungeKuttaSolver.solve(method, system, model.locals(), solverLocals).forEach(v -> next.put(v.state(), v));
       }

@@ -5,7 +5,6 @@ import io.cleft.compiler.model.ExprWalker;
 import io.cleft.compiler.model.StateUpdate;
 import io.cleft.compiler.model.Symbol;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
@@ -27,8 +26,7 @@ public final class StageLocals {
    * @param locals the model's locals, in definition order
    */
   public static Set<Symbol.Local> copiedPerStage(List<StateUpdate.Derivative> system, List<Symbol.Local> locals) {
-    Set<Symbol.State> states = new HashSet<>();
-    system.forEach(d -> states.add(d.state()));
+    Set<Symbol.State> states = SystemComponents.states(system);
     Set<Symbol.Local> varying = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Symbol.Local local : locals) {
       boolean[] reads = {false};

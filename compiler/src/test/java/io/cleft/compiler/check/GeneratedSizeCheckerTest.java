@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -167,6 +168,53 @@ class GeneratedSizeCheckerTest {
                 .compile(JavaEmitter.emit(Optimizer.optimize(allowed.program().orElseThrow()), "io.cleft.limits")
                     .toJavaFileObject()));
     assertThat(javac).succeededWithoutWarnings();
+  }
+
+  /**
+   * The estimate counts a matrix exponential per independent part of the exact system: two
+   * dense parts of 3 states are accepted and compile lint-clean; two of 4, each of which alone
+   * is accepted, are together rejected with SYN080 (some 115,000 bytes, twice one part's), not
+   * SYN081, which counts the states of a part (8 here, 4 in each).
+   */
+  @Test
+  void eachIndependentPartOfAnExactSystemCountsItsOwnMatrixExponential() {
+    Compilation threes = onLargeStack(() -> Pipeline.compile(new SourceFile("S.syn", denseExactParts(3, 2))));
+    assertTrue(errors(threes).isEmpty(), () -> errors(threes).toString());
+    com.google.testing.compile.Compilation javac =
+        onLargeStack(() ->
+            javac()
+                .withOptions("--release", "17", "-Xlint:all", "-Werror")
+                .withClasspath(List.of(new File(ArraySynapse.class.getProtectionDomain().getCodeSource().getLocation().getPath())))
+                .compile(JavaEmitter.emit(Optimizer.optimize(threes.program().orElseThrow()), "io.cleft.limits")
+                    .toJavaFileObject()));
+    assertThat(javac).succeededWithoutWarnings();
+
+    Compilation fours = onLargeStack(() -> Pipeline.compile(new SourceFile("S.syn", denseExactParts(4, 2))));
+    List<Diagnostic> errors = errors(fours);
+    assertEquals(1, errors.size(), () -> errors.toString());
+    assertEquals(DiagnosticCode.GENERATED_METHOD_TOO_LARGE, errors.get(0).code());
+  }
+
+  /** {@code parts} independent copies of {@link #denseExactSystem}'s system of n states, with no voltage. */
+  static String denseExactParts(int n, int parts) {
+    StringBuilder parameters = new StringBuilder();
+    StringBuilder states = new StringBuilder();
+    StringBuilder update = new StringBuilder();
+    for (int g = 0; g < parts; g++) {
+      for (int i = 0; i < n; i++) {
+        update.append("    x").append(g).append('_').append(i).append("' = ");
+        for (int j = 0; j < n; j++) {
+          parameters.append("    a").append(g).append('_').append(i).append('_').append(j).append(" = 0.1 1/ms\n");
+          update.append("a").append(g).append('_').append(i).append('_').append(j)
+              .append(" * x").append(g).append('_').append(j).append(" + ");
+        }
+        parameters.append("    b").append(g).append('_').append(i).append(" = 0 1/ms\n");
+        states.append("    x").append(g).append('_').append(i).append(" = 0\n");
+        update.append("b").append(g).append('_').append(i).append("  using exact\n");
+      }
+    }
+    return "synapse S {\n  parameters {\n" + parameters + "  }\n  states {\n" + states + "  }\n  update {\n" + update
+        + "  }\n  current = 1 [nA] * x0_0\n}\n";
   }
 
   /** {@code x_i' = sum_j a_i_j x_j + b_i using exact}, every coefficient a parameter. */
