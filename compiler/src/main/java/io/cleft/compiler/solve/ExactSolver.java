@@ -240,8 +240,8 @@ final class ExactSolver {
           DiagnosticCode.EXACT_SYSTEM_TOO_LARGE,
           beyond.span(),
           "exact solves a coupled system of at most " + MAX_MATRIX_STATES + " states by its matrix exponential, but "
-              + n + " states name it; the " + ordinal(MAX_MATRIX_STATES + 1) + " is '" + beyond.state().name()
-              + "'; use 'rk4' for some of them, or split the system where its states do not read each other");
+              + n + " states of it read each other; the " + ordinal(MAX_MATRIX_STATES + 1) + " is '" + beyond.state().name()
+              + "'; use 'rk4' or 'implicit_euler' for some of them");
       return Optional.empty();
     }
     Exprs build = new Exprs(span);

@@ -259,7 +259,7 @@ public final class ImplicitEulerSolver {
         converged = new Expr.Logical(LogicalOperator.AND, converged, finite, entry.span());
       }
     }
-    Symbol.Local accept = solverLocals.define("newton_converged", new Expr.Conditional(
+    Symbol.Local accept = solverLocals.define(labelled("newton_converged"), new Expr.Conditional(
         converged, new Exprs(system.get(0).span()).literal(1), new Exprs(system.get(0).span()).literal(0),
         system.get(0).span()), system.get(0).span());
     List<StateUpdate.NextValue> next = new ArrayList<>();
