@@ -29,7 +29,7 @@ class SharedParameterColumnsTest {
     assertEquals("", run.out());
     assertEquals(
         input + ":4:11: error: shared parameter tau is 5 on row 3 but 4 on row 1; a shared parameter has one value"
-            + " for the whole population (declared at " + MODEL + ":9:12) [SYN151]\n"
+            + " for the whole population (declared at " + MODEL + ":11:12) [SYN151]\n"
             + "    4 | 0.1,0,-70,5,1e-3\n"
             + "      |           ^\n",
         run.err());

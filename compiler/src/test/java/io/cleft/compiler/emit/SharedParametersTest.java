@@ -47,6 +47,7 @@ class SharedParametersTest {
       assertEquals(n, population.parameter(shared).size());
     }
     assertEquals(n, field(population, "g_max").length);
+    assertEquals(n, field(population, "tau_scale").length);
     long perSynapseArrays =
         List.of(population.getClass().getDeclaredFields()).stream()
             .filter(f -> f.getType() == double[].class)
@@ -59,8 +60,8 @@ class SharedParametersTest {
               }
             })
             .count();
-    // exp(-dt / tau) reads only tau and dt: no array of it is kept either.
-    assertEquals(2, perSynapseArrays, "only g_max and the state g_rel are kept per synapse");
+    // exp(-dt / tau) reads only tau and dt: no array of it is kept; exp(-dt / (tau * tau_scale)) is.
+    assertEquals(4, perSynapseArrays, "g_max, tau_scale, the state g_rel and one decay factor are kept per synapse");
   }
 
   @Test
@@ -83,12 +84,18 @@ class SharedParametersTest {
     }
     double[] voltages = {-65, -20, 0, 12, 40, -80, 5};
     SynapsePopulation population = SYNAPSE.newPopulation(pre, post);
-    population.parameter("tau").fill(2.5);
+    population.parameter("tau").fill(4);
     population.parameter("e_rev").fill(-10);
     ParameterArray gMax = population.parameter("g_max");
+    ParameterArray tauScale = population.parameter("tau_scale");
     for (int i = 0; i < n; i++) {
       gMax.set(i, 1e-3 * (1 + i % 11));
+      tauScale.set(i, 0.5 + i % 3);
     }
+    // A step with tau = 4 computes the per-synapse factors; written then, they must follow tau.
+    population.step(0.1, voltages);
+    double[] before = population.state("g_rel").clone();
+    population.parameter("tau").fill(2.5);
     population.step(0.1, voltages);
     double[] current = new double[7];
     double[] conductance = new double[7];
@@ -97,8 +104,8 @@ class SharedParametersTest {
     Interpreter interpreter = new Interpreter(PROGRAM);
     double[] expectedCurrent = new double[7];
     for (int i = 0; i < n; i++) {
-      double[] parameters = {2.5, -10, 0.1, 1e-3 * (1 + i % 11)};
-      double[] next = interpreter.update(parameters, new double[] {0.5}, 0.1, voltages[pre[i]], voltages[post[i]]);
+      double[] parameters = {2.5, -10, 0.1, 1e-3 * (1 + i % 11), 0.5 + i % 3};
+      double[] next = interpreter.update(parameters, new double[] {before[i]}, 0.1, voltages[pre[i]], voltages[post[i]]);
       assertEquals(Double.doubleToLongBits(next[0]), Double.doubleToLongBits(population.state("g_rel")[i]), "synapse " + i);
       expectedCurrent[post[i]] += interpreter.currentTerms(parameters, next, voltages[pre[i]], voltages[post[i]])[0];
     }
