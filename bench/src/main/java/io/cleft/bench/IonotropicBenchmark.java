@@ -9,6 +9,7 @@ import io.cleft.compiler.load.InMemoryCompiler;
 import io.cleft.compiler.optimize.MathMode;
 import io.cleft.compiler.source.SourceFile;
 import io.cleft.models.IonotropicSynapse;
+import io.cleft.models.IonotropicSynapseShared;
 import io.cleft.runtime.Quantity;
 import io.cleft.runtime.Synapse;
 import io.cleft.runtime.SynapsePopulation;
@@ -41,7 +42,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * Maven plugin builds it and with fast math (compiled in memory); the same model by hand, as fast
  * as we could make it and as one plain loop; the Jaxley-compatible map interface of the generated
  * class; and the reference interpreter. Synapses read voltages through index arrays into N
- * compartments, in a fixed pseudo-random wiring shared by all six.
+ * compartments, in a fixed pseudo-random wiring shared by all six. Beside them, the library's
+ * variant with every parameter but gS shared (IonotropicSynapseShared), whose population keeps one
+ * array per synapse for gS and s instead of six: at N = 10^6, where the step is bound by memory
+ * traffic, the ratio of the two is what shared parameters buy.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -62,6 +66,7 @@ public class IonotropicBenchmark {
   private double[] conductance;
   private SynapsePopulation generated;
   private SynapsePopulation generatedFastMath;
+  private SynapsePopulation generatedShared;
   private HandWrittenIonotropic handWritten;
   private Synapse mapSynapse;
   private List<Map<String, Double>> mapStates;
@@ -86,6 +91,7 @@ public class IonotropicBenchmark {
     current = new double[n];
     conductance = new double[n];
     generated = new IonotropicSynapse().newPopulation(pre, post);
+    generatedShared = new IonotropicSynapseShared().newPopulation(pre, post);
     handWritten = new HandWrittenIonotropic(pre, post);
 
     mapSynapse = new IonotropicSynapse();
@@ -122,6 +128,13 @@ public class IonotropicBenchmark {
   @Benchmark
   public void generatedPopulation(Blackhole hole) {
     generated.advance(DT, voltages, current, conductance);
+    hole.consume(current);
+  }
+
+  /** The same model with e_syn, k_minus, v_th and delta shared: four arrays per synapse fewer, same defaults. */
+  @Benchmark
+  public void generatedSharedParameters(Blackhole hole) {
+    generatedShared.advance(DT, voltages, current, conductance);
     hole.consume(current);
   }
 

@@ -44,6 +44,7 @@ public final class GeneratedAgreement {
     for (int i = 0; i < samples; i++) {
       boolean extreme = random.nextInt(8) == 0;
       parameters[i] = draw(metadata.parameters(), random, extreme);
+      shareWithFirst(metadata, parameters[i], parameters[0]);
       states[i] = draw(metadata.states(), random, extreme);
       double range = extreme ? 1e3 : 90;
       voltages[2 * i] = random.nextDouble(-range, range);
@@ -156,7 +157,7 @@ public final class GeneratedAgreement {
     SynapseMetadata metadata = synapse.metadata();
     for (int i = 0; i < n; i++) {
       for (int p = 0; p < metadata.parameters().size(); p++) {
-        population.parameter(metadata.parameters().get(p).name()).set(i, parameters[i][p]);
+        setParameter(population, metadata, p, i, parameters[i][p]);
       }
       for (int s = 0; s < metadata.states().size(); s++) {
         population.state(metadata.states().get(s).name())[i] = states[i][s];
@@ -184,6 +185,28 @@ public final class GeneratedAgreement {
       double[] terms = interpreter.currentTerms(parameters[i], next, t, voltages[2 * i], voltages[2 * i + 1]);
       assertBits(0.0 + terms[IrProgram.CURRENT], current[2 * i + 1], "advance current", context);
       assertBits(0.0 + terms[IrProgram.CONDUCTANCE], conductance[2 * i + 1], "advance conductance", context);
+    }
+  }
+
+  /**
+   * Gives a synapse's shared parameters the first synapse's values: a shared parameter has one
+   * value for the whole population, so only the others are drawn per synapse.
+   */
+  public static void shareWithFirst(SynapseMetadata metadata, double[] parameters, double[] first) {
+    for (int p = 0; p < parameters.length; p++) {
+      if (metadata.isShared(p)) {
+        parameters[p] = first[p];
+      }
+    }
+  }
+
+  /** Sets synapse {@code i}'s parameter {@code p}: a shared one is set once, for every synapse, with fill. */
+  public static void setParameter(SynapsePopulation population, SynapseMetadata metadata, int p, int i, double value) {
+    io.cleft.runtime.ParameterArray view = population.parameter(metadata.parameters().get(p).name());
+    if (!metadata.isShared(p)) {
+      view.set(i, value);
+    } else if (i == 0) {
+      view.fill(value);
     }
   }
 

@@ -38,9 +38,9 @@ handlerArgument
     ;
 
 // `gS = 1e-4 uS in [0, inf] "maximal conductance"`: value, unit, range and doc string; all but
-// the value are optional.
+// the value are optional. `shared tau = 4 ms` in `parameters`: one value for the whole population.
 declaration
-    : name=IDENTIFIER ASSIGN value=signedNumber unit? range? doc=STRING?
+    : shared=SHARED? name=IDENTIFIER ASSIGN value=signedNumber unit? range? doc=STRING?
     ;
 
 range
@@ -146,6 +146,7 @@ AND        : 'and';
 OR         : 'or';
 KINETIC    : 'kinetic';
 CONSERVE   : 'conserve';
+SHARED     : 'shared';
 // NOT stays the last keyword: the parser's diagnostics take SYNAPSE to NOT as the keywords.
 NOT        : 'not';
 

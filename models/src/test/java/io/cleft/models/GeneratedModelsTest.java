@@ -95,6 +95,38 @@ class GeneratedModelsTest {
     }
   }
 
+  /**
+   * The variant with every parameter but gS shared, on Jaxley's vectors: each row has its own
+   * parameters, so each row is a population of one synapse, its shared parameters set with fill,
+   * and the map interface (where a shared parameter is a parameter like any other) per row too.
+   */
+  @ParameterizedTest(name = "IonotropicSynapseShared reproduces {0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"IonotropicSynapse.csv", "IonotropicSynapse-seed.csv"})
+  void sharedVariantReproducesReferenceRowByRow(String csv) throws IOException {
+    Synapse synapse = new IonotropicSynapseShared();
+    assertEquals(List.of("e_syn", "k_minus", "v_th", "delta"), synapse.metadata().sharedParameters());
+    double worst = 0;
+    for (Map<String, Double> row : rows(csv)) {
+      SynapsePopulation one = synapse.newPopulation(new int[] {0}, new int[] {1});
+      for (Quantity p : synapse.metadata().parameters()) {
+        one.parameter(p.name()).fill(row.getOrDefault(p.name(), p.defaultValue()));
+      }
+      one.state("s")[0] = row.get("s");
+      double[] voltages = {row.get("v_pre"), row.get("v_post")};
+      double[] current = new double[2];
+      one.addCurrents(voltages, current, new double[2]);
+      one.step(row.get("dt"), voltages);
+      worst = Math.max(worst, check(row.get("current"), current[1], row));
+      worst = Math.max(worst, check(row.get("out_s"), one.state("s")[0], row));
+
+      Map<String, Double> states = prefixed(synapse, synapse.metadata().states(), row);
+      Map<String, Double> params = prefixed(synapse, synapse.metadata().parameters(), row);
+      Map<String, Double> next = synapse.updateStates(states, row.get("dt"), row.get("v_pre"), row.get("v_post"), params);
+      worst = Math.max(worst, check(row.get("out_s"), next.get(synapse.name() + "_s"), row));
+    }
+    System.out.println("IonotropicSynapseShared (generated) vs " + csv + ": worst relative error " + worst);
+  }
+
   @Test
   void renamingPrefixesParameterAndStateNames() {
     Synapse renamed = new IonotropicSynapse().withName("ampa");

@@ -35,7 +35,8 @@ class ModelLibraryTest {
         "IonotropicSynapse", "IonotropicSynapseOde", "TanhConductanceSynapse", "TanhRateSynapse", "TestSynapse",
         "ExpSyn", "Exp2Syn", "TsodyksMarkram", "PairStdp", "NmdaSynapse", "SaturatingRateEuler",
         "SaturatingRateRk2", "SaturatingRateRk4", "CoupledRiseDecayEuler", "CoupledRiseDecayRk4",
-        "SaturatingRateImplicit", "CoupledRiseDecayImplicit", "CoupledCycleExact", "TsodyksMarkramChainExact", "AmpaKinetic")) {
+        "SaturatingRateImplicit", "CoupledRiseDecayImplicit", "CoupledCycleExact", "TsodyksMarkramChainExact", "AmpaKinetic",
+        "IonotropicSynapseShared")) {
       assertTrue(files.contains(MODELS.resolve(model + ".syn").toString()), model + " is in the library: " + files);
     }
     String[] args = Stream.concat(Stream.of("check"), files.stream()).toArray(String[]::new);
@@ -72,6 +73,35 @@ class ModelLibraryTest {
     System.out.println(model + " vs " + csv + ": " + result.err.strip());
     assertEquals(0, result.exitCode, result.err);
     assertTrue(result.err.contains("checked 250 rows"), result.err);
+  }
+
+  /**
+   * Jaxley's vectors give every row its own parameters, which a population with shared ones
+   * cannot hold: eval says so at the first row that differs, and reproduces each row on its own.
+   */
+  @Test
+  void evalOfTheSharedVariantTakesJaxleyRowsOneAtATime() throws IOException {
+    String model = MODELS.resolve("IonotropicSynapseShared.syn").toString();
+    Path reference = REFERENCE.resolve("IonotropicSynapse.csv");
+    Result whole = cleft("eval", model, "--input", reference.toString(), "--check", TOLERANCE);
+    assertEquals(1, whole.exitCode, whole.err);
+    assertTrue(whole.err.contains("shared parameter e_syn is ") && whole.err.contains(" on row 2 but ") && whole.err.contains("[SYN151]"), whole.err);
+
+    List<String> lines = Files.readAllLines(reference);
+    Path dir = Files.createDirectories(Path.of("target/shared-rows"));
+    // Every 10th row, and the last: an eval compiles the model, so not all 250.
+    List<Integer> rows = new java.util.ArrayList<>();
+    for (int row = 1; row < lines.size(); row += 10) {
+      rows.add(row);
+    }
+    rows.add(lines.size() - 1);
+    for (int row : rows) {
+      Path one = dir.resolve("row" + row + ".csv");
+      Files.writeString(one, lines.get(0) + "\n" + lines.get(row) + "\n");
+      Result result = cleft("eval", model, "--input", one.toString(), "--check", TOLERANCE);
+      assertEquals(0, result.exitCode, "row " + row + ": " + result.err);
+      assertTrue(result.err.contains("checked 1 row:"), result.err);
+    }
   }
 
   private static Result cleft(String... args) {

@@ -16,6 +16,12 @@ import java.util.function.IntConsumer;
  * <p>Every write is checked against the parameter's declared range ({@code in [lo, hi]}; no
  * range means any number): a value outside it, or NaN, throws IllegalArgumentException and
  * nothing is written. The check is always on; it is one comparison per value written.
+ *
+ * <p>A parameter declared {@code shared} has one value for the whole population: its view is
+ * over one number and still answers for every synapse. {@link #fill} sets it; {@link #set} and
+ * {@link #setAll} accept only the value every synapse already has or, for setAll, one value
+ * throughout, and otherwise throw IllegalArgumentException and write nothing, since a value for
+ * one synapse alone cannot be kept.
  */
 public final class ParameterArray {
   private static final IntConsumer NOTHING_KEPT_PER_SYNAPSE = synapse -> {};
@@ -23,7 +29,10 @@ public final class ParameterArray {
 
   private final SynapseMetadata metadata;
   private final Quantity quantity;
+  /** One entry per synapse, or for a shared parameter the one value in entry 0. */
   private final double[] values;
+  private final int size;
+  private final boolean shared;
   private final IntConsumer synapseChanged;
   private final Runnable allChanged;
 
@@ -34,11 +43,54 @@ public final class ParameterArray {
    */
   public ParameterArray(
       SynapseMetadata metadata, int parameter, double[] values, IntConsumer synapseChanged, Runnable allChanged) {
+    this(metadata, parameter, values, values.length, false, synapseChanged, allChanged);
+  }
+
+  private ParameterArray(
+      SynapseMetadata metadata,
+      int parameter,
+      double[] values,
+      int size,
+      boolean shared,
+      IntConsumer synapseChanged,
+      Runnable allChanged) {
     this.metadata = Objects.requireNonNull(metadata, "metadata");
     this.quantity = metadata.parameters().get(parameter);
     this.values = Objects.requireNonNull(values, "values");
+    this.size = size;
+    this.shared = shared;
     this.synapseChanged = Objects.requireNonNull(synapseChanged, "synapseChanged");
     this.allChanged = Objects.requireNonNull(allChanged, "allChanged");
+  }
+
+  /**
+   * A view of shared parameter number {@code parameter} of a population of {@code size}
+   * synapses, whose one value is {@code value[0]}; {@code changed} is told of every write.
+   */
+  public static ParameterArray shared(
+      SynapseMetadata metadata, int parameter, double[] value, int size, Runnable changed) {
+    Objects.requireNonNull(value, "value");
+    if (value.length != 1) {
+      throw new IllegalArgumentException("a shared parameter's value is one number, not " + value.length);
+    }
+    if (!metadata.isShared(parameter)) {
+      throw new IllegalArgumentException(
+          "parameter " + metadata.parameters().get(parameter).name() + " of " + metadata.name() + " is not shared");
+    }
+    if (size < 0) {
+      throw new IllegalArgumentException("negative population size " + size);
+    }
+    return new ParameterArray(metadata, parameter, value, size, true, synapse -> changed.run(), changed);
+  }
+
+  /** A shared parameter's view for a population that keeps nothing computed from its parameters. */
+  public static ParameterArray shared(SynapseMetadata metadata, int parameter, double[] value, int size) {
+    return shared(metadata, parameter, value, size, NOTHING_KEPT);
+  }
+
+  /** Whether the parameter is shared: one value for every synapse. */
+  public boolean isShared() {
+    return shared;
   }
 
   /** A view for a population that keeps nothing computed from its parameters. */
@@ -58,18 +110,23 @@ public final class ParameterArray {
 
   /** The number of synapses. */
   public int size() {
-    return values.length;
+    return size;
   }
 
   /** Synapse {@code synapse}'s value, in the declared unit. */
   public double get(int synapse) {
-    return values[Objects.checkIndex(synapse, values.length)];
+    Objects.checkIndex(synapse, size);
+    return values[shared ? 0 : synapse];
   }
 
   /** Sets synapse {@code synapse}'s value, in the declared unit; what depends on it follows at once. */
   public void set(int synapse, double value) {
-    Objects.checkIndex(synapse, values.length);
+    Objects.checkIndex(synapse, size);
     checkRange(synapse, value);
+    if (shared) {
+      checkSameAsShared(synapse, value);
+      return;
+    }
     values[synapse] = value;
     synapseChanged.accept(synapse);
   }
@@ -87,13 +144,28 @@ public final class ParameterArray {
    */
   public void setAll(double[] source) {
     Objects.requireNonNull(source, "source");
-    if (source.length != values.length) {
+    if (source.length != size) {
       throw new IllegalArgumentException(
           "setAll of parameter " + name() + " of " + metadata.name() + ": " + source.length
-              + " values for " + values.length + " synapses");
+              + " values for " + size + " synapses");
     }
     for (int i = 0; i < source.length; i++) {
       checkRange(i, source[i]);
+    }
+    if (shared) {
+      for (int i = 1; i < source.length; i++) {
+        if (Double.compare(source[i], source[0]) != 0) {
+          throw new IllegalArgumentException(
+              "setAll of shared parameter " + name() + " of " + metadata.name() + ": synapse " + i
+                  + " has " + source[i] + " but synapse 0 has " + source[0]
+                  + "; a shared parameter has one value for every synapse");
+        }
+      }
+      if (source.length > 0) {
+        values[0] = source[0];
+        allChanged.run();
+      }
+      return;
     }
     System.arraycopy(source, 0, values, 0, values.length);
     allChanged.run();
@@ -102,17 +174,33 @@ public final class ParameterArray {
   /** Copies every synapse's value into the start of {@code target}, which must be long enough. */
   public void copyTo(double[] target) {
     Objects.requireNonNull(target, "target");
-    if (target.length < values.length) {
+    if (target.length < size) {
       throw new IllegalArgumentException(
           "copyTo of parameter " + name() + " of " + metadata.name() + ": " + target.length
-              + " entries cannot hold " + values.length + " synapses");
+              + " entries cannot hold " + size + " synapses");
     }
-    System.arraycopy(values, 0, target, 0, values.length);
+    if (shared) {
+      Arrays.fill(target, 0, size, values[0]);
+    } else {
+      System.arraycopy(values, 0, target, 0, size);
+    }
   }
 
   /** A copy of every synapse's value. */
   public double[] toArray() {
-    return values.clone();
+    double[] copy = new double[size];
+    copyTo(copy);
+    return copy;
+  }
+
+  /** A shared parameter takes a write to one synapse only if it leaves every synapse as it was. */
+  private void checkSameAsShared(int synapse, double value) {
+    if (Double.compare(value, values[0]) != 0) {
+      throw new IllegalArgumentException(
+          "parameter " + name() + " of " + metadata.name() + " is shared: synapse " + synapse
+              + " cannot have " + value + " while every other synapse has " + values[0]
+              + "; set the one value of every synapse with fill");
+    }
   }
 
   /** Rejects a value outside the declared range; {@code synapse} is -1 for a write to all. */
@@ -127,6 +215,6 @@ public final class ParameterArray {
 
   @Override
   public String toString() {
-    return metadata.name() + " parameter " + name() + " of " + values.length + " synapses";
+    return metadata.name() + (shared ? " shared" : "") + " parameter " + name() + " of " + size + " synapses";
   }
 }

@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param handlesPost whether the model has an {@code on post} handler
  * @param readsTime whether the update or the current reads {@code t}, so that the calls without
  *     a time cannot be used
+ * @param sharedParameters the names of the parameters declared {@code shared}, in declaration
+ *     order: each has one value for the whole population, not one per synapse
  */
 public record SynapseMetadata(
     String name,
@@ -28,7 +30,8 @@ public record SynapseMetadata(
     Optional<Quantity> preWeight,
     boolean handlesPre,
     boolean handlesPost,
-    boolean readsTime) {
+    boolean readsTime,
+    List<String> sharedParameters) {
   public SynapseMetadata {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(doc, "doc");
@@ -36,6 +39,26 @@ public record SynapseMetadata(
     states = List.copyOf(states);
     currentValues = List.copyOf(currentValues);
     Objects.requireNonNull(preWeight, "preWeight");
+    sharedParameters = List.copyOf(sharedParameters);
+    for (String shared : sharedParameters) {
+      if (indexOf(parameters, shared) < 0) {
+        throw new IllegalArgumentException("shared parameter " + shared + " is not a parameter of " + name);
+      }
+    }
+  }
+
+  /** A model whose parameters all have a value per synapse. */
+  public SynapseMetadata(
+      String name,
+      String doc,
+      List<Quantity> parameters,
+      List<Quantity> states,
+      List<Quantity> currentValues,
+      Optional<Quantity> preWeight,
+      boolean handlesPre,
+      boolean handlesPost,
+      boolean readsTime) {
+    this(name, doc, parameters, states, currentValues, preWeight, handlesPre, handlesPost, readsTime, List.of());
   }
 
   /** A model with no events, no named current values and no use of {@code t}. */
@@ -56,6 +79,16 @@ public record SynapseMetadata(
   /** Position of a state in the state array, or -1. */
   public int stateIndex(String name) {
     return indexOf(states, name);
+  }
+
+  /** Whether parameter {@code name} is declared shared: one value for the whole population. */
+  public boolean isShared(String name) {
+    return sharedParameters.contains(name);
+  }
+
+  /** Whether the parameter at {@code index} in the parameter array is shared. */
+  public boolean isShared(int index) {
+    return sharedParameters.contains(parameters.get(index).name());
   }
 
   public Optional<Quantity> parameter(String name) {

@@ -145,9 +145,12 @@ public final class AstPrinter {
         });
   }
 
-  /** {@code name = value unit in [lower, upper] "doc"}, without its doc comment. */
+  /** {@code shared name = value unit in [lower, upper] "doc"}, without its doc comment. */
   public static String print(Declaration declaration) {
     StringBuilder out = new StringBuilder();
+    if (declaration.shared().isPresent()) {
+      out.append("shared ");
+    }
     out.append(declaration.name().name()).append(" = ").append(declaration.value().text());
     declaration.unit().ifPresent(unit -> out.append(' ').append(print(unit)));
     declaration.range().ifPresent(range ->

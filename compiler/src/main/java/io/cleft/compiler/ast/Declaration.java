@@ -8,6 +8,8 @@ import java.util.Optional;
  *
  * @param docString the string literal after the declaration, without quotes or escapes
  * @param docComment a {@code /** ... *}{@code /} comment right before the declaration
+ * @param shared the {@code shared} keyword before the name, if written: one value for the whole
+ *     population (only a parameter may be shared; the checker says so)
  */
 public record Declaration(
     Identifier name,
@@ -16,7 +18,20 @@ public record Declaration(
     Optional<ValueRange> range,
     Optional<String> docString,
     Optional<String> docComment,
-    SourceSpan span) {
+    SourceSpan span,
+    Optional<SourceSpan> shared) {
+
+  /** A declaration without {@code shared}. */
+  public Declaration(
+      Identifier name,
+      NumberText value,
+      Optional<UnitExpression> unit,
+      Optional<ValueRange> range,
+      Optional<String> docString,
+      Optional<String> docComment,
+      SourceSpan span) {
+    this(name, value, unit, range, docString, docComment, span, Optional.empty());
+  }
 
   /** The documentation to show for this declaration: the string if given, else the comment. */
   public Optional<String> doc() {

@@ -101,6 +101,11 @@ public final class GeneratedSizeChecker {
    */
   static final int MATRIX_EXPONENTIAL_FACTOR = 3;
   static final int PER_DECLARATION = 12;
+  /**
+   * Per shared parameter, its read into a local before the strip loops (aload, getfield,
+   * iconst_0, daload, dstore: 8 bytes), in each loop method that reads it.
+   */
+  static final int PER_SHARED_PARAMETER = 8;
   static final int CONSTRUCTOR_PER_DECLARATION = 24;
   static final int CONSTRUCTOR_PER_CALL = 12;
   /**
@@ -214,7 +219,10 @@ public final class GeneratedSizeChecker {
               currentValues,
               BYTECODE_LIMIT));
     }
-    long step = update.cost + CURRENT_FACTOR * current.cost + stateUpdates + (long) PER_DECLARATION * declarations;
+    long shared = model.parameters().stream().filter(Symbol.Parameter::shared).count();
+    long step =
+        update.cost + CURRENT_FACTOR * current.cost + stateUpdates + (long) PER_DECLARATION * declarations
+            + PER_SHARED_PARAMETER * shared;
     long constructor =
         (long) CONSTRUCTOR_PER_DECLARATION * (declarations + keptValues[0])
             + CONSTRUCTOR_PER_CALL * (update.calls + current.calls);

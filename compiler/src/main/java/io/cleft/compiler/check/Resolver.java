@@ -381,6 +381,14 @@ public final class Resolver {
               + spanOf(previous).line());
       return;
     }
+    if (kind != Section.DeclarationKind.PARAMETERS && declaration.shared().isPresent()) {
+      // A constant is one value already, and a state changes per synapse with its inputs.
+      diagnostics.error(
+          DiagnosticCode.SHARED_NOT_A_PARAMETER,
+          declaration.shared().get(),
+          "only a parameter can be shared; '" + name.name() + "' is declared in "
+              + kind.keyword());
+    }
     Optional<Unit> unit = declaration.unit().isPresent() ? units.resolve(declaration.unit().get()) : Optional.of(Unit.ONE);
     String unitText = declaration.unit().map(u -> textOf(u.span())).orElse("1");
     if (kind != Section.DeclarationKind.CONSTANTS && unit.isPresent() && !convertibleAtRunTime(unit.get())) {
@@ -431,7 +439,7 @@ public final class Resolver {
             Symbol.Parameter parameter =
                 new Symbol.Parameter(
                     name.name(), parameters.size(), resolvedUnit, unitText, resolvedValue, range,
-                    declaration.doc(), name.span());
+                    declaration.doc(), name.span(), declaration.shared().isPresent());
             parameters.add(parameter);
             yield parameter;
           }

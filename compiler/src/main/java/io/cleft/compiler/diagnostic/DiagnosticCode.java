@@ -122,6 +122,10 @@ public enum DiagnosticCode {
   EVENTS_AFTER_END("SYN145"),
   BAD_VOLTAGE_TRACE("SYN146"),
   BAD_EVENT_VALUE("SYN147"),
+
+  // Shared parameters
+  SHARED_NOT_A_PARAMETER("SYN150"),
+  SHARED_COLUMN_VARIES("SYN151"),
   INTERNAL_ERROR("SYN199");
 
   private final String id;

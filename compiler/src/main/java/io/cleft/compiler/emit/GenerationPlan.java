@@ -37,7 +37,10 @@ record GenerationPlan(
 
   /** Where a population keeps an invariant. */
   enum InvariantKind {
-    /** Reads no parameter: computed once at the start of each call, in a local. */
+    /**
+     * Reads no parameter kept per synapse (shared ones at most): computed once at the start of
+     * each call, in a local.
+     */
     PER_CALL,
     /** Reads parameters, not {@code dt}: an array, refreshed when parameters change. */
     PER_SYNAPSE,
@@ -64,7 +67,7 @@ record GenerationPlan(
         Reads.of(currentAndConductance),
         PhasePlanner.plan(program.update(), model.states().stream().map(Symbol.State::name).toList()),
         PhasePlanner.plan(currentAndConductance, List.of("current", "conductance")),
-        invariantKinds(program.invariants()));
+        invariantKinds(program.invariants(), model.parameters()));
   }
 
   /**
@@ -88,12 +91,13 @@ record GenerationPlan(
     return update.inputs().contains(IrInput.T) || Reads.of(program.current()).inputs().contains(IrInput.T);
   }
 
-  private static List<InvariantKind> invariantKinds(IrBlock invariants) {
+  private static List<InvariantKind> invariantKinds(IrBlock invariants, List<Symbol.Parameter> declared) {
     List<InvariantKind> kinds = new ArrayList<>();
     List<Boolean> readsDt = new ArrayList<>();
     for (IrLocal invariant : invariants.locals()) {
       Reads reads = Reads.of(List.of(invariant.value()));
-      boolean parameters = !reads.parameters().isEmpty();
+      // A shared parameter is one number, so what reads only shared ones is one number too.
+      boolean parameters = reads.parameters().stream().anyMatch(p -> !declared.get(p).shared());
       boolean dt = reads.inputs().contains(IrInput.DT);
       for (int earlier : reads.locals()) {
         parameters |= kinds.get(earlier) != InvariantKind.PER_CALL;

@@ -196,7 +196,7 @@ final class InvariantCacheEmitter {
         new ExpressionWriter(
             expr -> {
               if (expr instanceof IrExpr.Parameter p) {
-                return "this." + fields.parameters().get(p.index()) + "[" + I + "]";
+                return fields.parameterRead(p.index(), I);
               }
               if (expr instanceof IrExpr.Input input && input.input() == IrInput.DT) {
                 return BlockWriter.DT;
@@ -250,6 +250,9 @@ final class InvariantCacheEmitter {
               expr -> {
                 if (expr instanceof IrExpr.Input input && input.input() == IrInput.DT) {
                   return BlockWriter.DT;
+                }
+                if (expr instanceof IrExpr.Parameter p) { // shared: no other kind is computed per call
+                  return fields.parameterRead(p.index(), I);
                 }
                 return locals.get(((IrExpr.Local) expr).index());
               });

@@ -76,7 +76,11 @@ final class PopulationEmitter {
     for (int i = 0; i < plan.parameters().size(); i++) {
       Symbol.Parameter p = plan.parameters().get(i);
       // Private: every write must go through the parameter's view, which keeps the caches current.
-      type.addField(arrayField(fields.parameters().get(i), "Parameter " + p.name(), p.doc().orElse(""), p.unitText(), Modifier.PRIVATE));
+      FieldSpec field = arrayField(fields.parameters().get(i), "Parameter " + p.name(), p.doc().orElse(""), p.unitText(), Modifier.PRIVATE);
+      if (p.shared()) {
+        field = field.toBuilder().addJavadoc("Shared: one value for every synapse, in entry 0.\n").build();
+      }
+      type.addField(field);
     }
     for (int i = 0; i < plan.states().size(); i++) {
       Symbol.State s = plan.states().get(i);
@@ -215,7 +219,12 @@ final class PopulationEmitter {
             .addStatement("this.$L = $T.widest(this.$L)", PopulationFields.WIDEST_PRE, SUPPORT, PopulationFields.PRE_INDEX)
             .addStatement("this.$L = $T.widest(this.$L)", PopulationFields.WIDEST_POST, SUPPORT, PopulationFields.POST_INDEX);
     for (int i = 0; i < plan.parameters().size(); i++) {
-      fill(method, fields.parameters().get(i), plan.parameters().get(i).defaultValue());
+      if (plan.parameters().get(i).shared()) {
+        method.addStatement(
+            "this.$L = new double[] {$L}", fields.parameters().get(i), JavaLiterals.doubleLiteral(plan.parameters().get(i).defaultValue()));
+      } else {
+        fill(method, fields.parameters().get(i), plan.parameters().get(i).defaultValue());
+      }
     }
     for (int i = 0; i < plan.states().size(); i++) {
       method.addStatement("this.$L = new double[$L]", fields.states().get(i), PopulationFields.SIZE);
@@ -242,7 +251,15 @@ final class PopulationEmitter {
     for (int c = 0; c < parameterChunks.size(); c++) {
       MethodSpec.Builder views = MethodSpec.methodBuilder("parameterViews" + c).addModifiers(Modifier.PRIVATE);
       for (int p : parameterChunks.get(c)) {
-        if (caches.cachesAnything()) {
+        if (plan.parameters().get(p).shared()) {
+          // Any write to a shared parameter is a write to every synapse.
+          CodeBlock changed =
+              caches.cachesAnything() ? CodeBlock.of(", this::$L", InvariantCacheEmitter.ALL_PARAMETERS_CHANGED) : CodeBlock.of("");
+          views.addStatement(
+              "this.$L[$L] = $T.shared($L, $L, this.$L, $L$L)",
+              PopulationFields.PARAMETER_ARRAYS, p, PARAMETER_ARRAY, SynapseEmitter.METADATA_FIELD, p, fields.parameters().get(p),
+              PopulationFields.SIZE, changed);
+        } else if (caches.cachesAnything()) {
           views.addStatement(
               "this.$L[$L] = new $T($L, $L, this.$L, this::$L, this::$L)",
               PopulationFields.PARAMETER_ARRAYS, p, PARAMETER_ARRAY, SynapseEmitter.METADATA_FIELD, p, fields.parameters().get(p),

@@ -7,6 +7,8 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The names of a population's fields: one array per parameter and state, clear of the
@@ -16,6 +18,7 @@ import java.util.Map;
  * @param gathered the scratch arrays of the voltages that some section reads
  * @param stripValues for each section, the scratch array of each carried value, by value index
  * @param invariants the array of each invariant kept per synapse, by invariant index
+ * @param shared the indices of the parameters declared shared, whose field holds one value
  */
 record PopulationFields(
     List<String> parameters,
@@ -24,7 +27,8 @@ record PopulationFields(
     Map<IrInput, String> gathered,
     String current,
     String conductance,
-    Map<StripLoopWriter.Section, Map<Integer, String>> stripValues) {
+    Map<StripLoopWriter.Section, Map<Integer, String>> stripValues,
+    Set<Integer> shared) {
 
   static final String SIZE = "size";
   static final String PRE_INDEX = "preIndex";
@@ -83,7 +87,21 @@ record PopulationFields(
       }
       values.put(section, carried);
     }
-    return new PopulationFields(parameters, states, invariants, gathered, current, conductance, values);
+    Set<Integer> shared = new TreeSet<>();
+    for (int p = 0; p < plan.parameters().size(); p++) {
+      if (plan.parameters().get(p).shared()) {
+        shared.add(p);
+      }
+    }
+    return new PopulationFields(parameters, states, invariants, gathered, current, conductance, values, shared);
+  }
+
+  /**
+   * The Java that reads parameter {@code p} of the synapse at {@code index}: its array there, or
+   * for a shared parameter the one value, in entry 0 of its field.
+   */
+  String parameterRead(int p, String index) {
+    return "this." + parameters.get(p) + "[" + (shared.contains(p) ? "0" : index) + "]";
   }
 
   /** Every scratch array of the strip, in declaration order. */

@@ -8,6 +8,7 @@ import io.cleft.compiler.ir.IrProgram;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,6 +63,8 @@ final class StripLoopWriter {
   private final List<String> methodNames;
   /** The local of each invariant computed once per call, by invariant index. */
   private Map<Integer, String> perCall = Map.of();
+  /** The local of each shared parameter the loop reads, by parameter index: read once per call. */
+  private Map<Integer, String> sharedParameters = Map.of();
 
   StripLoopWriter(GenerationPlan plan, PopulationFields fields, InvariantCacheEmitter caches, List<String> methodParameters) {
     this.plan = plan;
@@ -81,6 +84,8 @@ final class StripLoopWriter {
     sections.forEach(section -> invariants.addAll(section.reads(plan).invariants()));
     perCall = caches.perCallLocals(invariants, names, code);
     methodNames.addAll(perCall.values());
+    sharedParameters = sharedParameterLocals(sections, names, code);
+    methodNames.addAll(sharedParameters.values());
     if (sections.contains(Section.UPDATE) && caches.cachesStepValues()) {
       code.addStatement("$L($L)", InvariantCacheEmitter.PREPARE_STEP, BlockWriter.DT);
     }
@@ -110,6 +115,25 @@ final class StripLoopWriter {
       code.add(scatter());
     }
     return code.endControlFlow().build();
+  }
+
+  /**
+   * Declares a local for each shared parameter that {@code sections} read, before the loop: the
+   * JIT cannot hoist a read of a field's array out of a loop that stores into other arrays,
+   * since they might be the same array.
+   */
+  private Map<Integer, String> sharedParameterLocals(List<Section> sections, NameAllocator names, CodeBlock.Builder code) {
+    Set<Integer> read = new TreeSet<>();
+    sections.forEach(section -> read.addAll(section.reads(plan).parameters()));
+    Map<Integer, String> locals = new LinkedHashMap<>();
+    for (int p : read) {
+      if (fields.shared().contains(p)) {
+        String name = names.newName(plan.parameters().get(p).name());
+        code.addStatement("double $L = $L", name, fields.parameterRead(p, START));
+        locals.put(p, name);
+      }
+    }
+    return locals;
   }
 
   /**
@@ -173,7 +197,9 @@ final class StripLoopWriter {
 
           @Override
           public String visitParameter(IrExpr.Parameter p) {
-            return "this." + fields.parameters().get(p.index()) + "[" + START + " + " + J + "]";
+            return sharedParameters.containsKey(p.index())
+                ? sharedParameters.get(p.index())
+                : "this." + fields.parameters().get(p.index()) + "[" + START + " + " + J + "]";
           }
 
           @Override
@@ -232,10 +258,13 @@ final class StripLoopWriter {
     NameAllocator names = reservedNames();
     Map<IrExpr, String> locals = new HashMap<>();
     perCall.forEach((k, name) -> locals.put(new IrExpr.Invariant(k), name));
+    sharedParameters.forEach((p, name) -> locals.put(new IrExpr.Parameter(p), name));
+    List<Integer> perSynapseParameters =
+        reads.parameters().stream().filter(p -> !sharedParameters.containsKey(p)).toList();
     List<Integer> cached = reads.invariants().stream().filter(k -> !perCall.containsKey(k)).toList();
     CodeBlock.Builder body = CodeBlock.builder();
     boolean touchesSynapseArrays =
-        !reads.parameters().isEmpty()
+        !perSynapseParameters.isEmpty()
             || !reads.states().isEmpty()
             || !cached.isEmpty()
             || (last && section == Section.UPDATE);
@@ -249,7 +278,7 @@ final class StripLoopWriter {
         body.addStatement("double $L = $L", name, strip(fields.gathered().get(input)));
       }
     }
-    for (int p : reads.parameters()) {
+    for (int p : perSynapseParameters) {
       String name = names.newName(plan.parameters().get(p).name());
       locals.put(new IrExpr.Parameter(p), name);
       body.addStatement("double $L = this.$L[$L]", name, fields.parameters().get(p), I);

@@ -99,6 +99,19 @@ final class SynapseEmitter {
     return doc.toString();
   }
 
+  /** {@code List.of("tau", ...))}, the names of the shared parameters; nothing if there are none. */
+  private static CodeBlock sharedParameterNames(GenerationPlan plan) {
+    List<String> shared = plan.parameters().stream().filter(Symbol.Parameter::shared).map(Symbol.Parameter::name).toList();
+    if (shared.isEmpty()) {
+      return CodeBlock.of("");
+    }
+    CodeBlock.Builder names = CodeBlock.builder().add("$T.of(", List.class);
+    for (int i = 0; i < shared.size(); i++) {
+      names.add(i == 0 ? "$L" : ", $L", JavaText.stringLiteral(shared.get(i)));
+    }
+    return names.add("))").build();
+  }
+
   private static FieldSpec metadataField(GenerationPlan plan, List<MethodSpec> helpers) {
     List<CodeBlock> parameters = new ArrayList<>();
     plan.parameters().forEach(p -> parameters.add(quantity(p.name(), p.defaultValue(), p.unitText(), p.range(), p.doc())));
@@ -129,7 +142,8 @@ final class SynapseEmitter {
             .add("$L,\n", weight)
             .add("$L,\n", plan.program().kernel(KernelKind.ON_PRE).isPresent())
             .add("$L,\n", plan.program().kernel(KernelKind.ON_POST).isPresent())
-            .add("$L)", plan.readsTime())
+            .add(plan.parameters().stream().anyMatch(Symbol.Parameter::shared) ? "$L,\n" : "$L)", plan.readsTime())
+            .add(sharedParameterNames(plan))
             .unindent()
             .build();
     return FieldSpec.builder(METADATA, METADATA_FIELD, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)

@@ -5,6 +5,7 @@ import com.palantir.javapoet.NameAllocator;
 import io.cleft.compiler.ir.IrBlock;
 import io.cleft.compiler.ir.IrExpr;
 import io.cleft.compiler.ir.IrInput;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -52,8 +53,11 @@ final class SynapseKernelWriter {
       (fields.invariants().containsKey(k) ? kept : computedDirectly).add(k);
     }
     Set<Integer> computed = plan.invariantsNeededBy(computedDirectly);
-    for (int p : reads.parameters()) {
-      code.addStatement("double $L = this.$L[$L]", writer.parameter(p), fields.parameters().get(p), I);
+    // Those computed here may read shared parameters (no others), which the block itself may not.
+    Set<Integer> parameters = new TreeSet<>(reads.parameters());
+    computed.forEach(k -> parameters.addAll(Reads.of(List.of(plan.invariants().get(k).value())).parameters()));
+    for (int p : parameters) {
+      code.addStatement("double $L = $L", writer.parameter(p), fields.parameterRead(p, I));
     }
     for (int s : reads.states()) {
       code.addStatement("double $L = this.$L[$L]", writer.state(s), fields.states().get(s), I);

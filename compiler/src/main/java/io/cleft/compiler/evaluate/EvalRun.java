@@ -58,6 +58,7 @@ public record EvalRun(
     if (!diagnostics.hasErrors() && layout.isPresent() && table.isPresent()) {
       // Only once every field is a number: a malformed field would read as 0 here.
       DeclaredRanges.check(layout.get(), table.get(), program.get().model(), diagnostics);
+      SharedColumns.check(layout.get(), table.get(), program.get().model(), diagnostics);
     }
     if (diagnostics.hasErrors() || layout.isEmpty() || table.isEmpty()) {
       reporter.report(diagnostics.all());

@@ -50,7 +50,7 @@ interface ModelRunner {
         SynapsePopulation one = synapse.newPopulation(new int[] {0}, new int[] {0});
         List<Quantity> declared = synapse.metadata().parameters();
         for (int p = 0; p < parameters.length; p++) {
-          one.parameter(declared.get(p).name()).set(0, parameters[p]);
+          one.parameter(declared.get(p).name()).fill(parameters[p]); // one synapse: fill also takes a shared parameter
         }
         one.initialize();
         return synapse.metadata().states().stream().mapToDouble(s -> one.state(s.name())[0]).toArray();

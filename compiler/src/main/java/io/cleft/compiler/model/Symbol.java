@@ -27,7 +27,11 @@ public sealed interface Symbol {
     R visitInput(Input input);
   }
 
-  /** A per-synapse value set from outside, stored in its declared unit. */
+  /**
+   * A per-synapse value set from outside, stored in its declared unit.
+   *
+   * @param shared declared {@code shared}: one value for the whole population, not one per synapse
+   */
   record Parameter(
       String name,
       int index,
@@ -36,8 +40,22 @@ public sealed interface Symbol {
       double defaultValue,
       Optional<ValueRange> range,
       Optional<String> doc,
-      SourceSpan span)
+      SourceSpan span,
+      boolean shared)
       implements Symbol {
+    /** A parameter with a value per synapse. */
+    public Parameter(
+        String name,
+        int index,
+        Unit unit,
+        String unitText,
+        double defaultValue,
+        Optional<ValueRange> range,
+        Optional<String> doc,
+        SourceSpan span) {
+      this(name, index, unit, unitText, defaultValue, range, doc, span, false);
+    }
+
     @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.visitParameter(this);

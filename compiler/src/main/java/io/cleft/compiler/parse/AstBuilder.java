@@ -163,7 +163,8 @@ final class AstBuilder extends CleftBaseVisitor<Object> {
         Optional.ofNullable(context.range()).map(this::visitRange),
         Optional.ofNullable(context.doc).map(AstBuilder::unquote),
         docCommentBefore(context.getStart()),
-        span(context));
+        span(context),
+        Optional.ofNullable(context.shared).map(this::span));
   }
 
   @Override

@@ -30,6 +30,8 @@ import org.antlr.v4.runtime.misc.IntervalSet;
  *   <li>{@code using} after a next value ({@code s = ... using euler}), where {@code s'} was meant;
  *   <li>the end of the file inside a section or the synapse, whose {@code }} is missing;
  *   <li>a {@code (} that is never closed;
+ *   <li>Brian2's {@code (shared)} flag after a declaration, where cleft writes {@code shared}
+ *       before the name;
  *   <li>a block named as NMODL or Brian2 name it ({@code NET_RECEIVE}, {@code on_pre},
  *       {@code BREAKPOINT}, ...).
  * </ul>
@@ -81,6 +83,10 @@ final class CommonSlips {
     if (inDeclarations && offending.getType() == CleftLexer.PRIME && !expected.contains(CleftLexer.NUMBER)
         && singleQuoted(offending)) {
       return Optional.of(new Explanation(at, unexpected + " (a documentation string is written in double quotes)"));
+    }
+    if (inDeclarations && offending.getType() == CleftLexer.LPAREN && followedByShared(tokens, offending)) {
+      return Optional.of(new Explanation(at, unexpected + " (Brian2's '(shared)' flag: in cleft 'shared' goes before"
+          + " the parameter's name, as in 'shared tau = 5 ms')"));
     }
     if (inDeclarations && offending.getType() == CleftLexer.LBRACKET) {
       Optional<String> bracketed = unitInBrackets(offending);
@@ -247,6 +253,18 @@ final class CommonSlips {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the next token on the default channel after {@code token}, the one the parser is
+   * at, is {@code shared}; the stream looks ahead (LT skips the comment channel).
+   */
+  private static boolean followedByShared(TokenStream tokens, Token token) {
+    if (tokens.index() != token.getTokenIndex()) {
+      return false;
+    }
+    Token next = tokens.LT(2);
+    return next != null && next.getType() == CleftLexer.SHARED;
   }
 
   /** The name declared by the declaration whose value is {@code number}: the name before its '='. */

@@ -273,6 +273,10 @@ final class SyntaxErrorListener extends BaseErrorListener {
             CleftLexer.PLUS,
             CleftLexer.NOT,
             CleftLexer.IF);
+    if (types.contains(CleftLexer.IDENTIFIER)) {
+      // 'shared' only prefixes a declaration's name: "a name" already says what may come.
+      types.remove(CleftLexer.SHARED);
+    }
     if (types.containsAll(expressionStart)) {
       types.removeAll(expressionStart);
       names.add("an expression");

@@ -73,6 +73,11 @@ final class Simulation {
   private static void initialize(SynapsePopulation population, SimulationSetup setup) {
     for (SynapseTable.QuantityColumn column : setup.synapses().parameters()) {
       ParameterArray parameter = population.parameter(column.name());
+      if (parameter.isShared()) {
+        // The table has checked that the column is one value throughout.
+        parameter.fill(column.values()[0]);
+        continue;
+      }
       for (int k = 0; k < column.values().length; k++) {
         parameter.set(k, column.values()[k]);
       }

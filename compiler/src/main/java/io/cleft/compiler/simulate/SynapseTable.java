@@ -113,6 +113,9 @@ record SynapseTable(
     for (Quantity parameter : metadata.parameters()) {
       if (at.has(parameter.name())) {
         ok &= inRange(numbers, at.index(parameter.name()), parameter, "parameter", diagnostics);
+        if (metadata.isShared(parameter.name())) {
+          ok &= sameOnEveryRow(numbers, at.index(parameter.name()), parameter, diagnostics);
+        }
         parameters.add(new QuantityColumn(parameter.name(), column(numbers, at.index(parameter.name()))));
       }
     }
@@ -147,6 +150,26 @@ record SynapseTable(
       values[row] = numbers.rows().get(row)[column];
     }
     return values;
+  }
+
+  /**
+   * A shared parameter has one value for the whole population, so its column must not vary; the
+   * first row that differs from the first is reported.
+   */
+  private static boolean sameOnEveryRow(NumericTable numbers, int column, Quantity parameter, DiagnosticCollector diagnostics) {
+    double first = numbers.rows().get(0)[column];
+    for (int row = 1; row < numbers.rows().size(); row++) {
+      if (Double.compare(numbers.rows().get(row)[column], first) != 0) {
+        diagnostics.error(
+            DiagnosticCode.SHARED_COLUMN_VARIES,
+            numbers.field(row, column).span(),
+            "shared parameter " + parameter.name() + " is " + numbers.field(row, column).text() + " for synapse " + row
+                + " but " + numbers.field(0, column).text() + " for synapse 0; a shared parameter has one value for"
+                + " every synapse (set it with --set " + parameter.name() + "=VALUE)");
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean inRange(

@@ -58,8 +58,8 @@ class ModelRoundTripTest {
     }
     assertEquals(original.model().doc(), reprinted.model().doc());
     assertEquals(
-        original.model().parameters().stream().map(p -> p.name() + p.unitText() + p.defaultValue() + p.range() + p.doc()).toList(),
-        reprinted.model().parameters().stream().map(p -> p.name() + p.unitText() + p.defaultValue() + p.range() + p.doc()).toList());
+        original.model().parameters().stream().map(p -> p.name() + p.shared() + p.unitText() + p.defaultValue() + p.range() + p.doc()).toList(),
+        reprinted.model().parameters().stream().map(p -> p.name() + p.shared() + p.unitText() + p.defaultValue() + p.range() + p.doc()).toList());
   }
 
   /** A block's names, values and results as text, without the source lines that move. */

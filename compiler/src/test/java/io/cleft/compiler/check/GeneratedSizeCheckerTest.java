@@ -286,6 +286,42 @@ class GeneratedSizeCheckerTest {
   }
 
   /** {@code parameters} parameters, the first of them in the current. */
+  /**
+   * Shared parameters that the update reads, each a local read before the loops of step and
+   * advance: the largest number the estimate accepts (found by asking the checker, which is
+   * monotonic in it) compiles lint-clean, and one more is rejected.
+   */
+  @org.junit.jupiter.api.Test
+  void theLargestModelOfSharedParametersTheLimitAllowsCompiles() {
+    int low = 1;
+    int high = 4096;
+    while (high - low > 1) {
+      int middle = (low + high) / 2;
+      boolean accepted = errors(onLargeStack(() -> Pipeline.compile(new SourceFile("S.syn", sharedParameters(middle))))).isEmpty();
+      if (accepted) {
+        low = middle;
+      } else {
+        high = middle;
+      }
+    }
+    int largest = low;
+    theLargestModelTheLimitAllowsCompilesAndOneMoreIsRejected(
+        "shared parameters", GeneratedSizeCheckerTest::sharedParameters, largest);
+  }
+
+  /** {@code l_k = l_(k-1) + p_k * s} in the update, every parameter shared. */
+  static String sharedParameters(int parameters) {
+    StringBuilder model = new StringBuilder("synapse S {\n  parameters {\n");
+    for (int p = 0; p < parameters; p++) {
+      model.append("    shared p").append(p).append(" = ").append(p).append(".5\n");
+    }
+    model.append("  }\n  states {\n    s = 0.5\n  }\n  update {\n    l0 = p0 * s\n");
+    for (int p = 1; p < parameters; p++) {
+      model.append("    l").append(p).append(" = l").append(p - 1).append(" + p").append(p).append(" * s\n");
+    }
+    return model.append("    s = l").append(parameters - 1).append("\n  }\n  current = s * 1 [nA]\n}\n").toString();
+  }
+
   static String parameters(int parameters) {
     StringBuilder model = new StringBuilder("synapse S {\n  parameters {\n");
     for (int p = 0; p < parameters; p++) {

@@ -114,6 +114,7 @@ class GeneratedCodeTest {
       pre[i] = random.nextInt(compartments);
       post[i] = random.nextInt(compartments);
       inputs[i] = Inputs.draw(metadata, random);
+      io.cleft.compiler.GeneratedAgreement.shareWithFirst(metadata, inputs[i].parameters, inputs[0].parameters);
     }
     double[] voltages = random.doubles(compartments, -90, 90).toArray();
     double dt = 0.025;
@@ -221,7 +222,7 @@ class GeneratedCodeTest {
       SynapseMetadata metadata = synapse.metadata();
       for (int i = 0; i < inputs.length; i++) {
         for (int p = 0; p < metadata.parameters().size(); p++) {
-          population.parameter(metadata.parameters().get(p).name()).set(i, inputs[i].parameters[p]);
+          io.cleft.compiler.GeneratedAgreement.setParameter(population, metadata, p, i, inputs[i].parameters[p]);
         }
         for (int s = 0; s < metadata.states().size(); s++) {
           population.state(metadata.states().get(s).name())[i] = inputs[i].states[s];

@@ -21,7 +21,7 @@ class GoldenFilesTest {
   private static final Path GOLDEN = Path.of("src/test/resources/golden");
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"IonotropicSynapse", "IonotropicSynapseOde", "DecaySynapse", "TsodyksMarkram", "Exp2Syn"})
+  @ValueSource(strings = {"IonotropicSynapse", "IonotropicSynapseOde", "DecaySynapse", "TsodyksMarkram", "Exp2Syn", "IonotropicSynapseShared"})
   void generatedSourceMatchesGoldenFile(String model) throws IOException {
     String generated = JavaEmitter.emit(Optimizer.optimize(ModelSources.program(model)), "io.cleft.models").toString();
     Path golden = GOLDEN.resolve(model + ".java");

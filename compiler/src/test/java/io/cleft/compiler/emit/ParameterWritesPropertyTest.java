@@ -27,7 +27,8 @@ import net.jqwik.api.Provide;
  * sometimes changes: every step and every current has the interpreter's bits for the
  * parameters as they are now. The models are those that keep values computed from parameters:
  * per synapse (CodegenStress's current, GradedExpSynapse's conversion of g) and per synapse and
- * time step (the decay factors of DecaySynapse and GradedExpSynapse).
+ * time step (the decay factors of DecaySynapse and GradedExpSynapse, and SharedDecay's, which
+ * reads a shared parameter and a per-synapse one).
  */
 class ParameterWritesPropertyTest {
   private static final int N = 300; // more than a strip
@@ -41,7 +42,7 @@ class ParameterWritesPropertyTest {
 
   @Provide
   Arbitrary<String> models() {
-    return Arbitraries.of("DecaySynapse", "CodegenStress", "GradedExpSynapse");
+    return Arbitraries.of("DecaySynapse", "CodegenStress", "GradedExpSynapse", "SharedDecay");
   }
 
   @Provide
@@ -67,10 +68,18 @@ class ParameterWritesPropertyTest {
     for (Write write : writes) {
       ParameterArray parameter = population.parameter(parameters.get(write.parameter() % parameters.size()).name());
       double typical = parameter.quantity().defaultValue() == 0 ? 1 : parameter.quantity().defaultValue();
-      switch (write.kind()) {
-        case SET -> parameter.set(write.synapse(), typical * write.factor());
-        case FILL -> parameter.fill(typical * write.factor());
-        case SET_ALL -> parameter.setAll(IntStream.range(0, N).mapToDouble(i -> typical * write.factor() * (1 + i % 7 / 7.0)).toArray());
+      if (parameter.isShared()) {
+        // One value for every synapse: set with fill, or with setAll of one value throughout.
+        switch (write.kind()) {
+          case SET, FILL -> parameter.fill(typical * write.factor());
+          case SET_ALL -> parameter.setAll(IntStream.range(0, N).mapToDouble(i -> typical * write.factor()).toArray());
+        }
+      } else {
+        switch (write.kind()) {
+          case SET -> parameter.set(write.synapse(), typical * write.factor());
+          case FILL -> parameter.fill(typical * write.factor());
+          case SET_ALL -> parameter.setAll(IntStream.range(0, N).mapToDouble(i -> typical * write.factor() * (1 + i % 7 / 7.0)).toArray());
+        }
       }
       double[][] before = states(population);
       population.step(write.dt(), voltages);
