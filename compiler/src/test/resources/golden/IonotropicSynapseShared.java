@@ -297,10 +297,10 @@ public final class IonotropicSynapseShared extends ArraySynapse {
       }
       PopulationSupport.checkVoltages(voltages, preIndex, widestPre, postIndex, widestPost);
       PopulationSupport.checkOutput(out, size);
+      double e_syn = this.e_syn[0];
       for (int i = 0; i < size; i++) {
         double vPost = voltages[this.postIndex[i]];
         double gS = this.gS[i];
-        double e_syn = this.e_syn[0];
         double s = this.s[i];
         double t0 = gS * s;
         out[i] = t0 * (vPost - e_syn);

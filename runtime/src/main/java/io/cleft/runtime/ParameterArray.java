@@ -80,7 +80,7 @@ public final class ParameterArray {
     if (size < 0) {
       throw new IllegalArgumentException("negative population size " + size);
     }
-    return new ParameterArray(metadata, parameter, value, size, true, synapse -> changed.run(), changed);
+    return new ParameterArray(metadata, parameter, value, size, true, NOTHING_KEPT_PER_SYNAPSE, changed);
   }
 
   /** A shared parameter's view for a population that keeps nothing computed from its parameters. */

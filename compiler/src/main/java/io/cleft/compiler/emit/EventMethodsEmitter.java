@@ -88,9 +88,10 @@ final class EventMethodsEmitter {
     }
     if (!computed.isEmpty()) {
       SynapseKernelWriter kernel = new SynapseKernelWriter(plan, fields, block, names());
+      method.addCode(kernel.callPrologue());
       method.beginControlFlow(
           "for (int $L = 0; $L < $L; $L++)", SynapseKernelWriter.I, SynapseKernelWriter.I, PopulationFields.SIZE, SynapseKernelWriter.I);
-      method.addCode(kernel.prologueAndLocals());
+      method.addCode(kernel.synapsePrologue());
       for (int s : computed) {
         method.addStatement("this.$L[$L] = $L", fields.states().get(s), SynapseKernelWriter.I, kernel.result(s));
       }
@@ -178,9 +179,10 @@ final class EventMethodsEmitter {
         PopulationFields.POST_INDEX, PopulationFields.WIDEST_POST);
     method.addStatement("$T.checkOutput($L, $L)", PopulationEmitter.SUPPORT, OUT, PopulationFields.SIZE);
     SynapseKernelWriter kernel = new SynapseKernelWriter(plan, fields, block, names(NAME, OUT, VALUE));
+    method.addCode(kernel.callPrologue());
     method.beginControlFlow(
         "for (int $L = 0; $L < $L; $L++)", SynapseKernelWriter.I, SynapseKernelWriter.I, PopulationFields.SIZE, SynapseKernelWriter.I);
-    method.addCode(kernel.prologueAndLocals());
+    method.addCode(kernel.synapsePrologue());
     if (named.isEmpty()) {
       method.addStatement("$L[$L] = $L", OUT, SynapseKernelWriter.I, kernel.result(IrProgram.CURRENT));
     } else {

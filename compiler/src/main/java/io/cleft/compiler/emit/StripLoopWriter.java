@@ -199,7 +199,7 @@ final class StripLoopWriter {
           public String visitParameter(IrExpr.Parameter p) {
             return sharedParameters.containsKey(p.index())
                 ? sharedParameters.get(p.index())
-                : "this." + fields.parameters().get(p.index()) + "[" + START + " + " + J + "]";
+                : fields.parameterRead(p.index(), START + " + " + J);
           }
 
           @Override
@@ -272,7 +272,7 @@ final class StripLoopWriter {
       body.addStatement("int $L = $L + $L", I, START, J);
     }
     for (IrInput input : reads.inputs()) {
-      if (input != IrInput.DT && input != IrInput.T) {
+      if (!isScalar(input)) {
         String name = names.newName(BlockWriter.input(input));
         locals.put(new IrExpr.Input(input), name);
         body.addStatement("double $L = $L", name, strip(fields.gathered().get(input)));

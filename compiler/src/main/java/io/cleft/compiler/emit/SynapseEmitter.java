@@ -123,8 +123,9 @@ final class SynapseEmitter {
     }
     List<CodeBlock> currentValues = new ArrayList<>();
     List<Symbol.Local> named = plan.model().currentValues();
+    List<String> units = plan.currentValueUnits();
     for (int j = 0; j < named.size(); j++) {
-      currentValues.add(quantity(named.get(j).name(), Double.NaN, plan.currentValueUnits().get(j), Optional.empty(), Optional.empty()));
+      currentValues.add(quantity(named.get(j).name(), Double.NaN, units.get(j), Optional.empty(), Optional.empty()));
     }
     CodeBlock weight =
         plan.model().handler(EventKind.PRE).flatMap(EventHandler::weight)

@@ -33,8 +33,37 @@ final class SynapseKernelWriter {
     this.writer = new BlockWriter(plan, block, names);
   }
 
-  /** Reads what the block needs for synapse {@code i}, then computes its locals. */
+  /**
+   * Reads what the block needs for synapse {@code i}, then computes its locals: {@link
+   * #callPrologue()} and {@link #synapsePrologue()} together, for a method of one synapse.
+   */
   CodeBlock prologueAndLocals() {
+    return CodeBlock.builder().add(callPrologue()).add(synapsePrologue()).build();
+  }
+
+  /**
+   * What is the same for every synapse of a call, written once before a loop over them: the
+   * shared parameters the block reads, and the invariants the population does not keep per
+   * synapse (they read no parameter but shared ones, the kinds say so), computed with the
+   * invariants they read in turn.
+   */
+  CodeBlock callPrologue() {
+    CodeBlock.Builder code = CodeBlock.builder();
+    Set<Integer> computed = computedInvariants();
+    for (int p : parametersRead(computed)) {
+      if (fields.shared().contains(p)) {
+        code.addStatement("double $L = $L", writer.parameter(p), fields.parameterRead(p, I));
+      }
+    }
+    code.add(writer.invariants(computed));
+    return code.build();
+  }
+
+  /**
+   * What synapse {@code i} needs, inside the loop over them, after {@link #callPrologue()}: its
+   * voltages, parameters, states and kept invariants, then the block's locals.
+   */
+  CodeBlock synapsePrologue() {
     Reads reads = Reads.of(block);
     CodeBlock.Builder code = CodeBlock.builder();
     if (reads.inputs().contains(IrInput.V_PRE)) {
@@ -45,29 +74,42 @@ final class SynapseKernelWriter {
       code.addStatement(
           "double $L = $L[this.$L[$L]]", BlockWriter.V_POST, VOLTAGES, PopulationFields.POST_INDEX, I);
     }
-    // Invariants the population keeps per synapse are read from their arrays; the others read
-    // no parameter (the kinds say so) and are computed, with the invariants they read in turn.
-    Set<Integer> kept = new TreeSet<>();
-    Set<Integer> computedDirectly = new TreeSet<>();
-    for (int k : reads.invariants()) {
-      (fields.invariants().containsKey(k) ? kept : computedDirectly).add(k);
-    }
-    Set<Integer> computed = plan.invariantsNeededBy(computedDirectly);
-    // Those computed here may read shared parameters (no others), which the block itself may not.
-    Set<Integer> parameters = new TreeSet<>(reads.parameters());
-    computed.forEach(k -> parameters.addAll(Reads.of(List.of(plan.invariants().get(k).value())).parameters()));
-    for (int p : parameters) {
-      code.addStatement("double $L = $L", writer.parameter(p), fields.parameterRead(p, I));
+    for (int p : parametersRead(computedInvariants())) {
+      if (!fields.shared().contains(p)) {
+        code.addStatement("double $L = $L", writer.parameter(p), fields.parameterRead(p, I));
+      }
     }
     for (int s : reads.states()) {
       code.addStatement("double $L = this.$L[$L]", writer.state(s), fields.states().get(s), I);
     }
-    for (int k : kept) {
-      code.addStatement("double $L = this.$L[$L]", writer.invariant(k), fields.invariants().get(k), I);
+    for (int k : reads.invariants()) {
+      if (fields.invariants().containsKey(k)) {
+        code.addStatement("double $L = this.$L[$L]", writer.invariant(k), fields.invariants().get(k), I);
+      }
     }
-    code.add(writer.invariants(computed));
     code.add(writer.locals(block));
     return code.build();
+  }
+
+  /**
+   * The invariants the block reads that the population does not keep per synapse, with those
+   * they need: computed in the method.
+   */
+  private Set<Integer> computedInvariants() {
+    Set<Integer> computedDirectly = new TreeSet<>();
+    for (int k : Reads.of(block).invariants()) {
+      if (!fields.invariants().containsKey(k)) {
+        computedDirectly.add(k);
+      }
+    }
+    return plan.invariantsNeededBy(computedDirectly);
+  }
+
+  /** The parameters the block reads, and those the {@code computed} invariants read (shared ones). */
+  private Set<Integer> parametersRead(Set<Integer> computed) {
+    Set<Integer> parameters = new TreeSet<>(Reads.of(block).parameters());
+    computed.forEach(k -> parameters.addAll(Reads.of(List.of(plan.invariants().get(k).value())).parameters()));
+    return parameters;
   }
 
   /** Result {@code r} of the block, reading the locals the prologue wrote. */

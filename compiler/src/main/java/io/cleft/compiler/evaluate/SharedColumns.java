@@ -30,20 +30,16 @@ final class SharedColumns {
       if (!parameter.shared()) {
         continue;
       }
-      List<double[]> rows = table.rows();
-      for (int row = 1; row < rows.size(); row++) {
-        // Bit for bit, as the population compares: -0 and 0 are two values.
-        if (Double.compare(rows.get(row)[i], rows.get(0)[i]) != 0) {
-          CsvField field = table.field(row, i);
-          diagnostics.error(
-              DiagnosticCode.SHARED_COLUMN_VARIES,
-              field.span(),
-              "shared parameter " + parameter.name() + " is " + field.text() + " on row " + (row + 1) + " but "
-                  + table.field(0, i).text() + " on row 1; a shared parameter has one value for the whole population"
-                  + " (declared at " + parameter.span() + ")");
-          break;
-        }
-      }
+      int column = i;
+      table.firstRowDiffering(column).ifPresent(row -> {
+        CsvField field = table.field(row, column);
+        diagnostics.error(
+            DiagnosticCode.SHARED_COLUMN_VARIES,
+            field.span(),
+            "shared parameter " + parameter.name() + " is " + field.text() + " on row " + (row + 1) + " but "
+                + table.field(0, column).text() + " on row 1; a shared parameter has one value for the whole population"
+                + " (declared at " + parameter.span() + ")");
+      });
     }
   }
 }

@@ -3,7 +3,6 @@ package io.cleft.compiler.simulate;
 import io.cleft.runtime.Connections;
 import io.cleft.runtime.EventKind;
 import io.cleft.runtime.EventQueue;
-import io.cleft.runtime.ParameterArray;
 import io.cleft.runtime.SynapsePopulation;
 
 /**
@@ -72,15 +71,9 @@ final class Simulation {
    */
   private static void initialize(SynapsePopulation population, SimulationSetup setup) {
     for (SynapseTable.QuantityColumn column : setup.synapses().parameters()) {
-      ParameterArray parameter = population.parameter(column.name());
-      if (parameter.isShared()) {
-        // The table has checked that the column is one value throughout.
-        parameter.fill(column.values()[0]);
-        continue;
-      }
-      for (int k = 0; k < column.values().length; k++) {
-        parameter.set(k, column.values()[k]);
-      }
+      // A shared parameter's column is one value throughout (the table has checked it), which
+      // setAll takes as the one value.
+      population.parameter(column.name()).setAll(column.values());
     }
     for (ParameterSetting setting : setup.settings()) {
       population.parameter(setting.name()).fill(setting.value());

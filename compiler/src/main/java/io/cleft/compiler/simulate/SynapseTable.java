@@ -11,6 +11,7 @@ import io.cleft.runtime.SynapseMetadata;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The synapses of a run, one per row of {@code --synapses}: the parameters and initial states
@@ -157,19 +158,18 @@ record SynapseTable(
    * first row that differs from the first is reported.
    */
   private static boolean sameOnEveryRow(NumericTable numbers, int column, Quantity parameter, DiagnosticCollector diagnostics) {
-    double first = numbers.rows().get(0)[column];
-    for (int row = 1; row < numbers.rows().size(); row++) {
-      if (Double.compare(numbers.rows().get(row)[column], first) != 0) {
-        diagnostics.error(
-            DiagnosticCode.SHARED_COLUMN_VARIES,
-            numbers.field(row, column).span(),
-            "shared parameter " + parameter.name() + " is " + numbers.field(row, column).text() + " for synapse " + row
-                + " but " + numbers.field(0, column).text() + " for synapse 0; a shared parameter has one value for"
-                + " every synapse (set it with --set " + parameter.name() + "=VALUE)");
-        return false;
-      }
+    OptionalInt differing = numbers.firstRowDiffering(column);
+    if (differing.isEmpty()) {
+      return true;
     }
-    return true;
+    int row = differing.getAsInt();
+    diagnostics.error(
+        DiagnosticCode.SHARED_COLUMN_VARIES,
+        numbers.field(row, column).span(),
+        "shared parameter " + parameter.name() + " is " + numbers.field(row, column).text() + " for synapse " + row
+            + " but " + numbers.field(0, column).text() + " for synapse 0; a shared parameter has one value for"
+            + " every synapse (set it with --set " + parameter.name() + "=VALUE)");
+    return false;
   }
 
   private static boolean inRange(

@@ -29,7 +29,7 @@ public final class ColumnLayout {
   /** The layout of {@code table}'s header, or empty after reporting every problem with it. */
   public static Optional<ColumnLayout> of(CsvTable table, SynapseModel model, DiagnosticCollector diagnostics) {
     Map<String, Column> known = knownColumns(model);
-    HeaderCheck header = HeaderCheck.of(table, known::containsKey, known.keySet(), model.name(), diagnostics);
+    HeaderCheck header = HeaderCheck.of(table, known.keySet(), model.name(), diagnostics);
     boolean ok = header.ok();
     List<Column> inputs = new ArrayList<>();
     header.positions().keySet().forEach(name -> inputs.add(known.get(name)));

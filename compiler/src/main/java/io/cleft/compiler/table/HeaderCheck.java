@@ -5,13 +5,12 @@ import io.cleft.compiler.diagnostic.DiagnosticCollector;
 import io.cleft.compiler.diagnostic.Spelling;
 import io.cleft.compiler.source.SourceSpan;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Predicate;
+import java.util.Set;
 
 /**
  * A CSV header checked field by field, the same way for every table cleft reads: an empty or a
@@ -27,12 +26,11 @@ record HeaderCheck(Map<String, Integer> positions, boolean ok) {
   private static final int UNKNOWN_LISTED = 5;
 
   /**
-   * @param known which names the table may have
-   * @param knownNames those names, for suggestions and the message's list
+   * @param knownNames the names the table may have, in the order the message lists them
    * @param owner what the columns belong to, for the message: "Decay", "an event list"
    */
   static HeaderCheck of(
-      CsvTable table, Predicate<String> known, Collection<String> knownNames, String owner, DiagnosticCollector diagnostics) {
+      CsvTable table, Set<String> knownNames, String owner, DiagnosticCollector diagnostics) {
     Map<String, Integer> positions = new LinkedHashMap<>();
     Map<String, SourceSpan> seen = new HashMap<>();
     List<CsvField> unknown = new ArrayList<>();
@@ -51,7 +49,7 @@ record HeaderCheck(Map<String, Integer> positions, boolean ok) {
             DiagnosticCode.DUPLICATE_COLUMN,
             field.span(),
             "duplicate column '" + name + "' (first at " + first.line() + ":" + first.column() + ")");
-      } else if (!known.test(name)) {
+      } else if (!knownNames.contains(name)) {
         ok = false;
         unknown.add(field);
       } else {

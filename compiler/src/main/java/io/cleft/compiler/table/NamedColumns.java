@@ -14,8 +14,6 @@ import java.util.Set;
  * empty and missing names are reported together, with a spelling suggestion for the unknown.
  */
 public final class NamedColumns {
-  /** How many unknown columns the diagnostic names before it only counts the rest. */
-
   private final Map<String, Integer> positions;
 
   private NamedColumns(Map<String, Integer> positions) {
@@ -31,7 +29,7 @@ public final class NamedColumns {
       CsvTable table, List<String> required, List<String> optional, String what, DiagnosticCollector diagnostics) {
     Set<String> known = new LinkedHashSet<>(required);
     known.addAll(optional);
-    HeaderCheck header = HeaderCheck.of(table, known::contains, known, what, diagnostics);
+    HeaderCheck header = HeaderCheck.of(table, known, what, diagnostics);
     Map<String, Integer> positions = header.positions();
     boolean ok = header.ok();
     for (String name : required) {

@@ -4,6 +4,7 @@ import io.cleft.compiler.diagnostic.DiagnosticCode;
 import io.cleft.compiler.diagnostic.DiagnosticCollector;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * A CSV table with every data field read as a number.
@@ -31,6 +32,19 @@ public record NumericTable(CsvTable table, List<double[]> rows) {
       rows.add(values);
     }
     return new NumericTable(table, rows);
+  }
+
+  /**
+   * The first row whose value in {@code column} differs from the first row's, bit for bit (as a
+   * population compares a shared parameter's values: -0 and 0 are two values); empty if none.
+   */
+  public OptionalInt firstRowDiffering(int column) {
+    for (int row = 1; row < rows.size(); row++) {
+      if (Double.compare(rows.get(row)[column], rows.get(0)[column]) != 0) {
+        return OptionalInt.of(row);
+      }
+    }
+    return OptionalInt.empty();
   }
 
   /** The field at {@code row}, {@code column}, for pointing at a value in messages. */
