@@ -406,12 +406,7 @@ final class KineticSchemeResolver {
         if (!reference.symbol().equals(law.replaced())) {
           return reference;
         }
-        Expr rest = law.total();
-        for (Symbol.State other : law.others()) {
-          rest = new Expr.Arithmetic(
-              Expr.ArithmeticOperator.SUBTRACT, rest, new Expr.Reference(other, reference.span()), reference.span());
-        }
-        return rest;
+        return law.replacedValue(other -> new Expr.Reference(other, reference.span()), reference.span());
       }
     };
   }

@@ -3,6 +3,7 @@ package io.cleft.compiler.model;
 import io.cleft.compiler.source.SourceSpan;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A checked kinetic scheme: first-order reactions between states, integrated by one method. The
@@ -43,6 +44,18 @@ public record KineticScheme(
   public record Conservation(Symbol.State replaced, List<Symbol.State> others, Expr total, SourceSpan span) {
     public Conservation {
       others = List.copyOf(others);
+    }
+
+    /**
+     * {@code total - other_1 - other_2 - ...}, in the law's order, each other state as
+     * {@code read} gives it (its value at the start of the step, or its next value).
+     */
+    public Expr replacedValue(Function<Symbol.State, Expr> read, SourceSpan span) {
+      Expr rest = total;
+      for (Symbol.State other : others) {
+        rest = new Expr.Arithmetic(Expr.ArithmeticOperator.SUBTRACT, rest, read.apply(other), span);
+      }
+      return rest;
     }
   }
 }

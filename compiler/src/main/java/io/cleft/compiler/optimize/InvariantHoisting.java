@@ -139,8 +139,8 @@ public final class InvariantHoisting {
     for (int i = 0; i < block.locals().size(); i++) {
       IrLocal local = block.locals().get(i);
       long size = locals.inlinedSize(local.value());
-      boolean hoistedAnyway = size <= MAX_INLINED_SIZE
-          && isInvariant(locals.inline(local.value())) && worthHoisting(locals.inline(local.value()));
+      IrExpr inlined = size <= MAX_INLINED_SIZE ? locals.inline(local.value()) : local.value();
+      boolean hoistedAnyway = size <= MAX_INLINED_SIZE && isInvariant(inlined) && worthHoisting(inlined);
       if (!hoistedAnyway && writtenOut[i] > LARGE && locals.readsOnlyInvariants(local.value())) {
         // Large and invariant (a matrix exponential's entries, each a sum of products of the
         // last matrix's): hoisted whole, reading the invariant locals it reads as invariants
@@ -152,7 +152,6 @@ public final class InvariantHoisting {
           continue;
         }
       }
-      IrExpr inlined = size <= MAX_INLINED_SIZE ? locals.inline(local.value()) : local.value();
       if (size <= MAX_INLINED_SIZE && isInvariant(inlined)) {
         locals.definition[i] = inlined;
         locals.size[i] = size;
@@ -482,8 +481,7 @@ public final class InvariantHoisting {
     return false;
   }
 
-  /** Inside the invariants block, one invariant reads another as a local of that block. */
-  /** The other way: how the invariants read each other while hoisting goes on. */
+  /** How the invariants read each other while hoisting goes on. */
   private static IrExpr localsAsInvariants(IrExpr expr) {
     if (expr instanceof IrExpr.Local local) {
       return new IrExpr.Invariant(local.index());
@@ -491,6 +489,7 @@ public final class InvariantHoisting {
     return IrWalker.mapChildren(expr, InvariantHoisting::localsAsInvariants);
   }
 
+  /** Inside the invariants block, one invariant reads another as a local of that block. */
   private static IrExpr invariantsAsLocals(IrExpr expr) {
     return INVARIANTS_AS_LOCALS.rewrite(expr);
   }

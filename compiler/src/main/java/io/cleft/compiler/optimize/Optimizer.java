@@ -37,14 +37,10 @@ public final class Optimizer {
     IrProgram rewritten = mode == MathMode.FAST ? FastMath.rewrite(folded) : folded;
     IrProgram hoisted = InvariantHoisting.hoist(rewritten);
     CommonSubexpressions.Renumbered invariants = CommonSubexpressions.eliminateRenumbering(hoisted.invariants());
-    UnaryOperator<IrExpr> follow = e -> renumberInvariants(e, invariants.newIndexOfLocal());
+    UnaryOperator<IrExpr> follow = IrRewriter.renumberingInvariants(invariants.newIndexOfLocal())::rewrite;
     return hoisted
         .withInvariants(invariants.block())
         .mapKernels(kernel -> DeadLocals.remove(CommonSubexpressions.eliminate(map(kernel.block(), follow))));
-  }
-
-  private static IrExpr renumberInvariants(IrExpr expr, int[] newIndex) {
-    return IrRewriter.renumberingInvariants(newIndex).rewrite(expr);
   }
 
   /** The program with {@code rewrite} applied to every local and result of every block. */

@@ -31,14 +31,14 @@ final class ConservationLaws {
         continue;
       }
       KineticScheme.Conservation law = scheme.law().get();
-      Expr replaced = law.total();
-      for (Symbol.State other : law.others()) {
+      // Each other state's next value becomes a local, defined in the law's order, which both its
+      // own update and the replaced state's read.
+      Expr replaced = law.replacedValue(other -> {
         StateUpdate update = next.get(other);
         Symbol.Local value = solverLocals.define(other.name() + "_next", update.rightHandSide(), update.span());
         next.put(other, new StateUpdate.NextValue(other, new Expr.Reference(value, update.span()), update.span()));
-        replaced = new Expr.Arithmetic(
-            Expr.ArithmeticOperator.SUBTRACT, replaced, new Expr.Reference(value, law.span()), law.span());
-      }
+        return new Expr.Reference(value, law.span());
+      }, law.span());
       next.put(law.replaced(), new StateUpdate.NextValue(law.replaced(), replaced, law.span()));
     }
     return new ArrayList<>(next.values());

@@ -5,7 +5,6 @@ import io.cleft.compiler.ast.Expression.LogicalOperator;
 import io.cleft.compiler.model.BuiltinFunction;
 import io.cleft.compiler.model.Expr;
 import io.cleft.compiler.model.ExprRewriter;
-import io.cleft.compiler.model.ExprWalker;
 import io.cleft.compiler.model.StateUpdate;
 import io.cleft.compiler.model.Symbol;
 import io.cleft.compiler.symbolic.Differentiator;
@@ -111,22 +110,7 @@ public final class ImplicitEulerSolver {
    * start of the step, so a local reading only it is shared).
    */
   public static Set<Symbol.Local> copiedPerIteration(List<StateUpdate.Derivative> system, List<Symbol.Local> locals) {
-    Set<Symbol.State> states = SystemComponents.states(system);
-    Set<Symbol.Local> varying = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (Symbol.Local local : locals) {
-      boolean[] reads = {false};
-      ExprWalker.forEach(local.definition(), e -> {
-        if (e instanceof Expr.Reference reference) {
-          Symbol symbol = reference.symbol();
-          reads[0] |= (symbol instanceof Symbol.State state && states.contains(state))
-              || (symbol instanceof Symbol.Local read && varying.contains(read));
-        }
-      });
-      if (reads[0]) {
-        varying.add(local);
-      }
-    }
-    return varying;
+    return StageLocals.varyingLocals(system, locals, false);
   }
 
   private List<StateUpdate.NextValue> direct() {

@@ -26,17 +26,7 @@ public final class StageLocals {
    * @param locals the model's locals, in definition order
    */
   public static Set<Symbol.Local> copiedPerStage(List<StateUpdate.Derivative> system, List<Symbol.Local> locals) {
-    Set<Symbol.State> states = SystemComponents.states(system);
-    Set<Symbol.Local> varying = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (Symbol.Local local : locals) {
-      boolean[] reads = {false};
-      forEachSymbol(local.definition(), symbol -> reads[0] |= symbol == Symbol.Input.T
-          || (symbol instanceof Symbol.State state && states.contains(state))
-          || (symbol instanceof Symbol.Local read && varying.contains(read)));
-      if (reads[0]) {
-        varying.add(local);
-      }
-    }
+    Set<Symbol.Local> varying = varyingLocals(system, locals, true);
     Set<Symbol.Local> read = Collections.newSetFromMap(new IdentityHashMap<>());
     Consumer<Symbol> markRead = symbol -> {
       if (symbol instanceof Symbol.Local local) {
@@ -51,6 +41,28 @@ public final class StageLocals {
       }
     }
     varying.retainAll(read);
+    return varying;
+  }
+
+  /**
+   * The locals whose value changes with the states of {@code system}: those that read one of
+   * them, or (where {@code readsTime}) {@code t}, directly or through other locals. A set by
+   * identity, as locals are compared.
+   *
+   * @param locals the model's locals, in definition order
+   */
+  static Set<Symbol.Local> varyingLocals(List<StateUpdate.Derivative> system, List<Symbol.Local> locals, boolean readsTime) {
+    Set<Symbol.State> states = SystemComponents.states(system);
+    Set<Symbol.Local> varying = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Symbol.Local local : locals) {
+      boolean[] reads = {false};
+      forEachSymbol(local.definition(), symbol -> reads[0] |= (readsTime && symbol == Symbol.Input.T)
+          || (symbol instanceof Symbol.State state && states.contains(state))
+          || (symbol instanceof Symbol.Local read && varying.contains(read)));
+      if (reads[0]) {
+        varying.add(local);
+      }
+    }
     return varying;
   }
 
