@@ -508,10 +508,6 @@ public final class TsodyksMarkram extends ArraySynapse {
         for (int j = 0; j < count; j++) {
           int i = start + j;
           double g = this.g[i];
-          double y = this.y[i];
-          double z = this.z[i];
-          double u = this.u[i];
-          double tsyn = this.tsyn[i];
           double g_invariant = this.g_invariant[i];
           // TsodyksMarkram.syn:42: g' = -g / tau_1  using exponential_euler
           this.g[i] = g * g_invariant;
@@ -568,10 +564,6 @@ public final class TsodyksMarkram extends ArraySynapse {
         for (int j = 0; j < count; j++) {
           int i = start + j;
           double g = this.g[i];
-          double y = this.y[i];
-          double z = this.z[i];
-          double u = this.u[i];
-          double tsyn = this.tsyn[i];
           double g_invariant = this.g_invariant[i];
           // TsodyksMarkram.syn:42: g' = -g / tau_1  using exponential_euler
           this.g[i] = g * g_invariant;

@@ -251,7 +251,14 @@ final class StripLoopWriter {
       }
     }
     if (last) {
-      computed.addAll(phases.results());
+      List<IrExpr> results = phases.results();
+      for (int r = 0; r < results.size(); r++) {
+        // A state the update leaves as it is is not written back (writeResults), so its array
+        // need not be read for it.
+        if (!(section == Section.UPDATE && unchanged(results, r))) {
+          computed.add(results.get(r));
+        }
+      }
     }
     Reads reads = Reads.of(computed);
 
@@ -337,7 +344,7 @@ final class StripLoopWriter {
   private void writeResults(Section section, List<IrExpr> results, ExpressionWriter writer, CodeBlock.Builder body) {
     if (section == Section.UPDATE) {
       for (int s = 0; s < results.size(); s++) {
-        if (results.get(s).equals(new IrExpr.State(s))) {
+        if (unchanged(results, s)) {
           continue; // never updated: the array already holds the value
         }
         body.add(plan.originComment(plan.updateLine(s)));
@@ -357,6 +364,11 @@ final class StripLoopWriter {
 
   private String input(IrInput input) {
     return isScalar(input) ? BlockWriter.input(input) : strip(fields.gathered().get(input));
+  }
+
+  /** Whether the update's result for state {@code s} is that state as it was. */
+  private static boolean unchanged(List<IrExpr> updateResults, int s) {
+    return updateResults.get(s).equals(new IrExpr.State(s));
   }
 
   /** An input that is one value for the whole call, a parameter of the method. */
