@@ -131,6 +131,7 @@ public final class GeneratedSizeChecker {
     Tally update = new Tally();
     model.locals().forEach(local -> update.add(local.definition()));
     long stateUpdates = 0;
+    Set<Symbol.State> exactStates = SystemComponents.states(SystemComponents.equations(model, OdeMethod.EXACT));
     for (StateUpdate u : model.updates()) {
       int stages = u instanceof StateUpdate.Derivative d ? d.method().stages() : 1;
       update.add(u.rightHandSide(), stages);
@@ -138,7 +139,7 @@ public final class GeneratedSizeChecker {
       stateUpdates += exact ? PER_EXPONENTIAL_EULER_STATE : PER_UPDATED_STATE;
       if (u instanceof StateUpdate.Derivative d && d.method() == OdeMethod.EXACT) {
         // Its decay (an exp) and, per state it is written with, a link and its term.
-        stateUpdates += PER_EXPONENTIAL_EULER_STATE + (long) PER_EXACT_LINK * exactStatesRead(d, model);
+        stateUpdates += PER_EXPONENTIAL_EULER_STATE + (long) PER_EXACT_LINK * exactStatesRead(d, exactStates);
       }
       stateUpdates += (long) PER_RUNGE_KUTTA_STAGE * (stages - 1);
     }
@@ -262,16 +263,16 @@ public final class GeneratedSizeChecker {
   }
 
   /**
-   * How many other states under {@code exact} the right-hand side of {@code d} reads as written:
+   * How many other states of {@code exact} (the states under it) the right-hand side of {@code d}
+   * reads as written:
    * each is a link of the exact step (through a local it would be too, but is rare enough).
    */
-  private static long exactStatesRead(StateUpdate.Derivative d, SynapseModel model) {
-    Set<Symbol.State> exact = SystemComponents.states(SystemComponents.equations(model, OdeMethod.EXACT));
-    exact.remove(d.state());
+  private static long exactStatesRead(StateUpdate.Derivative d, Set<Symbol.State> exact) {
     Set<Symbol.State> read = new HashSet<>();
     ExprWalker.forEach(d.derivative(), e -> {
       if (e instanceof Expr.Reference reference
           && reference.symbol() instanceof Symbol.State state
+          && state != d.state()
           && exact.contains(state)) {
         read.add(state);
       }
@@ -292,16 +293,17 @@ public final class GeneratedSizeChecker {
     // The solver steps each independent part of the system on its own (SystemComponents).
     for (List<StateUpdate.Derivative> component
         : SystemComponents.of(SystemComponents.equations(model, OdeMethod.IMPLICIT_EULER), stepLocals)) {
-      bytes += implicitEuler(component, model, update);
+      bytes += implicitEuler(component, model, stepLocals, update);
     }
     return bytes;
   }
 
   /** {@link #implicitEuler(SynapseModel, Tally)} for one independent part of the system. */
-  private static long implicitEuler(List<StateUpdate.Derivative> system, SynapseModel model, Tally update) {
+  private static long implicitEuler(
+      List<StateUpdate.Derivative> system, SynapseModel model, Set<Symbol.Local> stepLocals, Tally update) {
     long n = system.size();
     long elimination = (long) PER_ELIMINATION_STEP * (n * n * n / 3 + 2 * n * n + n);
-    if (ImplicitEulerSolver.isLinear(system, Set.copyOf(model.locals()))) {
+    if (ImplicitEulerSolver.isLinear(system, stepLocals)) {
       return elimination;
     }
     int iterations = ImplicitEulerSolver.NEWTON_ITERATIONS;
@@ -313,11 +315,12 @@ public final class GeneratedSizeChecker {
     system.forEach(d -> update.add(d.derivative(), iterations - 1));
     varying.forEach(l -> update.add(l.definition(), iterations - 1));
     long derivatives = 0;
+    Set<Symbol.State> states = SystemComponents.states(system);
     for (StateUpdate.Derivative d : system) {
       Tally equation = new Tally();
       equation.add(d.derivative());
       varying.forEach(l -> equation.add(l.definition()));
-      derivatives += DERIVATIVE_FACTOR * equation.cost * statesReached(d, system, model);
+      derivatives += DERIVATIVE_FACTOR * equation.cost * SystemComponents.statesRead(d, states, stepLocals).size();
     }
     update.calls += (long) iterations * DERIVATIVE_FACTOR * once.calls;
     return iterations * (derivatives + elimination + PER_NEWTON_STATE * n);
@@ -325,11 +328,6 @@ public final class GeneratedSizeChecker {
 
   private static long implicitStates(SynapseModel model) {
     return SystemComponents.equations(model, OdeMethod.IMPLICIT_EULER).size();
-  }
-
-  /** How many states of {@code system} the equation of {@code d} reads, directly or through locals. */
-  private static long statesReached(StateUpdate.Derivative d, List<StateUpdate.Derivative> system, SynapseModel model) {
-    return SystemComponents.statesRead(d, SystemComponents.states(system), Set.copyOf(model.locals())).size();
   }
 
   /**

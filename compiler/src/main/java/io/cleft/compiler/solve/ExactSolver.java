@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -109,14 +110,8 @@ final class ExactSolver {
   static List<Expr> matrixExponentialCode(List<StateUpdate.Derivative> system, Set<Symbol.Local> stepLocals) {
     SolverLocals scratch = new SolverLocals(0);
     ExactSolver solver = new ExactSolver(system, scratch, stepLocals, new DiagnosticCollector());
-    Set<Symbol.State> states = SystemComponents.states(system);
-    for (StateUpdate.Derivative d : system) {
-      SystemForm form = new SystemDecomposer(states, new Exprs(d.span()), scratch, stepLocals).decompose(d.derivative());
-      if (form instanceof SystemForm.NonLinear) {
-        return List.of();
-      }
-      solver.equations.put(d.state(), d);
-      solver.forms.put(d.state(), form);
+    if (!solver.decompose(nonLinear -> {})) {
+      return List.of();
     }
     List<Expr> code = new ArrayList<>();
     List<List<StateUpdate.Derivative>> components = SystemComponents.of(system, stepLocals);
@@ -130,25 +125,35 @@ final class ExactSolver {
     return code;
   }
 
-  private Optional<List<StateUpdate.NextValue>> solve() {
+  /**
+   * Decomposes every equation of the system over its states into {@link #forms} (and
+   * {@link #equations}), giving each term that is not linear to {@code nonLinear}; whether all
+   * are linear.
+   */
+  private boolean decompose(Consumer<SystemForm.NonLinear> nonLinear) {
     Set<Symbol.State> states = SystemComponents.states(system);
-    String names = states.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "));
-    boolean failed = false;
+    boolean linear = true;
     for (StateUpdate.Derivative d : system) {
       equations.put(d.state(), d);
       SystemForm form = new SystemDecomposer(states, new Exprs(d.span()), solverLocals, stepLocals).decompose(d.derivative());
-      if (form instanceof SystemForm.NonLinear nonLinear) {
-        diagnostics.error(
-            DiagnosticCode.EXACT_NOT_LINEAR,
-            nonLinear.term().span(),
-            "exact needs right-hand sides linear in the states of its system (" + names + "), but "
-                + describe(nonLinear) + " is not: " + nonLinear.reason()
-                + "; use 'rk4', or 'implicit_euler' if it is stiff, for a nonlinear equation");
-        failed = true;
+      if (form instanceof SystemForm.NonLinear term) {
+        nonLinear.accept(term);
+        linear = false;
       }
       forms.put(d.state(), form);
     }
-    if (failed) {
+    return linear;
+  }
+
+  private Optional<List<StateUpdate.NextValue>> solve() {
+    String names = SystemComponents.states(system).stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "));
+    boolean linear = decompose(nonLinear -> diagnostics.error(
+        DiagnosticCode.EXACT_NOT_LINEAR,
+        nonLinear.term().span(),
+        "exact needs right-hand sides linear in the states of its system (" + names + "), but "
+            + describe(nonLinear) + " is not: " + nonLinear.reason()
+            + "; use 'rk4', or 'implicit_euler' if it is stiff, for a nonlinear equation"));
+    if (!linear) {
       return Optional.empty();
     }
     // The forms above are those of each part alone: an equation mentions no state of another.
@@ -170,6 +175,7 @@ final class ExactSolver {
         next.put(d.state(), new StateUpdate.NextValue(d.state(), nextValue(d), d.span()));
       }
     }
+    boolean failed = false;
     for (List<StateUpdate.Derivative> component : byMatrix) {
       Optional<List<StateUpdate.NextValue>> solved =
           solveByMatrixExponential(component, SystemComponents.label(component, components));
