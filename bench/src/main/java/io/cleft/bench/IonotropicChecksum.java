@@ -9,7 +9,7 @@ import io.cleft.runtime.SynapsePopulation;
  * CBaselineAgreementTest compare the C baseline with.
  *
  * <p>Run as {@code java -cp bench/target/benchmarks.jar io.cleft.bench.IonotropicChecksum N STEPS};
- * it prints the line the C program prints.
+ * it prints the lines the C program prints.
  */
 final class IonotropicChecksum {
   /** IonotropicBenchmark's time step (ms). */
@@ -22,6 +22,11 @@ final class IonotropicChecksum {
       return String.format(
           "checksum n=%d steps=%d s=%016x current=%016x conductance=%016x",
           n, steps, bits(sum(s)), bits(sum(current)), bits(sum(conductance)));
+    }
+
+    /** The same sums in decimal, each the shortest that reads back as the double, for the script's awk. */
+    String readableLine() {
+      return "# s=" + sum(s) + " current=" + sum(current) + " conductance=" + sum(conductance);
     }
   }
 
@@ -61,7 +66,9 @@ final class IonotropicChecksum {
       if (n < 1 || steps < 1) {
         throw new NumberFormatException("not positive");
       }
-      System.out.println(run(n, steps).checksumLine());
+      Result result = run(n, steps);
+      System.out.println(result.checksumLine());
+      System.out.println(result.readableLine());
     } catch (NumberFormatException e) {
       System.err.println("IonotropicChecksum: N and STEPS must be positive whole numbers");
       System.exit(2);
