@@ -17,7 +17,8 @@ import java.util.TreeSet;
  * The tables bench/run-benchmarks.sh prints (issue 10's "Done when" as ratios of rows measured in
  * the same run): updates per second for every JMH row and C variant at every N, the same as
  * microseconds per step, and the ratios with their targets. A row the run lacks (another part of
- * the issue not merged yet) shows "-" and a note; the C columns appear only when the run has them.
+ * the issue not merged yet) shows "-" and a note; the C columns, and the ratios to them, appear
+ * only when the run has them.
  *
  * <p>Run as {@code java -cp bench/target/benchmarks.jar io.cleft.bench.RatioTable JMH.json
  * [C-RESULTS]}; prints markdown.
@@ -55,25 +56,33 @@ final class RatioTable {
   private final TreeSet<Integer> sizes = new TreeSet<>();
   private final List<String> columns = new ArrayList<>();
   private final boolean hasC;
+  /** The ratios this run can show: without C, none of a C column. */
+  private final List<Ratio> ratios = new ArrayList<>();
 
   RatioTable(List<Measurement> measurements) {
     for (Measurement m : measurements) {
       byColumn.computeIfAbsent(m.column(), c -> new TreeMap<>()).put(m.n(), m);
       sizes.add(m.n());
     }
-    hasC = measurements.stream().anyMatch(m -> C_VARIANTS.containsKey(m.column()));
+    hasC = measurements.stream().anyMatch(m -> isC(m.column()));
     columns.addAll(EXPECTED_ROWS);
     new TreeSet<>(byColumn.keySet()).stream()
-        .filter(c -> !EXPECTED_ROWS.contains(c) && !C_VARIANTS.containsKey(c))
+        .filter(c -> !EXPECTED_ROWS.contains(c) && !isC(c))
         .forEach(columns::add);
     if (hasC) {
       columns.addAll(C_VARIANTS.keySet());
     }
+    RATIOS.stream().filter(r -> hasC || !isC(r.numerator()) && !isC(r.denominator())).forEach(ratios::add);
+  }
+
+  private static boolean isC(String column) {
+    return C_VARIANTS.containsKey(column);
   }
 
   String render() {
     StringBuilder out = new StringBuilder();
-    out.append("Updates per second (JMH: mean ± 99.9% confidence half-width; C: median of its repetitions):\n\n");
+    out.append("Updates per second (JMH: mean ± 99.9% confidence half-width, none where JMH had too few iterations;"
+        + " C: median of its repetitions):\n\n");
     table(out, m -> formatRate(m.updatesPerSecond()) + (Double.isNaN(m.relativeError()) ? "" : String.format(Locale.ROOT, " ± %.0f%%", 100 * m.relativeError())));
     out.append("\nMicroseconds per step of all N synapses:\n\n");
     table(out, m -> String.format(Locale.ROOT, "%,.1f", m.n() / m.updatesPerSecond() * 1e6));
@@ -105,13 +114,13 @@ final class RatioTable {
 
   private void ratios(StringBuilder out) {
     out.append("| N |");
-    RATIOS.forEach(r -> out.append(' ').append(r.title()).append(targetText(r)).append(" |"));
+    ratios.forEach(r -> out.append(' ').append(r.title()).append(targetText(r)).append(" |"));
     out.append("\n|---:|");
-    RATIOS.forEach(r -> out.append("---:|"));
+    ratios.forEach(r -> out.append("---:|"));
     out.append('\n');
     for (int n : sizes) {
       out.append("| ").append(formatSize(n)).append(" |");
-      for (Ratio r : RATIOS) {
+      for (Ratio r : ratios) {
         out.append(' ').append(ratio(r, n).map(value -> formatRatio(r, n, value)).orElse("-")).append(" |");
       }
       out.append('\n');
