@@ -65,7 +65,7 @@ else
 fi
 
 echo "Building the benchmarks (mvn -pl bench -am package -DskipTests) ..."
-mvn -B -ntp -q -pl bench -am package -DskipTests
+mvn -B -ntp -q -Dstyle.color=never -pl bench -am package -DskipTests
 rm -rf "$out"
 mkdir -p "$out"
 
