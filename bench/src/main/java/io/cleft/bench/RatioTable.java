@@ -129,8 +129,8 @@ final class RatioTable {
 
   /** The ratio at n, if both columns have a measurement there. */
   Optional<Double> ratio(Ratio r, int n) {
-    Optional<Measurement> top = find(r.numerator(), n);
-    Optional<Measurement> bottom = find(r.denominator(), n);
+    Optional<Measurement> top = findForRatio(r.numerator(), n);
+    Optional<Measurement> bottom = findForRatio(r.denominator(), n);
     if (top.isEmpty() || bottom.isEmpty()) {
       return Optional.empty();
     }
@@ -159,7 +159,9 @@ final class RatioTable {
 
   private void notes(StringBuilder out) {
     for (String column : columns) {
-      if (!byColumn.containsKey(column)) {
+      if (!byColumn.containsKey(column) && byColumn.keySet().stream().anyMatch(c -> c.startsWith(column + "["))) {
+        out.append("- ").append(column).append(" ran only with other parameters: see its columns name[k=v]; a ratio uses such a column if it is the only one.\n");
+      } else if (!byColumn.containsKey(column)) {
         out.append("- No row ").append(column).append(" in this run (not in this build's IonotropicBenchmark): its cells and the ratios that need it show -.\n");
       } else {
         for (int n : sizes) {
@@ -172,6 +174,19 @@ final class RatioTable {
     if (!hasC) {
       out.append("- No C measurements in this run (no gcc, or the C runs failed): the table has no C columns.\n");
     }
+  }
+
+  /**
+   * The column itself or, if the benchmark gained a parameter besides n (so its only column is
+   * {@code name[k=v]}), that one column; with several such columns the ratio would be ambiguous.
+   */
+  private Optional<Measurement> findForRatio(String column, int n) {
+    if (byColumn.containsKey(column)) {
+      return find(column, n);
+    }
+    List<String> variants = new ArrayList<>();
+    byColumn.keySet().stream().filter(c -> c.startsWith(column + "[")).forEach(variants::add);
+    return variants.size() == 1 ? find(variants.get(0), n) : Optional.empty();
   }
 
   private Optional<Measurement> find(String column, int n) {

@@ -71,6 +71,21 @@ class RatioTableTest {
   }
 
   @Test
+  void aRowWithOneExtraParameterStillTakesPartInItsRatios() {
+    RatioTable.Ratio shared = RatioTable.RATIOS.get(3);
+    RatioTable one = new RatioTable(List.of(
+        new Measurement("generatedPopulation[wiring=random]", 1000, 1e7, 0.01),
+        new Measurement("generatedSharedParameters[wiring=random]", 1000, 2e7, 0.01)));
+    assertEquals(2.0, one.ratio(shared, 1000).orElseThrow(), 1e-12);
+    assertTrue(one.render().contains("- generatedPopulation ran only with other parameters"), one.render());
+    RatioTable two = new RatioTable(List.of(
+        new Measurement("generatedPopulation[wiring=random]", 1000, 1e7, 0.01),
+        new Measurement("generatedPopulation[wiring=sorted]", 1000, 1.2e7, 0.01),
+        new Measurement("generatedSharedParameters", 1000, 2e7, 0.01)));
+    assertTrue(two.ratio(shared, 1000).isEmpty(), "two candidates for generatedPopulation: no ratio");
+  }
+
+  @Test
   void withoutCTheTableHasNoCColumns() {
     String text = new RatioTable(List.of(new Measurement("generatedPopulation", 1000, 1e7, 0.02))).render();
     assertFalse(text.contains("C one loop"), "no C column and no ratio to one:\n" + text);
