@@ -81,8 +81,12 @@ if $have_gcc; then
   c_seconds_total=$(awk -v r="$c_repetitions" -v s="$c_seconds" -v k="${#sizes[@]}" \
     'BEGIN { printf "%d", 5 * k * (r + 1) * s + 10 }')
 fi
+c_part=""
+if $have_gcc; then
+  c_part="; about $(((c_seconds_total + 59) / 60)) minute(s) of C"
+fi
 echo "Expected duration: about $(((jmh_seconds + c_seconds_total + 59) / 60)) minutes" \
-  "($row_count JMH rows x ${#sizes[@]} sizes x $forks fork(s); $((c_seconds_total / 60 + 1)) minute(s) of C)."
+  "($row_count JMH rows x ${#sizes[@]} sizes x $forks fork(s)$c_part)."
 
 # ---- C baseline ------------------------------------------------------------------------------
 variants=(c-one c-one-fast c-strips c-strips-fast c-strips-fast256)
