@@ -66,6 +66,8 @@ public class IonotropicBenchmark {
   private double[] conductance;
   private SynapsePopulation generated;
   private SynapsePopulation generatedFastMath;
+  private SynapsePopulation generatedSimd;
+  private SynapsePopulation generatedSimdFastMath;
   private SynapsePopulation generatedShared;
   private HandWrittenIonotropic handWritten;
   private Synapse mapSynapse;
@@ -105,6 +107,12 @@ public class IonotropicBenchmark {
     generatedFastMath =
         InMemoryCompiler.load(Pipeline.generate(program, new GenerationOptions(MathMode.FAST, "io.cleft.bench.fast")))
             .newPopulation(pre, post);
+    generatedSimd =
+        InMemoryCompiler.load(Pipeline.generate(program, new GenerationOptions(MathMode.IEEE, "io.cleft.bench.simd", true)))
+            .newPopulation(pre, post);
+    generatedSimdFastMath =
+        InMemoryCompiler.load(Pipeline.generate(program, new GenerationOptions(MathMode.FAST, "io.cleft.bench.simdfast", true)))
+            .newPopulation(pre, post);
     interpreter = new Interpreter(program);
     List<Quantity> declared = mapSynapse.metadata().parameters();
     parameters = declared.stream().mapToDouble(Quantity::defaultValue).toArray();
@@ -142,6 +150,26 @@ public class IonotropicBenchmark {
   @Benchmark
   public void generatedFastMath(Blackhole hole) {
     generatedFastMath.advance(DT, voltages, current, conductance);
+    hole.consume(current);
+  }
+
+  /**
+   * The same model generated with --simd: the strips' safe_exp calls go to ArrayMath's kernels,
+   * which run in the Vector API's lanes in these forks (and only these: the other rows' forks
+   * are started without the incubator module).
+   */
+  @Benchmark
+  @Fork(value = 3, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
+  public void generatedSimd(Blackhole hole) {
+    generatedSimd.advance(DT, voltages, current, conductance);
+    hole.consume(current);
+  }
+
+  /** --simd with --fast-math: the vector kernels and two divisions per step instead of four. */
+  @Benchmark
+  @Fork(value = 3, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
+  public void generatedSimdFastMath(Blackhole hole) {
+    generatedSimdFastMath.advance(DT, voltages, current, conductance);
     hole.consume(current);
   }
 

@@ -48,6 +48,15 @@ public final class GenerateMojo extends AbstractMojo {
   @Parameter(defaultValue = "false", property = "cleft.fastMath")
   private boolean fastMath;
 
+  /**
+   * SIMD mode: the populations' calls of exp, log, pow, tanh... go to the array kernels of
+   * {@code io.cleft:cleft-runtime-vector}, which the project must then depend on, and which use
+   * the Vector API when the JVM runs with {@code --add-modules jdk.incubator.vector}. Off by
+   * default; results are within docs/GENERATED-CODE.md's bound of the interpreter's, not its bits.
+   */
+  @Parameter(defaultValue = "false", property = "cleft.simd")
+  private boolean simd;
+
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   private MavenProject project;
 
@@ -76,7 +85,8 @@ public final class GenerateMojo extends AbstractMojo {
                 outputDirectory.toPath(),
                 packageName,
                 fastMath ? MathMode.FAST : MathMode.IEEE,
-                true)
+                true,
+                simd)
             .execute();
     result.deleted().forEach(file -> getLog().info("cleft: deleted " + file + ", whose model is gone"));
     for (Diagnostic diagnostic : result.diagnostics()) {

@@ -31,6 +31,7 @@ import java.util.Optional;
  * @param outputDirectory where Java sources go, in package directories
  * @param packageName the package of generated classes (empty for the default package)
  * @param mathMode whether the optimizer must keep every bit (the default) or may trade some
+ * @param simd SIMD mode ({@link GenerationOptions#simd}): the classes need cleft-runtime-vector
  * @param incremental skip a model whose generated source is newer than it and was written by
  *     this build of cleft with these options, and delete the sources a previous run wrote for
  *     models that are gone (see {@link OutputDirectory})
@@ -41,7 +42,14 @@ public record CompilerRun(
     Path outputDirectory,
     String packageName,
     MathMode mathMode,
-    boolean incremental) {
+    boolean incremental,
+    boolean simd) {
+  /** Without SIMD mode. */
+  public CompilerRun(
+      List<Path> sources, Optional<Path> sourceRoot, Path outputDirectory, String packageName, MathMode mathMode, boolean incremental) {
+    this(sources, sourceRoot, outputDirectory, packageName, mathMode, incremental, false);
+  }
+
   public CompilerRun {
     sources = List.copyOf(sources);
     Objects.requireNonNull(sourceRoot, "sourceRoot");
@@ -117,7 +125,7 @@ public record CompilerRun(
     }
     JavaFile file;
     try {
-      file = Pipeline.generate(compilation.program().get(), new GenerationOptions(mathMode, packageName.get()));
+      file = Pipeline.generate(compilation.program().get(), new GenerationOptions(mathMode, packageName.get(), simd));
     } catch (RuntimeException | AssertionError | StackOverflowError e) {
       // As in Pipeline: a bug in cleft is reported on the model that shows it, and the run goes on.
       diagnostics.add(InternalErrorDiagnostic.of(text.get(), e));
@@ -140,7 +148,8 @@ public record CompilerRun(
 
   /** The options that shape generated code; a change to any of them regenerates everything. */
   private String options() {
-    return "package=" + packageName + ";math=" + mathMode;
+    // SIMD mode only when on, so that the stamps of default-mode sources stay as they were.
+    return "package=" + packageName + ";math=" + mathMode + (simd ? ";simd=true" : "");
   }
 
   /**

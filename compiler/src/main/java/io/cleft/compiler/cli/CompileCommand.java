@@ -46,6 +46,9 @@ public final class CompileCommand implements Callable<Integer> {
   @Option(names = "--fast-math", description = FastMathOption.DESCRIPTION)
   private boolean fastMath;
 
+  @Option(names = "--simd", description = SimdOption.DESCRIPTION)
+  private boolean simd;
+
   @Override
   public Integer call() {
     for (Path file : files) {
@@ -57,7 +60,7 @@ public final class CompileCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "Invalid value for option '--package': " + packageProblem.get());
     }
     CompilerRun.Result result =
-        new CompilerRun(files, Optional.empty(), outputDirectory, packageName, FastMathOption.mode(fastMath), false)
+        new CompilerRun(files, Optional.empty(), outputDirectory, packageName, FastMathOption.mode(fastMath), false, simd)
             .execute();
     DiagnosticReporter reporter = new DiagnosticReporter(spec.commandLine().getErr());
     reporter.report(result.diagnostics());

@@ -67,6 +67,9 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--fast-math", description = FastMathOption.DESCRIPTION)
   private boolean fastMath;
 
+  @Option(names = "--simd", description = SimdOption.DESCRIPTION)
+  private boolean simd;
+
   @Override
   public Integer call() {
     UsageChecks.requireNonEmpty(spec, model, "FILE");
@@ -80,9 +83,13 @@ public final class EvalCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--fast-math applies to generated code; the interpreter is always exact");
     }
+    if (interpret && simd) {
+      throw new ParameterException(spec.commandLine(), "--simd applies to generated code; the interpreter is always exact");
+    }
     OptionalDouble check = tolerance == null ? OptionalDouble.empty() : OptionalDouble.of(tolerance);
     EvalRun run =
-        new EvalRun(model, input, Optional.ofNullable(output), check, interpret, FastMathOption.mode(fastMath));
+        new EvalRun(model, input, Optional.ofNullable(output), check, interpret, FastMathOption.mode(fastMath), simd);
+    SimdOption.warnIfScalar(simd, spec.commandLine().getErr());
     boolean ok = run.run(spec.commandLine().getOut(), spec.commandLine().getErr());
     return ok ? ExitCodes.OK : ExitCodes.FAILURE;
   }

@@ -145,6 +145,9 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--fast-math", description = FastMathOption.DESCRIPTION)
   private boolean fastMath;
 
+  @Option(names = "--simd", description = SimdOption.DESCRIPTION)
+  private boolean simd;
+
   @Override
   public Integer call() {
     UsageChecks.requireNonEmpty(spec, model, "FILE");
@@ -202,7 +205,9 @@ public final class RunCommand implements Callable<Integer> {
             sampleMode,
             Optional.ofNullable(output),
             Optional.ofNullable(plot),
-            FastMathOption.mode(fastMath));
+            FastMathOption.mode(fastMath),
+            simd);
+    SimdOption.warnIfScalar(simd, spec.commandLine().getErr());
     try {
       boolean ok = new SimulationRun(run).run(spec.commandLine().getOut(), spec.commandLine().getErr());
       return ok ? ExitCodes.OK : ExitCodes.FAILURE;

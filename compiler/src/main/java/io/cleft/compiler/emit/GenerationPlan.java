@@ -33,7 +33,8 @@ record GenerationPlan(
     Reads current,
     PhasedBlock updatePhases,
     PhasedBlock currentPhases,
-    List<InvariantKind> invariantKinds) {
+    List<InvariantKind> invariantKinds,
+    boolean simd) {
 
   /** Where a population keeps an invariant. */
   enum InvariantKind {
@@ -54,6 +55,11 @@ record GenerationPlan(
    *     values (which only {@code currentValues} computes) and the locals only they read
    */
   static GenerationPlan of(IrProgram program, String packageName) {
+    return of(program, packageName, false);
+  }
+
+  /** @param simd whether the strip loops call the array kernels of SIMD mode ({@link KernelCallWriter}) */
+  static GenerationPlan of(IrProgram program, String packageName, boolean simd) {
     SynapseModel model = program.model();
     IrBlock current = program.current();
     IrBlock currentAndConductance = DeadLocals.remove(new IrBlock(current.locals(), current.results().subList(0, 2)));
@@ -67,7 +73,8 @@ record GenerationPlan(
         Reads.of(currentAndConductance),
         PhasePlanner.plan(program.update(), model.states().stream().map(Symbol.State::name).toList()),
         PhasePlanner.plan(currentAndConductance, List.of("current", "conductance")),
-        invariantKinds(program.invariants(), model.parameters()));
+        invariantKinds(program.invariants(), model.parameters()),
+        simd);
   }
 
   /**

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -222,15 +223,71 @@ final class StripLoopWriter {
     ExpressionWriter inline = new ExpressionWriter(reads::read);
     CodeBlock.Builder body = CodeBlock.builder();
     Origins origins = new Origins(body);
+    CodeBlock.Builder kernelCalls = CodeBlock.builder();
+    Origins kernelOrigins = new Origins(kernelCalls);
+    KernelOperands operands = kernelOperands(carried);
     for (int k = 0; k < phases.values().size(); k++) {
       PhasedBlock.Value value = phases.values().get(k);
       if (value.phase() == phase && value.carried()) {
+        // SIMD mode: the whole strip in one call of an array kernel, where the arguments allow.
+        Optional<CodeBlock> kernel =
+            plan.simd()
+                ? KernelCallWriter.write(value.value(), operands, PopulationFields.STRIP + "." + carried.get(k), COUNT)
+                : Optional.empty();
+        if (kernel.isPresent()) {
+          kernelOrigins.note(value);
+          kernelCalls.add(kernel.get());
+          continue;
+        }
         origins.note(value);
         body.addStatement("$L = $L", strip(carried.get(k)), inline.write(value.value()));
       }
     }
     CodeBlock statements = body.build();
-    return statements.isEmpty() ? statements : stripLoop().add(statements).endControlFlow().build();
+    CodeBlock loop = statements.isEmpty() ? statements : stripLoop().add(statements).endControlFlow().build();
+    return CodeBlock.builder().add(kernelCalls.build()).add(loop).build();
+  }
+
+  /** How the array kernels of SIMD mode get each kind of plain read: the arrays that hold it. */
+  private KernelOperands kernelOperands(Map<Integer, String> carried) {
+    return new KernelOperands() {
+      @Override
+      public Optional<KernelOperand> visitLocal(IrExpr.Local local) {
+        return Optional.of(KernelOperand.stripArray(PopulationFields.STRIP + "." + carried.get(local.index())));
+      }
+
+      @Override
+      public Optional<KernelOperand> visitParameter(IrExpr.Parameter p) {
+        if (sharedParameters.containsKey(p.index())) {
+          return Optional.of(KernelOperand.scalar(CodeBlock.of("$L", sharedParameters.get(p.index()))));
+        }
+        return Optional.of(
+            fields.shared().contains(p.index())
+                ? KernelOperand.scalar(CodeBlock.of("$L", fields.parameterRead(p.index(), START)))
+                : KernelOperand.synapseArray("this." + fields.parameters().get(p.index()), START));
+      }
+
+      @Override
+      public Optional<KernelOperand> visitState(IrExpr.State s) {
+        return Optional.of(KernelOperand.synapseArray("this." + fields.states().get(s.index()), START));
+      }
+
+      @Override
+      public Optional<KernelOperand> visitInvariant(IrExpr.Invariant v) {
+        return Optional.of(
+            perCall.containsKey(v.index())
+                ? KernelOperand.scalar(CodeBlock.of("$L", perCall.get(v.index())))
+                : KernelOperand.synapseArray("this." + fields.invariants().get(v.index()), START));
+      }
+
+      @Override
+      public Optional<KernelOperand> visitInput(IrExpr.Input input) {
+        return Optional.of(
+            isScalar(input.input())
+                ? KernelOperand.scalar(CodeBlock.of("$L", BlockWriter.input(input.input())))
+                : KernelOperand.stripArray(PopulationFields.STRIP + "." + fields.gathered().get(input.input())));
+      }
+    };
   }
 
   /**

@@ -31,6 +31,8 @@ import java.util.OptionalDouble;
  * @param output the output file; when empty, stdout without a check and nowhere with one
  * @param tolerance the largest relative error --check accepts; no check when empty
  * @param mathMode how the generated class is optimised
+ * @param simd SIMD mode: each row runs through the generated population's strip loops
+ *     ({@link PopulationRunner}), whose kernels run in vector lanes
  */
 public record EvalRun(
     String model,
@@ -38,7 +40,13 @@ public record EvalRun(
     Optional<String> output,
     OptionalDouble tolerance,
     boolean interpret,
-    MathMode mathMode) {
+    MathMode mathMode,
+    boolean simd) {
+  /** Without SIMD mode. */
+  public EvalRun(String model, String input, Optional<String> output, OptionalDouble tolerance, boolean interpret, MathMode mathMode) {
+    this(model, input, output, tolerance, interpret, mathMode, false);
+  }
+
   /** Runs the evaluation, writing the table to {@code out} or the output file; true on success. */
   public boolean run(PrintWriter out, PrintWriter err) {
     DiagnosticReporter reporter = new DiagnosticReporter(err);
@@ -65,7 +73,10 @@ public record EvalRun(
       return false;
     }
 
-    ModelRunner runner = interpret ? ModelRunner.interpreted(program.get()) : ModelRunner.generated(program.get(), mathMode);
+    ModelRunner runner =
+        interpret
+            ? ModelRunner.interpreted(program.get())
+            : simd ? PopulationRunner.simd(program.get(), mathMode) : ModelRunner.generated(program.get(), mathMode);
     RowEvaluator evaluator = new RowEvaluator(program.get(), runner, layout.get());
     List<double[]> results = new ArrayList<>();
     for (double[] row : table.get().rows()) {

@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param output the CSV file; empty for standard output
  * @param plot the PNG file, if any
  * @param mathMode how the generated class is optimised
+ * @param simd SIMD mode ({@code --simd}): the population's kernels run in vector lanes
  */
 public record SimulationSpec(
     String model,
@@ -31,7 +32,27 @@ public record SimulationSpec(
     SampleMode sample,
     Optional<String> output,
     Optional<String> plot,
-    MathMode mathMode) {
+    MathMode mathMode,
+    boolean simd) {
+  /** Without SIMD mode. */
+  public SimulationSpec(
+      String model,
+      TimeGrid grid,
+      Optional<String> synapses,
+      List<ParameterSetting> settings,
+      Optional<String> events,
+      Optional<PassiveCompartment> compartment,
+      VoltageInput vPre,
+      VoltageInput vPost,
+      Optional<List<String>> record,
+      boolean perSynapse,
+      SampleMode sample,
+      Optional<String> output,
+      Optional<String> plot,
+      MathMode mathMode) {
+    this(model, grid, synapses, settings, events, compartment, vPre, vPost, record, perSynapse, sample, output, plot, mathMode, false);
+  }
+
   public SimulationSpec {
     settings = List.copyOf(settings);
     record = record.map(List::copyOf);

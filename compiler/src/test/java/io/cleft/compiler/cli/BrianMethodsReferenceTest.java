@@ -39,6 +39,13 @@ class BrianMethodsReferenceTest {
     check(model, method, dt);
   }
 
+  /** SIMD mode: each row through the population's strip loops, the kernels in vector lanes. */
+  @ParameterizedTest(name = "{0} {1} dt={2}")
+  @MethodSource("references")
+  void generatedClassInSimdModeReproducesBrian2(String model, String method, String dt) {
+    check(model, method, dt, "--simd");
+  }
+
   @ParameterizedTest(name = "{0} {1} dt={2}")
   @MethodSource("references")
   void interpreterReproducesBrian2(String model, String method, String dt) {

@@ -134,6 +134,47 @@ class ReferenceTracesTest {
     assertMatchesNeuron(runCompiled(spec), "tmgsyn.csv", "TsodyksMarkramChainExact under exact (compiled)", 1e-9);
   }
 
+  /** The same run in SIMD mode ({@code cleft run --simd}). */
+  private static SimulationSpec simd(SimulationSpec s) {
+    return new SimulationSpec(
+        s.model(), s.grid(), s.synapses(), s.settings(), s.events(), s.compartment(), s.vPre(), s.vPost(), s.record(),
+        s.perSynapse(), s.sample(), s.output(), s.plot(), s.mathMode(), true);
+  }
+
+  @Test
+  void compiledExpSynInSimdModeReproducesNeuron() {
+    assertMatchesNeuron(
+        runCompiled(simd(expSynSpec(LIBRARY.resolve("ExpSyn.syn").toString()))), "expsyn.csv", "ExpSyn (compiled, --simd)");
+  }
+
+  @Test
+  void compiledExp2SynInSimdModeReproducesNeuron() {
+    SimulationSpec spec =
+        neuronSpec(
+            LIBRARY.resolve("Exp2Syn.syn").toString(), 100, Optional.empty(),
+            List.of(new ParameterSetting("tau1", 0.5), new ParameterSetting("tau2", 5), new ParameterSetting("e", 0)),
+            "exp2syn-events.csv");
+    assertMatchesNeuron(runCompiled(simd(spec)), "exp2syn.csv", "Exp2Syn (compiled, --simd)");
+  }
+
+  @Test
+  void compiledTsodyksMarkramInSimdModeReproducesTmgsyn() {
+    SimulationSpec spec =
+        neuronSpec(
+            LIBRARY.resolve("TsodyksMarkram.syn").toString(), 200, Optional.of("tmgsyn-synapses.csv"), List.of(),
+            "tmgsyn-events.csv");
+    assertMatchesNeuron(runCompiled(simd(spec)), "tmgsyn.csv", "TsodyksMarkram (compiled, --simd)");
+  }
+
+  @Test
+  void compiledTsodyksMarkramOdeInSimdModeReproducesTmgsyn() {
+    SimulationSpec spec =
+        neuronSpec(
+            LIBRARY.resolve("TsodyksMarkramOde.syn").toString(), 200, Optional.of("tmgsyn-synapses.csv"), List.of(),
+            "tmgsyn-events.csv");
+    assertMatchesNeuron(runCompiled(simd(spec)), "tmgsyn.csv", "TsodyksMarkramOde under exact (compiled, --simd)", 1e-9);
+  }
+
   private static void assertMatchesNeuron(String trace, String reference, String what) {
     assertMatchesNeuron(trace, reference, what, 1e-12);
   }
@@ -175,6 +216,11 @@ class ReferenceTracesTest {
   @Test
   void compiledPairStdpReproducesBrian2() {
     assertMatchesBrian2(runCompiled(pairStdpSpec(LIBRARY.resolve("PairStdp.syn").toString())), "compiled");
+  }
+
+  @Test
+  void compiledPairStdpInSimdModeReproducesBrian2() {
+    assertMatchesBrian2(runCompiled(simd(pairStdpSpec(LIBRARY.resolve("PairStdp.syn").toString()))), "compiled, --simd");
   }
 
   private static void assertMatchesBrian2(String trace, String what) {
