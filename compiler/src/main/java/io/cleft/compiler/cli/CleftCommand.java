@@ -16,7 +16,7 @@ import picocli.CommandLine;
     mixinStandardHelpOptions = true,
     versionProvider = ManifestVersionProvider.class,
     description = "Checks, compiles, evaluates and simulates synapse models.",
-    subcommands = {CheckCommand.class, CompileCommand.class, EvalCommand.class, RunCommand.class})
+    subcommands = {CheckCommand.class, CompileCommand.class, EvalCommand.class, RunCommand.class, WatchCommand.class})
 public final class CleftCommand {
   public static void main(String[] args) {
     System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
