@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,7 +64,7 @@ public final class WatchCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(),
           (command.isEmpty() ? "Missing the command after '--'" : "Unknown command '" + command.get(0) + "' after '--'")
-              + "; watch runs one of " + String.join(", ", new java.util.TreeSet<>(COMMANDS)));
+              + "; watch runs one of " + String.join(", ", new TreeSet<>(COMMANDS)));
     }
     List<Path> paths = new ArrayList<>();
     for (String file : files) {

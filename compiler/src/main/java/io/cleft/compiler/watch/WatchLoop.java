@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 
 /**
@@ -68,7 +69,7 @@ public final class WatchLoop {
     stopped = true;
     try {
       changes.close();
-      finished.await(waitMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+      finished.await(waitMillis, TimeUnit.MILLISECONDS);
     } catch (IOException e) {
       // The watch service is closing anyway; nothing is left to release.
     } catch (InterruptedException e) {
