@@ -4,6 +4,10 @@ import io.cleft.compiler.LargeStack;
 import io.cleft.compiler.evaluate.CheckRun;
 import io.cleft.compiler.evaluate.EvalRun;
 import java.io.PrintWriter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
@@ -15,9 +19,26 @@ import picocli.CommandLine;
     name = "cleft",
     mixinStandardHelpOptions = true,
     versionProvider = ManifestVersionProvider.class,
-    description = "Checks, compiles, evaluates and simulates synapse models.",
-    subcommands = {CheckCommand.class, CompileCommand.class, EvalCommand.class, RunCommand.class})
+    description = "Checks, compiles, evaluates and simulates synapse models.")
 public final class CleftCommand {
+  /**
+   * The subcommands, by name, in the order help lists them. They are added to the command line
+   * in {@link #commandLine}, not listed in {@code @Command}: picocli reflects over every
+   * subcommand it is given, a good part of a short command's start-up, and a command line that
+   * names its subcommand needs no other.
+   */
+  private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+  private static Map<String, Supplier<Object>> subcommands() {
+    Map<String, Supplier<Object>> subcommands = new LinkedHashMap<>();
+    subcommands.put("check", CheckCommand::new);
+    subcommands.put("compile", CompileCommand::new);
+    subcommands.put("eval", EvalCommand::new);
+    subcommands.put("run", RunCommand::new);
+    subcommands.put("watch", WatchCommand::new);
+    return Collections.unmodifiableMap(subcommands);
+  }
+
   public static void main(String[] args) {
     System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
   }
@@ -32,7 +53,7 @@ public final class CleftCommand {
   }
 
   private static int executeHere(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine commandLine = new CommandLine(new CleftCommand());
+    CommandLine commandLine = commandLine(args);
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setParameterExceptionHandler(new UsageErrorHandler());
@@ -48,5 +69,20 @@ public final class CleftCommand {
     out.flush();
     err.flush();
     return exitCode;
+  }
+
+  /**
+   * The command line for {@code args}: with only the subcommand {@code args} begin with, or with
+   * all of them when they begin with none (for help, and suggestions for a misspelt one).
+   */
+  private static CommandLine commandLine(String... args) {
+    CommandLine commandLine = new CommandLine(new CleftCommand());
+    Supplier<Object> named = args.length == 0 ? null : SUBCOMMANDS.get(args[0]);
+    if (named != null) {
+      commandLine.addSubcommand(args[0], named.get());
+    } else {
+      SUBCOMMANDS.forEach((name, subcommand) -> commandLine.addSubcommand(name, subcommand.get()));
+    }
+    return commandLine;
   }
 }

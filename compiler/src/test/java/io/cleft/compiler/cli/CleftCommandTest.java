@@ -41,7 +41,7 @@ class CleftCommandTest {
     CliRun run = CliRun.of("chek", "x.syn");
 
     assertEquals(ExitCodes.USAGE, run.exitCode());
-    assertTrue(run.err().startsWith("Unmatched arguments from index 0: 'chek', 'x.syn'\nDid you mean: cleft check?\n"), run.err());
+    assertTrue(run.err().startsWith("Unmatched arguments from index 0: 'chek', 'x.syn'\nDid you mean: cleft check or cleft watch?\n"), run.err());
     assertTrue(run.err().endsWith("Try 'cleft --help' for more information.\n"), run.err());
   }
 

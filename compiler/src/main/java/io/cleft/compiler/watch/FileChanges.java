@@ -1,0 +1,100 @@
+package io.cleft.compiler.watch;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Tells when any of a set of files was saved. It watches the files' directories, not the files:
+ * an editor that saves by writing a new file and renaming it over the old one (vim, most IDEs)
+ * replaces the file, and a watch on the old one would see nothing more. One save is often a
+ * burst of events (truncate, write, rename; or delete and create), so a change is reported once
+ * the directory has been quiet for {@link #QUIET_MILLIS}.
+ */
+public final class FileChanges implements Closeable {
+  /** How long no further event must come before a burst counts as one save. */
+  static final long QUIET_MILLIS = 30;
+
+  private final WatchService service;
+  /** Each watched directory's key, with the names of the watched files in it. */
+  private final Map<WatchKey, Set<Path>> namesByKey = new HashMap<>();
+
+  /** Watches {@code files}, which must be paths of files in existing directories. */
+  public FileChanges(List<Path> files) throws IOException {
+    service = FileSystems.getDefault().newWatchService();
+    try {
+      Map<Path, Set<Path>> namesByDirectory = new HashMap<>();
+      for (Path file : files) {
+        Path absolute = file.toAbsolutePath().normalize();
+        namesByDirectory.computeIfAbsent(absolute.getParent(), d -> new HashSet<>()).add(absolute.getFileName());
+      }
+      for (Map.Entry<Path, Set<Path>> entry : namesByDirectory.entrySet()) {
+        WatchKey key =
+            entry.getKey().register(
+                service,
+                StandardWatchEventKinds.ENTRY_CREATE,
+                StandardWatchEventKinds.ENTRY_MODIFY,
+                StandardWatchEventKinds.ENTRY_DELETE);
+        namesByKey.put(key, entry.getValue());
+      }
+    } catch (IOException | RuntimeException e) {
+      service.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Waits until a watched file has changed and its directory has been quiet for a moment, and
+   * returns the time of the first event of that burst ({@link System#nanoTime}). Returns
+   * {@code -1} once {@link #close} has been called, from any thread.
+   */
+  public long awaitChange() throws InterruptedException {
+    try {
+      long first = -1;
+      while (first < 0) {
+        if (isRelevant(service.take())) {
+          first = System.nanoTime();
+        }
+      }
+      WatchKey next;
+      while ((next = service.poll(QUIET_MILLIS, TimeUnit.MILLISECONDS)) != null) {
+        isRelevant(next); // drains the burst; its events are part of the same save
+      }
+      return first;
+    } catch (ClosedWatchServiceException e) {
+      return -1;
+    }
+  }
+
+  /** Whether {@code key}'s events touch a watched file; resets the key for further events. */
+  private boolean isRelevant(WatchKey key) {
+    Set<Path> names = namesByKey.getOrDefault(key, Set.of());
+    boolean relevant = false;
+    for (WatchEvent<?> event : key.pollEvents()) {
+      // OVERFLOW means events were lost, some of which may have been ours.
+      relevant |=
+          event.kind() == StandardWatchEventKinds.OVERFLOW
+              || (event.context() instanceof Path && names.contains((Path) event.context()));
+    }
+    key.reset();
+    return relevant;
+  }
+
+  /** Ends the watch; a thread waiting in {@link #awaitChange} returns {@code -1}. */
+  @Override
+  public void close() throws IOException {
+    service.close();
+  }
+}

@@ -1,0 +1,165 @@
+package io.cleft.compiler.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cleft.compiler.watch.FileChanges;
+import io.cleft.compiler.watch.WatchLoop;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WatchCommandTest {
+  /** Generous: the machine may be busy; no assertion is about how fast the watch is. */
+  private static final long TIMEOUT_MILLIS = 60_000;
+
+  @TempDir Path dir;
+
+  @Test
+  void rerunsTheCommandOnEverySaveAndGoesOnAfterAModelError() throws Exception {
+    String model = TestModels.write(dir, "Decay.syn", TestModels.DECAY);
+    StringWriter printed = new StringWriter();
+    PrintWriter out = new PrintWriter(printed, true);
+    String[] check = {"check", model};
+    try (FileChanges changes = new FileChanges(List.of(Path.of(model)))) {
+      WatchLoop loop = new WatchLoop(changes, () -> CleftCommand.execute(out, out, check), "cleft check Decay.syn", out);
+      Thread watching =
+          new Thread(() -> {
+            loop.runOnce();
+            loop.watch();
+          }, "watch under test");
+      watching.start();
+      try {
+        awaitOutput(printed, text -> separators(text) == 1);
+        assertTrue(printed.toString().contains("cleft check Decay.syn: exit 0,"), printed.toString());
+
+        // Saved in place, broken: the diagnostic appears, and the watch goes on.
+        Files.writeString(Path.of(model), TestModels.DECAY.replace("-dt / tau", "-dt / tua"));
+        awaitOutput(printed, text -> text.contains("exit 1,"));
+        String broken = printed.toString();
+        assertTrue(broken.contains("error: unknown name 'tua' (did you mean 'tau'?)"), broken);
+        assertTrue(watching.isAlive());
+
+        // Saved as editors do: a new file renamed over the old one.
+        Path written = dir.resolve(".Decay.syn.swp");
+        Files.writeString(written, TestModels.DECAY);
+        Files.move(written, Path.of(model), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        awaitOutput(printed, text -> text.substring(broken.length()).contains("exit 0,"));
+        assertFalse(printed.toString().substring(broken.length()).contains("error:"), printed.toString());
+      } finally {
+        loop.stop(TIMEOUT_MILLIS);
+        watching.join(TIMEOUT_MILLIS);
+      }
+      assertFalse(watching.isAlive(), "stop ends the watch");
+    }
+  }
+
+  @Test
+  void aSaveOfAnotherFileInTheDirectoryRunsNothing() throws Exception {
+    String model = TestModels.write(dir, "Decay.syn", TestModels.DECAY);
+    String other = TestModels.write(dir, "Other.syn", TestModels.DECAY);
+    StringWriter printed = new StringWriter();
+    PrintWriter out = new PrintWriter(printed, true);
+    try (FileChanges changes = new FileChanges(List.of(Path.of(model)))) {
+      WatchLoop loop = new WatchLoop(changes, () -> CleftCommand.execute(out, out, "check", model), "cleft check", out);
+      Thread watching = new Thread(loop::watch, "watch under test");
+      watching.start();
+      try {
+        Files.writeString(Path.of(other), TestModels.DECAY.replace("tau", "tua"));
+        // Then the watched file: its run must be the first and only one.
+        Files.writeString(Path.of(model), TestModels.DECAY + "\n");
+        awaitOutput(printed, text -> separators(text) == 1);
+        assertTrue(printed.toString().contains("exit 0,"), printed.toString());
+        assertFalse(printed.toString().contains("error:"), printed.toString());
+      } finally {
+        loop.stop(TIMEOUT_MILLIS);
+        watching.join(TIMEOUT_MILLIS);
+      }
+    }
+  }
+
+  @Test
+  void withoutDashDashIsAUsageError() {
+    String model = TestModels.write(dir, "Decay.syn", TestModels.DECAY);
+    CliRun run = CliRun.of("watch", model, "check", model);
+
+    assertEquals(ExitCodes.USAGE, run.exitCode());
+    assertTrue(run.err().startsWith("Missing '--' between the files to watch and the command to run\n"), run.err());
+    assertTrue(run.err().endsWith("Try 'cleft watch --help' for more information.\n"), run.err());
+  }
+
+  @Test
+  void withoutFilesIsAUsageError() {
+    CliRun run = CliRun.of("watch", "--", "check", "x.syn");
+
+    assertEquals(ExitCodes.USAGE, run.exitCode());
+    assertTrue(run.err().startsWith("Missing the files to watch before '--'\n"), run.err());
+  }
+
+  @Test
+  void withoutACommandIsAUsageError() {
+    String model = TestModels.write(dir, "Decay.syn", TestModels.DECAY);
+    CliRun run = CliRun.of("watch", model, "--");
+
+    assertEquals(ExitCodes.USAGE, run.exitCode());
+    assertTrue(run.err().startsWith("Missing the command after '--'; watch runs one of check, compile, eval, run\n"), run.err());
+  }
+
+  @Test
+  void anUnknownCommandIsAUsageError() {
+    String model = TestModels.write(dir, "Decay.syn", TestModels.DECAY);
+    for (String command : new String[] {"chek", "watch"}) {
+      CliRun run = CliRun.of("watch", model, "--", command, model);
+
+      assertEquals(ExitCodes.USAGE, run.exitCode());
+      assertTrue(run.err().startsWith("Unknown command '" + command + "' after '--'; watch runs one of"), run.err());
+    }
+  }
+
+  @Test
+  void aMissingFileIsAUsageError() {
+    String missing = dir.resolve("Missing.syn").toString();
+    CliRun run = CliRun.of("watch", missing, "--", "check", missing);
+
+    assertEquals(ExitCodes.USAGE, run.exitCode());
+    assertTrue(run.err().startsWith("Invalid value for FILE: '" + missing + "' is not a file\n"), run.err());
+  }
+
+  @Test
+  void aCommandWithAUsageErrorEndsTheWatchAtOnce() {
+    String model = TestModels.write(dir, "Decay.syn", TestModels.DECAY);
+    CliRun run = CliRun.of("watch", model, "--", "eval", model);
+
+    assertEquals(ExitCodes.USAGE, run.exitCode());
+    assertTrue(run.err().startsWith("Missing required option: '--input=CSV'\n"), run.err());
+  }
+
+  @Test
+  void watchHasHelp() {
+    CliRun run = CliRun.of("watch", "--help");
+
+    assertEquals(ExitCodes.OK, run.exitCode());
+    assertTrue(run.out().startsWith("Usage: cleft watch"), run.out());
+  }
+
+  private static int separators(String text) {
+    return (int) text.lines().filter(line -> line.startsWith("-- ") && line.endsWith("(Ctrl-C ends) --")).count();
+  }
+
+  private static void awaitOutput(StringWriter printed, Predicate<String> condition) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + TIMEOUT_MILLIS;
+    while (!condition.test(printed.toString())) {
+      if (System.currentTimeMillis() > deadline) {
+        throw new AssertionError("timed out; the watch printed:\n" + printed);
+      }
+      Thread.sleep(20);
+    }
+  }
+}
