@@ -14,10 +14,13 @@ import io.cleft.compiler.ir.IrBlock;
 import io.cleft.compiler.ir.IrExpr;
 import io.cleft.compiler.ir.IrLocal;
 import io.cleft.compiler.ir.IrProgram;
+import io.cleft.compiler.ir.IrRewriter;
 import io.cleft.compiler.load.InMemoryCompiler;
 import io.cleft.compiler.lower.Lowering;
 import io.cleft.compiler.model.SynapseModel;
+import io.cleft.compiler.optimize.CommonSubexpressions;
 import io.cleft.compiler.optimize.ConstantFolder;
+import io.cleft.compiler.optimize.DeadLocals;
 import io.cleft.compiler.optimize.InvariantHoisting;
 import io.cleft.compiler.optimize.Optimizer;
 import io.cleft.compiler.parse.SynapseParser;
@@ -36,8 +39,9 @@ import java.util.function.UnaryOperator;
  * {@link ScalingModels} of 10 to 10,000 update statements and fits the exponent of
  * time = a * N^k by least squares on log(time) against log(N) (docs/BENCHMARKS.md, "Compile
  * time"). A plain main rather than JMH, so that one run times each pass separately on the same
- * model: every size is first run a few times to warm the JIT up, then each is timed as the
- * median of repeated runs.
+ * model: every size is first run twice to warm the JIT up, then each pass is timed as the best
+ * (the least) of repeated runs, at least 5 and as many as fit in {@code --min-millis}: on a
+ * shared machine other work only ever adds time, so the least is the steadiest estimate.
  *
  * <p>The passes run one after another as {@code Pipeline} runs them, each called on its own, and
  * all of them at every size, also where the size check (SYN080) rejects the model: "check" is
@@ -47,12 +51,13 @@ import java.util.function.UnaryOperator;
  * order), emit the JavaPoet file and print it to text. "javac" compiles that text in memory
  * (and loads the class), only for the models the size check accepts.
  *
- * <p>Arguments: {@code [--sizes 10,30,...] [--min-millis M] [--javac-max N]}.
+ * <p>Arguments: {@code [--sizes 10,30,...] [--min-millis M] [--javac-max N]}, or {@code --limit}
+ * alone to print the largest size the size check accepts.
  */
 public final class CompileTimeScaling {
   private static final List<String> CHECK = List.of("parse", "class name", "resolve", "units", "size", "usage", "solve");
   private static final List<String> COMPILE =
-      List.of("lower", "fold", "hoist", "cse and dead locals", "emit", "print");
+      List.of("lower", "fold", "hoist", "cse", "dead locals", "emit", "print");
 
   private CompileTimeScaling() {}
 
@@ -68,6 +73,9 @@ public final class CompileTimeScaling {
         case "--min-millis":
           minNanos = Long.parseLong(args[i + 1]) * 1_000_000L;
           break;
+        case "--limit":
+          System.out.println("the size check (SYN080) accepts ScalingModels.generate(n) up to n = " + largestAccepted());
+          return;
         case "--javac-max":
           javacMax = Integer.parseInt(args[i + 1]);
           break;
@@ -84,27 +92,25 @@ public final class CompileTimeScaling {
         run(n, n <= javacMax);
       }
     }
-    Map<Integer, Map<String, Double>> medians = new LinkedHashMap<>();
+    Map<Integer, Map<String, Double>> bests = new LinkedHashMap<>();
     Map<Integer, Boolean> accepted = new LinkedHashMap<>();
     for (int n : sizes) {
       List<Map<String, Long>> runs = new ArrayList<>();
       long total = 0;
-      while (runs.size() < 3 || (total < minNanos && runs.size() < 200)) {
-        Timed timed = run(n, n <= javacMax && (runs.isEmpty() || runs.size() < 3));
+      while (runs.size() < 5 || (total < minNanos && runs.size() < 200)) {
+        Timed timed = run(n, n <= javacMax && runs.size() < 5);
         runs.add(timed.nanos());
         accepted.put(n, timed.accepted());
         total += timed.nanos().values().stream().mapToLong(Long::longValue).sum();
       }
-      Map<String, Double> median = new LinkedHashMap<>();
+      Map<String, Double> best = new LinkedHashMap<>();
       for (String pass : passes) {
-        double[] values = runs.stream().filter(r -> r.containsKey(pass)).mapToDouble(r -> r.get(pass) / 1e6).sorted().toArray();
-        if (values.length > 0) {
-          median.put(pass, values[values.length / 2]);
-        }
+        runs.stream().filter(r -> r.containsKey(pass)).mapToDouble(r -> r.get(pass) / 1e6).min()
+            .ifPresent(ms -> best.put(pass, ms));
       }
-      median.put("check", CHECK.stream().mapToDouble(median::get).sum());
-      median.put("compile", COMPILE.stream().mapToDouble(median::get).sum());
-      medians.put(n, median);
+      best.put("check", CHECK.stream().mapToDouble(best::get).sum());
+      best.put("compile", COMPILE.stream().mapToDouble(best::get).sum());
+      bests.put(n, best);
       System.err.printf(Locale.ROOT, "N=%d done (%d runs)%n", n, runs.size());
     }
     List<String> columns = new ArrayList<>(List.of("check", "compile", "javac"));
@@ -116,7 +122,7 @@ public final class CompileTimeScaling {
     System.out.print("|---:|---|");
     columns.forEach(c -> System.out.print("---:|"));
     System.out.println();
-    for (Map.Entry<Integer, Map<String, Double>> row : medians.entrySet()) {
+    for (Map.Entry<Integer, Map<String, Double>> row : bests.entrySet()) {
       System.out.printf(Locale.ROOT, "| %,d | %s |", row.getKey(), accepted.get(row.getKey()) ? "no" : "yes");
       for (String c : columns) {
         Double ms = row.getValue().get(c);
@@ -127,7 +133,7 @@ public final class CompileTimeScaling {
     System.out.print("| exponent | |");
     for (String c : columns) {
       List<double[]> points = new ArrayList<>();
-      medians.forEach((n, m) -> {
+      bests.forEach((n, m) -> {
         if (m.containsKey(c)) {
           points.add(new double[] {Math.log(n), Math.log(m.get(c))});
         }
@@ -135,6 +141,30 @@ public final class CompileTimeScaling {
       System.out.print(points.size() < 2 ? " - |" : String.format(Locale.ROOT, " %.2f |", slope(points)));
     }
     System.out.println();
+  }
+
+  /** The largest n whose scaling model the size check accepts, by bisection (acceptance falls with n). */
+  static int largestAccepted() {
+    int accepted = 10;
+    int rejected = 10_000;
+    while (rejected - accepted > 1) {
+      int middle = (accepted + rejected) / 2;
+      if (acceptedBySizeCheck(middle)) {
+        accepted = middle;
+      } else {
+        rejected = middle;
+      }
+    }
+    return accepted;
+  }
+
+  private static boolean acceptedBySizeCheck(int n) {
+    DiagnosticCollector diagnostics = new DiagnosticCollector();
+    SynapseDecl syntax =
+        SynapseParser.parse(new SourceFile("Scaling" + n + ".syn", ScalingModels.generate(n)), diagnostics).orElseThrow();
+    SynapseModel model = Resolver.resolveAll(syntax, diagnostics).model();
+    GeneratedSizeChecker.check(model, syntax.name().span(), diagnostics);
+    return !diagnostics.hasErrors();
   }
 
   /** The least-squares slope of y against x. */
@@ -170,12 +200,20 @@ public final class CompileTimeScaling {
     SynapseModel solved = clock.time("solve", () -> OdeSolver.solve(model, diagnostics)).orElseThrow();
     requireNoErrors(n, diagnostics);
     IrProgram lowered = clock.time("lower", () -> Lowering.lower(solved));
-    // Folding and hoisting timed on their own, then the whole Optimizer.optimize (IEEE mode):
-    // the rest of it, common subexpressions and dead locals, is the difference.
+    // Optimizer.optimize (IEEE mode), pass by pass, as it runs them.
     IrProgram folded = clock.time("fold", () -> lowered.mapBlocks(b -> map(b, ConstantFolder::fold)));
-    clock.time("hoist", () -> InvariantHoisting.hoist(folded));
-    IrProgram optimized = clock.time("optimize", () -> Optimizer.optimize(lowered));
-    nanos.put("cse and dead locals", nanos.get("optimize") - nanos.get("fold") - nanos.get("hoist"));
+    IrProgram hoisted = clock.time("hoist", () -> InvariantHoisting.hoist(folded));
+    CommonSubexpressions.Renumbered invariants =
+        clock.time("cse", () -> CommonSubexpressions.eliminateRenumbering(hoisted.invariants()));
+    IrProgram shared = clock.time("cse", () -> {
+      UnaryOperator<IrExpr> follow = IrRewriter.renumberingInvariants(invariants.newIndexOfLocal())::rewrite;
+      return hoisted.withInvariants(invariants.block())
+          .mapKernels(kernel -> CommonSubexpressions.eliminate(map(kernel.block(), follow)));
+    });
+    IrProgram optimized = clock.time("dead locals", () -> shared.mapKernels(kernel -> DeadLocals.remove(kernel.block())));
+    if (!optimized.equals(Optimizer.optimize(lowered))) {
+      throw new IllegalStateException("the passes timed one by one do not give Optimizer.optimize's program");
+    }
     JavaFile file = clock.time("emit", () -> JavaEmitter.emit(optimized, "scaling"));
     String text = clock.time("print", file::toString);
     boolean accepted = !size.hasErrors();
@@ -206,7 +244,7 @@ public final class CompileTimeScaling {
     <T> T time(String pass, java.util.function.Supplier<T> body) {
       long start = System.nanoTime();
       T result = body.get();
-      nanos.put(pass, System.nanoTime() - start);
+      nanos.merge(pass, System.nanoTime() - start, Long::sum);
       return result;
     }
 
