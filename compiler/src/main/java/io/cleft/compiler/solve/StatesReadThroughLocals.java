@@ -46,6 +46,18 @@ public final class StatesReadThroughLocals {
     return read;
   }
 
+  /** Whether {@code local} mentions a state of the set, directly or through other step locals. */
+  public boolean readsAny(Symbol.Local local) {
+    if (!ofLocal.containsKey(local)) {
+      walkLocalsReachedFrom(local.definition());
+      Set<Symbol.State> read = new LinkedHashSet<>();
+      addDirectlyRead(local.definition(), read);
+      ofLocal.put(local, read);
+      definitionsWalked++;
+    }
+    return !ofLocal.get(local).isEmpty();
+  }
+
   /** How many definitions of locals this has walked: each local's at most once (for the tests). */
   long definitionsWalked() {
     return definitionsWalked;
