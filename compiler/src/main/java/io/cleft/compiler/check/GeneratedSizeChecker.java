@@ -13,6 +13,7 @@ import io.cleft.compiler.model.SynapseModel;
 import io.cleft.compiler.solve.ImplicitEulerSolver;
 import io.cleft.compiler.solve.OdeSolver;
 import io.cleft.compiler.solve.StageLocals;
+import io.cleft.compiler.solve.StatesReadThroughLocals;
 import io.cleft.compiler.solve.SystemComponents;
 import io.cleft.compiler.source.SourceSpan;
 import java.util.HashSet;
@@ -315,12 +316,12 @@ public final class GeneratedSizeChecker {
     system.forEach(d -> update.add(d.derivative(), iterations - 1));
     varying.forEach(l -> update.add(l.definition(), iterations - 1));
     long derivatives = 0;
-    Set<Symbol.State> states = SystemComponents.states(system);
+    StatesReadThroughLocals statesRead = new StatesReadThroughLocals(SystemComponents.states(system), stepLocals);
     for (StateUpdate.Derivative d : system) {
       Tally equation = new Tally();
       equation.add(d.derivative());
       varying.forEach(l -> equation.add(l.definition()));
-      derivatives += DERIVATIVE_FACTOR * equation.cost * SystemComponents.statesRead(d, states, stepLocals).size();
+      derivatives += DERIVATIVE_FACTOR * equation.cost * statesRead.of(d.derivative()).size();
     }
     update.calls += (long) iterations * DERIVATIVE_FACTOR * once.calls;
     return iterations * (derivatives + elimination + PER_NEWTON_STATE * n);

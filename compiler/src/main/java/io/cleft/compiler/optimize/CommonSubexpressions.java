@@ -41,9 +41,9 @@ public final class CommonSubexpressions {
    * temporaries go in among them, so code outside the block that refers to them by index must
    * follow.
    */
-  record Renumbered(IrBlock block, int[] newIndexOfLocal) {}
+  public record Renumbered(IrBlock block, int[] newIndexOfLocal) {}
 
-  static Renumbered eliminateRenumbering(IrBlock block) {
+  public static Renumbered eliminateRenumbering(IrBlock block) {
     CommonSubexpressions cse = new CommonSubexpressions(block.locals().size());
     block.locals().forEach(l -> cse.count(l.value()));
     block.results().forEach(cse::count);

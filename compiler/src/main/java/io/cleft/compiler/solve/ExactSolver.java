@@ -132,10 +132,12 @@ final class ExactSolver {
    */
   private boolean decompose(Consumer<SystemForm.NonLinear> nonLinear) {
     Set<Symbol.State> states = SystemComponents.states(system);
+    StatesReadThroughLocals reads = new StatesReadThroughLocals(states, stepLocals);
     boolean linear = true;
     for (StateUpdate.Derivative d : system) {
       equations.put(d.state(), d);
-      SystemForm form = new SystemDecomposer(states, new Exprs(d.span()), solverLocals, stepLocals).decompose(d.derivative());
+      SystemForm form =
+          new SystemDecomposer(states, new Exprs(d.span()), solverLocals, stepLocals, reads).decompose(d.derivative());
       if (form instanceof SystemForm.NonLinear term) {
         nonLinear.accept(term);
         linear = false;

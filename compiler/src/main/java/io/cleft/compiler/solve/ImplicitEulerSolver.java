@@ -95,8 +95,10 @@ public final class ImplicitEulerSolver {
     Set<Symbol.State> states = SystemComponents.states(system);
     // A decomposer of its own, whose shared parts are thrown away: only the verdict is wanted.
     SolverLocals scratch = new SolverLocals(0);
+    StatesReadThroughLocals reads = new StatesReadThroughLocals(states, stepLocals);
     for (StateUpdate.Derivative d : system) {
-      SystemForm form = new SystemDecomposer(states, new Exprs(d.span()), scratch, stepLocals).decompose(d.derivative());
+      SystemForm form =
+          new SystemDecomposer(states, new Exprs(d.span()), scratch, stepLocals, reads).decompose(d.derivative());
       if (form instanceof SystemForm.NonLinear) {
         return false;
       }
@@ -118,11 +120,12 @@ public final class ImplicitEulerSolver {
     List<Symbol.State> order = List.copyOf(states);
     List<Expr> entries = new ArrayList<>();
     List<Expr> rhs = new ArrayList<>();
+    StatesReadThroughLocals reads = new StatesReadThroughLocals(states, stepLocals);
     for (StateUpdate.Derivative d : system) {
       Exprs build = new Exprs(d.span());
       Expr dt = build.read(Symbol.Input.DT);
       Expr x0 = build.read(d.state());
-      SystemForm form = new SystemDecomposer(states, build, solverLocals, stepLocals).decompose(d.derivative());
+      SystemForm form = new SystemDecomposer(states, build, solverLocals, stepLocals, reads).decompose(d.derivative());
       if (form instanceof SystemForm.Independent independent) {
         for (Symbol.State x : order) {
           entries.add(build.literal(x.equals(d.state()) ? 1 : 0));

@@ -1,16 +1,10 @@
 package io.cleft.compiler.solve;
 
-import io.cleft.compiler.model.Expr;
-import io.cleft.compiler.model.ExprWalker;
 import io.cleft.compiler.model.OdeMethod;
 import io.cleft.compiler.model.StateUpdate;
 import io.cleft.compiler.model.Symbol;
 import io.cleft.compiler.model.SynapseModel;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Deque;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -61,9 +55,11 @@ public final class SystemComponents {
     for (int i = 0; i < parent.length; i++) {
       parent[i] = i;
     }
+    // One walk of the locals for all equations: each reaches much the same locals.
+    StatesReadThroughLocals statesRead = new StatesReadThroughLocals(position.keySet(), stepLocals);
     for (StateUpdate.Derivative d : system) {
       int i = position.get(d.state());
-      for (Symbol.State read : statesRead(d, position.keySet(), stepLocals)) {
+      for (Symbol.State read : statesRead.of(d.derivative())) {
         union(parent, i, position.get(read));
       }
     }
@@ -76,24 +72,11 @@ public final class SystemComponents {
 
   /**
    * The states of {@code states} that the right-hand side of {@code d} mentions, directly or
-   * through {@code stepLocals}, in the order first met.
+   * through {@code stepLocals}; for several equations of one system, one {@link
+   * StatesReadThroughLocals} walks the locals once for all.
    */
   public static Set<Symbol.State> statesRead(StateUpdate.Derivative d, Set<Symbol.State> states, Set<Symbol.Local> stepLocals) {
-    Set<Symbol.State> reached = new LinkedHashSet<>();
-    Set<Symbol.Local> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    Deque<Expr> pending = new ArrayDeque<>(List.of(d.derivative()));
-    while (!pending.isEmpty()) {
-      ExprWalker.forEach(pending.pop(), e -> {
-        if (e instanceof Expr.Reference reference) {
-          if (reference.symbol() instanceof Symbol.State state && states.contains(state)) {
-            reached.add(state);
-          } else if (reference.symbol() instanceof Symbol.Local local && stepLocals.contains(local) && seen.add(local)) {
-            pending.push(local.definition());
-          }
-        }
-      });
-    }
-    return reached;
+    return new StatesReadThroughLocals(states, stepLocals).of(d.derivative());
   }
 
   /**

@@ -36,11 +36,26 @@ final class SystemDecomposer {
    */
   private final Set<Symbol.Local> stepLocals;
 
+  /**
+   * Which step locals mention a state of the system: the walk of {@link #prepareLocals} stops at
+   * those that do not. One for all equations of a system, so that each local is looked at once
+   * for the system, not once per equation (docs/BENCHMARKS.md, "Compile time").
+   */
+  private final StatesReadThroughLocals reads;
+
   SystemDecomposer(Set<Symbol.State> states, Exprs build, SolverLocals solverLocals, Set<Symbol.Local> stepLocals) {
+    this(states, build, solverLocals, stepLocals, new StatesReadThroughLocals(states, stepLocals));
+  }
+
+  /** @param reads over {@code states} and {@code stepLocals}, shared by the system's equations */
+  SystemDecomposer(
+      Set<Symbol.State> states, Exprs build, SolverLocals solverLocals, Set<Symbol.Local> stepLocals,
+      StatesReadThroughLocals reads) {
     this.states = states;
     this.build = build;
     this.solverLocals = solverLocals;
     this.stepLocals = stepLocals;
+    this.reads = reads;
   }
 
   SystemForm decompose(Expr f) {
@@ -57,8 +72,13 @@ final class SystemDecomposer {
       Expr expr = pending.pop();
       if (expr instanceof Expr.Reference reference && reference.symbol() instanceof Symbol.Local local) {
         if (stepLocals.contains(local) && !localMentions.containsKey(local) && seen.add(local)) {
-          reached.add(local);
-          pending.push(local.definition());
+          if (reads.readsAny(local)) {
+            reached.add(local);
+            pending.push(local.definition());
+          } else {
+            // Opaque to the system, and so is everything it reads: no need to walk it.
+            localMentions.put(local, false);
+          }
         }
       } else {
         ExprWalker.children(expr).forEach(pending::push);
