@@ -189,13 +189,27 @@ public final class ParallelAdvance {
       }
     }
     worker.run();
-    try {
-      done.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while the parts of a step were running", e);
-    }
+    awaitUninterruptibly(done);
     rethrowFirst(failures);
+  }
+
+  /**
+   * Waits for every part, even if interrupted (the interrupt is kept for the caller): returning
+   * while parts still write into the population would let the caller see half a step.
+   */
+  private static void awaitUninterruptibly(CountDownLatch done) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        done.await();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** The InvalidValueException of the first synapse if any, else the first part's failure. */

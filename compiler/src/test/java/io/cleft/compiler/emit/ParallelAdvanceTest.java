@@ -25,6 +25,7 @@ import java.util.concurrent.RejectedExecutionException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -60,6 +61,42 @@ class ParallelAdvanceTest {
     Wiring wiring = Wiring.random(new Random(model.hashCode() + 1), SYNAPSES, COMPARTMENTS).sorted();
     for (int threads : THREADS) {
       assertSameRun(model, wiring, threads, true);
+    }
+  }
+
+  /** Every library and code-generation model, briefly: the emitter's range methods for each kind of model. */
+  @ParameterizedTest
+  @MethodSource("io.cleft.compiler.ModelSources#names")
+  void everyModelOnTwoAndThreeThreadsGivesTheBitsOfOne(String model) {
+    Wiring wiring = Wiring.random(new Random(model.hashCode() + 2), 700, 90);
+    Synapse synapse = synapse(model);
+    for (int threads : new int[] {2, 3}) {
+      for (Wiring w : List.of(wiring, wiring.sorted())) {
+        SynapsePopulation sequential = w.population(synapse);
+        SynapsePopulation parallel = w.population(synapse);
+        ParallelAdvance advance = new ParallelAdvance(parallel, threads);
+        Random random = new Random(threads);
+        double[][] current = new double[2][90];
+        double[][] conductance = new double[2][90];
+        for (int step = 0; step < 4; step++) {
+          double[] voltages = new double[90];
+          for (int c = 0; c < 90; c++) {
+            voltages[c] = -80 + 90 * random.nextDouble();
+          }
+          int target = random.nextInt(700);
+          sequential.deliverPre(target, step * 0.025, 0.5);
+          parallel.deliverPre(target, step * 0.025, 0.5);
+          sequential.advance(step * 0.025, 0.025, voltages, current[0], conductance[0]);
+          advance.advance(step * 0.025, 0.025, voltages, current[1], conductance[1], POOL);
+          String where = model + " on " + threads + " threads, step " + step;
+          assertTrue(Arrays.equals(current[0], current[1]), where + ": current");
+          assertTrue(Arrays.equals(conductance[0], conductance[1]), where + ": conductance");
+          for (Quantity state : synapse.metadata().states()) {
+            assertTrue(
+                Arrays.equals(sequential.state(state.name()), parallel.state(state.name())), where + ": state " + state.name());
+          }
+        }
+      }
     }
   }
 
