@@ -6,6 +6,7 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
+import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
@@ -129,10 +130,10 @@ final class RangeMethodsEmitter {
 
   /** The strips of synapses {@code from} to {@code to - 1}; it writes no field. */
   private MethodSpec advanceStrips() {
-    List<String> parameters =
+    List<String> numbers =
         List.of(
             BlockWriter.T, BlockWriter.DT, VOLTAGES, CURRENT, CONDUCTANCE, StripLoopWriter.SYNAPSE_CURRENT,
-            StripLoopWriter.SYNAPSE_CONDUCTANCE, StripLoopWriter.FROM, StripLoopWriter.TO);
+            StripLoopWriter.SYNAPSE_CONDUCTANCE);
     MethodSpec.Builder method =
         MethodSpec.methodBuilder(ADVANCE_STRIPS)
             .addJavadoc(
@@ -141,13 +142,16 @@ final class RangeMethodsEmitter {
                     + "the synapses' own indices. It writes no field: ranges may run at the same time, each with a\n"
                     + "scratch of its own.\n")
             .addModifiers(Modifier.PRIVATE);
-    for (String parameter : parameters.subList(0, 7)) {
+    for (String parameter : numbers) {
       boolean scalar = parameter.equals(BlockWriter.DT) || parameter.equals(BlockWriter.T);
       method.addParameter(scalar ? TypeName.DOUBLE : SynapseEmitter.DOUBLES, parameter);
     }
     method.addParameter(TypeName.INT, StripLoopWriter.FROM)
         .addParameter(TypeName.INT, StripLoopWriter.TO)
         .addParameter(strip, PopulationFields.STRIP);
+    // The method's parameters are names no local of the loops may take.
+    List<String> parameters = new ArrayList<>(numbers);
+    parameters.addAll(List.of(StripLoopWriter.FROM, StripLoopWriter.TO));
     return method.addCode(new StripLoopWriter(plan, fields, caches, parameters).rangeLoop(SECTIONS)).build();
   }
 
