@@ -22,7 +22,8 @@ import java.util.function.IntConsumer;
  *   <li>Otherwise, in two phases: the parts write each synapse's current and conductance into
  *       buffers of one entry per synapse ({@link SynapsePopulation#advanceRangeInto}); then each
  *       part takes a range of compartments and adds, into each, its synapses' entries in
- *       increasing synapse order, from an index made once here (compartment to its synapses).
+ *       increasing synapse order, walking the synapses in compartment order (made once, at the
+ *       first such step) in one flat loop.
  * </ul>
  *
  * <p>In checked mode both take the two phases, with ranges cut at multiples of the population's
@@ -50,10 +51,12 @@ public final class ParallelAdvance {
   private final int[] sortedCuts;
   /** Two phases: part p's synapses in the first, cut at multiples of the strip. */
   private final int[] synapseCuts;
-  /** Two phases, made at the first call that needs them. */
-  private int[] compartmentStarts;
+  /** Two phases, made at the first call that needs them: the synapses in compartment order. */
   private int[] synapsesByCompartment;
-  private int[] compartmentCuts;
+  /** The compartment of each entry of {@code synapsesByCompartment}. */
+  private int[] compartmentOfEntry;
+  /** Part p of the second phase adds entries {@code entryCuts[p]} to {@code entryCuts[p + 1] - 1}. */
+  private int[] entryCuts;
   private double[] synapseCurrent;
   private double[] synapseConductance;
 
@@ -121,25 +124,35 @@ public final class ParallelAdvance {
     }
     // The one-threaded advance adds the currents of every strip before the bad synapse's.
     int added = bad == null ? size : bad.synapse() / STRIP_SIZE * STRIP_SIZE;
-    run(executor, p -> addCompartments(compartmentCuts[p], compartmentCuts[p + 1], added, current, conductance));
+    run(executor, p -> addInCompartmentOrder(entryCuts[p], entryCuts[p + 1], added, current, conductance));
     if (bad != null) {
       throw bad;
     }
   }
 
   /**
-   * Adds into compartments {@code from} to {@code to - 1} the entries of their synapses below
-   * {@code added}, in increasing synapse order: the one-threaded scatter's additions, in its order.
+   * Adds entries {@code from} to {@code to - 1} of the synapses in compartment order, those below
+   * {@code added}, into their compartments: the one-threaded scatter's additions, in its order
+   * (each compartment's synapses in increasing order). One flat loop over the synapses rather
+   * than a loop per compartment, whose trip count, about one at random wiring, the processor
+   * cannot predict.
    */
-  private void addCompartments(int from, int to, int added, double[] current, double[] conductance) {
-    for (int c = from; c < to; c++) {
-      for (int k = compartmentStarts[c]; k < compartmentStarts[c + 1]; k++) {
+  private void addInCompartmentOrder(int from, int to, int added, double[] current, double[] conductance) {
+    if (added == size) {
+      for (int k = from; k < to; k++) {
         int synapse = synapsesByCompartment[k];
-        if (synapse >= added) {
-          break;
-        }
-        current[c] += synapseCurrent[synapse];
-        conductance[c] += synapseConductance[synapse];
+        int compartment = compartmentOfEntry[k];
+        current[compartment] += synapseCurrent[synapse];
+        conductance[compartment] += synapseConductance[synapse];
+      }
+      return;
+    }
+    for (int k = from; k < to; k++) {
+      int synapse = synapsesByCompartment[k];
+      if (synapse < added) {
+        int compartment = compartmentOfEntry[k];
+        current[compartment] += synapseCurrent[synapse];
+        conductance[compartment] += synapseConductance[synapse];
       }
     }
   }
@@ -148,9 +161,9 @@ public final class ParallelAdvance {
     if (synapseCurrent != null) {
       return;
     }
-    compartmentStarts = PopulationSupport.compartmentStarts(postIndex);
-    synapsesByCompartment = PopulationSupport.synapsesByCompartment(postIndex, compartmentStarts);
-    compartmentCuts = balancedCompartmentCuts(compartmentStarts, parts);
+    synapsesByCompartment = orderByCompartment(postIndex);
+    compartmentOfEntry = permuted(postIndex, synapsesByCompartment);
+    entryCuts = compartmentBoundaryCuts(compartmentOfEntry, parts);
     synapseCurrent = new double[size];
     synapseConductance = new double[size];
   }
@@ -319,23 +332,6 @@ public final class ParallelAdvance {
       cuts[p] = (int) Math.min(size, (long) p * strips / parts * STRIP_SIZE);
     }
     cuts[parts] = size;
-    return cuts;
-  }
-
-  /** Compartment cuts that give each part about as many synapses. */
-  static int[] balancedCompartmentCuts(int[] starts, int parts) {
-    int compartments = starts.length - 1;
-    int synapses = starts[compartments];
-    int[] cuts = new int[parts + 1];
-    int c = 0;
-    for (int p = 1; p < parts; p++) {
-      long target = (long) p * synapses / parts;
-      while (c < compartments && starts[c] < target) {
-        c++;
-      }
-      cuts[p] = c;
-    }
-    cuts[parts] = compartments;
     return cuts;
   }
 }

@@ -10,8 +10,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Where ParallelAdvance cuts a step: sorted synapses only where the compartment changes,
- * two-phase ranges at multiples of the strip, compartments by their synapses; every cut list
+ * Where ParallelAdvance cuts a step: sorted synapses (and, in the second of two phases, the
+ * synapses in compartment order) only where the compartment changes, the first phase's ranges
+ * at multiples of the strip; every cut list
  * covers everything once, in order. (That the bits do not depend on the cuts is tested on
  * generated populations, in the compiler's ParallelAdvanceTest.)
  */
@@ -58,20 +59,6 @@ class ParallelAdvanceCutsTest {
     }
     int[] even = ParallelAdvance.stripCuts(256 * 10, 2);
     assertEquals(256 * 5, even[1]);
-  }
-
-  @Test
-  void compartmentsAreCutSoThatEachPartAddsAboutAsManySynapses() {
-    int[] post = new int[1000];
-    for (int i = 0; i < post.length; i++) {
-      post[i] = i < 500 ? 0 : 1 + i % 99; // compartment 0 has half the synapses
-    }
-    int[] starts = PopulationSupport.compartmentStarts(post);
-    int[] cuts = ParallelAdvance.balancedCompartmentCuts(starts, 2);
-    assertCovers(cuts, 100, 2);
-    assertEquals(1, cuts[1], "compartment 0 alone is half the work");
-    int[] many = ParallelAdvance.balancedCompartmentCuts(starts, 9);
-    assertCovers(many, 100, 9);
   }
 
   @Test
