@@ -10,6 +10,7 @@ import io.cleft.compiler.optimize.MathMode;
 import io.cleft.compiler.source.SourceFile;
 import io.cleft.models.IonotropicSynapse;
 import io.cleft.models.IonotropicSynapseShared;
+import io.cleft.runtime.ParallelAdvance;
 import io.cleft.runtime.Quantity;
 import io.cleft.runtime.Synapse;
 import io.cleft.runtime.SynapsePopulation;
@@ -20,6 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -32,6 +35,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
@@ -45,7 +49,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * compartments, in a fixed pseudo-random wiring shared by all six. Beside them, the library's
  * variant with every parameter but gS shared (IonotropicSynapseShared), whose population keeps one
  * array per synapse for gS and s instead of six: at N = 10^6, where the step is bound by memory
- * traffic, the ratio of the two is what shared parameters buy.
+ * traffic, the ratio of the two is what shared parameters buy. And the generated population on
+ * two threads (ParallelAdvance: the benchmark's thread and a pool's), on this random wiring (two
+ * phases: per-synapse currents, then per-compartment sums) and on the same synapses sorted by
+ * postsynaptic compartment (one phase), beside the one-threaded advance of each.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -78,6 +85,10 @@ public class IonotropicBenchmark {
   private Interpreter interpreter;
   private double[][] interpretedStates;
   private double[] parameters;
+  private ExecutorService pool;
+  private ParallelAdvance generatedOnTwoThreads;
+  private SynapsePopulation generatedSorted;
+  private ParallelAdvance generatedSortedOnTwoThreads;
 
   @Setup(Level.Trial)
   public void setUp() throws IOException {
@@ -114,12 +125,24 @@ public class IonotropicBenchmark {
         InMemoryCompiler.load(Pipeline.generate(program, new GenerationOptions(MathMode.FAST, "io.cleft.bench.simdfast", true)))
             .newPopulation(pre, post);
     interpreter = new Interpreter(program);
+    pool = Executors.newFixedThreadPool(2);
+    generatedOnTwoThreads = new ParallelAdvance(new IonotropicSynapse().newPopulation(pre, post), 2);
+    int[] byCompartment = ParallelAdvance.orderByCompartment(post);
+    int[] sortedPre = ParallelAdvance.permuted(pre, byCompartment);
+    int[] sortedPost = ParallelAdvance.permuted(post, byCompartment);
+    generatedSorted = new IonotropicSynapse().newPopulation(sortedPre, sortedPost);
+    generatedSortedOnTwoThreads = new ParallelAdvance(new IonotropicSynapse().newPopulation(sortedPre, sortedPost), 2);
     List<Quantity> declared = mapSynapse.metadata().parameters();
     parameters = declared.stream().mapToDouble(Quantity::defaultValue).toArray();
     interpretedStates = new double[n][];
     for (int i = 0; i < n; i++) {
       interpretedStates[i] = new double[] {0.2};
     }
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() {
+    pool.shutdownNow();
   }
 
   private static IrProgram program() throws IOException {
@@ -136,6 +159,27 @@ public class IonotropicBenchmark {
   @Benchmark
   public void generatedPopulation(Blackhole hole) {
     generated.advance(DT, voltages, current, conductance);
+    hole.consume(current);
+  }
+
+  /** generatedPopulation on two threads: per-synapse currents, then per-compartment sums. */
+  @Benchmark
+  public void generatedTwoThreads(Blackhole hole) {
+    generatedOnTwoThreads.advance(DT, voltages, current, conductance, pool);
+    hole.consume(current);
+  }
+
+  /** The same synapses sorted by postsynaptic compartment, on one thread. */
+  @Benchmark
+  public void generatedSortedWiring(Blackhole hole) {
+    generatedSorted.advance(DT, voltages, current, conductance);
+    hole.consume(current);
+  }
+
+  /** The sorted synapses on two threads, each adding into compartments of its own. */
+  @Benchmark
+  public void generatedSortedWiringTwoThreads(Blackhole hole) {
+    generatedSortedOnTwoThreads.advance(DT, voltages, current, conductance, pool);
     hole.consume(current);
   }
 

@@ -129,4 +129,57 @@ public interface SynapsePopulation {
    * must be one of the population's).
    */
   void deliverPost(int compartment, double t);
+
+  // ------------------------------------------------------------------------------------------
+  // Threads: one step of advance cut into ranges of synapses. ParallelAdvance uses these; a
+  // simulator with threads of its own may call them directly. Populations the compiler did not
+  // generate throw UnsupportedOperationException.
+
+  /**
+   * The work of {@link #advance(double, double, double[], double[], double[])} done once per
+   * step and not per range: the values the population keeps for {@code dt}, computed again if
+   * {@code dt} changed or a parameter was written. Call it once, on one thread, before the
+   * ranges of each step; the ranges throw IllegalStateException if the values they read are
+   * not those of their {@code dt}.
+   */
+  default void beginAdvance(double dt) {
+    throw PopulationSupport.noRanges(metadata());
+  }
+
+  /**
+   * {@link #advance(double, double, double[], double[], double[])} for synapses {@code from} to
+   * {@code to - 1} only: their states advance and their currents are added into the
+   * compartments, each compartment's in increasing synapse order. After {@link #beginAdvance},
+   * ranges of one step may run at the same time on different threads if no two of them hold
+   * synapses of the same postsynaptic compartment (and none overlaps another or an
+   * {@link #advanceRangeInto} range); nothing else may touch the population (no parameter or
+   * state written, no event delivered) until they have all returned. Each thread gets its own
+   * scratch the first time it runs a range of this population.
+   *
+   * <p>Run over ranges that together are every synapse once, in any order, it gives the bits
+   * of {@code advance} when each compartment's synapses are all in one range (so, with
+   * synapses sorted by compartment, ranges cut where the compartment changes).
+   */
+  default void advanceRange(
+      double t, double dt, double[] voltages, double[] current, double[] conductance, int from, int to) {
+    throw PopulationSupport.noRanges(metadata());
+  }
+
+  /**
+   * {@link #advanceRange} with the currents written instead of added: synapse {@code i}'s
+   * current into {@code synapseCurrent[i]} and its derivative into {@code synapseConductance[i]}
+   * (arrays of at least one entry per synapse), for {@code i} from {@code from} to
+   * {@code to - 1}. Ranges that do not overlap may run at the same time, wherever they are cut.
+   * Adding each compartment's entries in increasing synapse order afterwards gives the bits of
+   * {@code advance}.
+   */
+  default void advanceRangeInto(
+      double t, double dt, double[] voltages, double[] synapseCurrent, double[] synapseConductance, int from, int to) {
+    throw PopulationSupport.noRanges(metadata());
+  }
+
+  /** A copy of the postsynaptic compartment of each synapse, as the population was made with. */
+  default int[] postIndices() {
+    throw PopulationSupport.noRanges(metadata());
+  }
 }

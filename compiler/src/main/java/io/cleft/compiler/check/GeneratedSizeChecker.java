@@ -107,6 +107,12 @@ public final class GeneratedSizeChecker {
    * iconst_0, daload, dstore: 8 bytes), in each loop method that reads it.
    */
   static final int PER_SHARED_PARAMETER = 8;
+  /**
+   * The strips of advance() take a range and may write the currents into per-synapse buffers
+   * instead of the compartments: the test of the buffer and its two {@code System.arraycopy}
+   * calls (some 30 bytes), and the range's bounds in the loop.
+   */
+  static final int RANGE_SCATTER = 40;
   static final int CONSTRUCTOR_PER_DECLARATION = 24;
   static final int CONSTRUCTOR_PER_CALL = 12;
   /**
@@ -224,7 +230,7 @@ public final class GeneratedSizeChecker {
     long shared = model.parameters().stream().filter(Symbol.Parameter::shared).count();
     long step =
         update.cost + CURRENT_FACTOR * current.cost + stateUpdates + (long) PER_DECLARATION * declarations
-            + PER_SHARED_PARAMETER * shared;
+            + PER_SHARED_PARAMETER * shared + RANGE_SCATTER;
     long constructor =
         (long) CONSTRUCTOR_PER_DECLARATION * (declarations + keptValues[0])
             + CONSTRUCTOR_PER_CALL * (update.calls + current.calls);

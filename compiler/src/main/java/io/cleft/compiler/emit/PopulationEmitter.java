@@ -45,11 +45,12 @@ final class PopulationEmitter {
     InvariantCacheEmitter caches = new InvariantCacheEmitter(plan, fields);
     EventMethodsEmitter events = new EventMethodsEmitter(plan, fields);
     ClassName strip = self.nestedClass(plan.stripClassName());
+    RangeMethodsEmitter ranges = new RangeMethodsEmitter(plan, fields, caches, strip);
     TypeSpec.Builder type =
         TypeSpec.classBuilder(self)
             .addJavadoc(
                 "$L synapses as a struct of arrays: the fast path. Arrays are indexed by synapse. Not safe for\n"
-                    + "use by more than one thread at a time.\n",
+                    + "use by more than one thread at a time, except for the ranges of one step (advanceRange).\n",
                 plan.className())
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
             .addSuperinterface(POPULATION)
@@ -72,7 +73,8 @@ final class PopulationEmitter {
             .addField(
                 FieldSpec.builder(strip, PopulationFields.STRIP, Modifier.PRIVATE, Modifier.FINAL)
                     .initializer("new $T()", strip)
-                    .build());
+                    .build())
+            .addField(ranges.rangeStripsField());
     for (int i = 0; i < plan.parameters().size(); i++) {
       Symbol.Parameter p = plan.parameters().get(i);
       // Private: every write must go through the parameter's view, which keeps the caches current.
@@ -177,18 +179,7 @@ final class PopulationEmitter {
                 VOLTAGES,
                 CURRENT,
                 CONDUCTANCE))
-        .addMethod(
-            loopMethod(
-                "advance",
-                plan,
-                fields,
-                caches,
-                List.of(StripLoopWriter.Section.UPDATE, StripLoopWriter.Section.CURRENT),
-                BlockWriter.T,
-                BlockWriter.DT,
-                VOLTAGES,
-                CURRENT,
-                CONDUCTANCE))
+        .addMethods(ranges.methods())
         .addType(stripClass(strip, fields))
         .build();
   }

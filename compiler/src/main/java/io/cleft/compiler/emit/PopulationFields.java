@@ -34,6 +34,8 @@ record PopulationFields(
   static final String PRE_INDEX = "preIndex";
   static final String POST_INDEX = "postIndex";
   static final String STRIP = "strip";
+  /** Each thread's scratch for the range methods, which may run at the same time. */
+  static final String RANGE_STRIPS = "rangeStrips";
   static final String STRIP_SIZE = "STRIP_SIZE";
   static final String STEP_VALUES_DT = "stepValuesDt";
   static final String STEP_VALUES_STALE = "stepValuesStale";
@@ -51,7 +53,7 @@ record PopulationFields(
   static final List<String> MEMBERS =
       List.of(
           SIZE, PRE_INDEX, POST_INDEX, STRIP, STRIP_SIZE, STEP_VALUES_DT, STEP_VALUES_STALE, WIDEST_PRE, WIDEST_POST,
-          PARAMETER_ARRAYS, STATE_ARRAYS, CHECKED, STATE_ORIGINS, CURRENT_ORIGIN, POST_STARTS, POST_ORDER,
+          PARAMETER_ARRAYS, STATE_ARRAYS, CHECKED, STATE_ORIGINS, CURRENT_ORIGIN, POST_STARTS, POST_ORDER, RANGE_STRIPS,
           SynapseEmitter.METADATA_FIELD);
 
   static PopulationFields of(GenerationPlan plan) {

@@ -40,6 +40,11 @@ final class StripLoopWriter {
   private static final String J = "j";
   private static final String I = "i";
   private static final String POST = "post";
+  /** The parameters of the range method: its synapses, and the per-synapse buffers or null. */
+  static final String FROM = "from";
+  static final String TO = "to";
+  static final String SYNAPSE_CURRENT = "synapseCurrent";
+  static final String SYNAPSE_CONDUCTANCE = "synapseConductance";
 
   /** What a method computes, in the order it lists them. */
   enum Section {
@@ -80,13 +85,18 @@ final class StripLoopWriter {
    */
   CodeBlock loop(List<Section> sections) {
     CodeBlock.Builder code = CodeBlock.builder();
-    NameAllocator names = reservedNames();
-    Set<Integer> invariants = new TreeSet<>();
-    sections.forEach(section -> invariants.addAll(section.reads(plan).invariants()));
-    perCall = caches.perCallLocals(invariants, names, code);
-    methodNames.addAll(perCall.values());
-    sharedParameters = sharedParameterLocals(sections, names, code);
-    methodNames.addAll(sharedParameters.values());
+    code.add(readOnceLocals(sections));
+    code.add(perCallWork(sections));
+    return code.add(strips(sections, "0", PopulationFields.SIZE, false)).build();
+  }
+
+  /**
+   * What a call does once before any strip and that writes fields: the values kept for
+   * {@code dt} brought up to date, and (under {@code -ea}) checked. The ranges of a call must
+   * not do it, since ranges may run at the same time.
+   */
+  CodeBlock perCallWork(List<Section> sections) {
+    CodeBlock.Builder code = CodeBlock.builder();
     if (sections.contains(Section.UPDATE) && caches.cachesStepValues()) {
       code.addStatement("$L($L)", InvariantCacheEmitter.PREPARE_STEP, BlockWriter.DT);
     }
@@ -94,9 +104,42 @@ final class StripLoopWriter {
       code.addStatement(
           "assert $L() : $T.STALE_CACHES", InvariantCacheEmitter.CACHES_ARE_CURRENT, PopulationEmitter.SUPPORT);
     }
+    return code.build();
+  }
+
+  /**
+   * The body of the method that computes {@code sections} for synapses {@code from} to
+   * {@code to - 1} in the scratch {@code strip} it is given: the values read once per call into
+   * locals (they only read fields, so each range may read them again), then the strips. Each
+   * strip's currents are added into {@code current} and {@code conductance}, or, when
+   * {@code synapseCurrent} is not null, copied into {@code synapseCurrent} and
+   * {@code synapseConductance} at the synapses' own indices. Nothing here writes a field.
+   */
+  CodeBlock rangeLoop(List<Section> sections) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    code.add(readOnceLocals(sections));
+    return code.add(strips(sections, FROM, TO, true)).build();
+  }
+
+  /** The invariants computed once per call and the shared parameters, each in a local. */
+  private CodeBlock readOnceLocals(List<Section> sections) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    NameAllocator names = reservedNames();
+    Set<Integer> invariants = new TreeSet<>();
+    sections.forEach(section -> invariants.addAll(section.reads(plan).invariants()));
+    perCall = caches.perCallLocals(invariants, names, code);
+    methodNames.addAll(perCall.values());
+    sharedParameters = sharedParameterLocals(sections, names, code);
+    methodNames.addAll(sharedParameters.values());
+    return code.build();
+  }
+
+  /** The loop over the strips of synapses {@code from} to {@code to - 1}. */
+  private CodeBlock strips(List<Section> sections, String from, String to, boolean ranged) {
+    CodeBlock.Builder code = CodeBlock.builder();
     code.beginControlFlow(
-            "for (int $L = 0; $L < $L; $L += $L)", START, START, PopulationFields.SIZE, START, PopulationFields.STRIP_SIZE)
-        .addStatement("int $L = $T.min($L, $L - $L)", COUNT, Math.class, PopulationFields.STRIP_SIZE, PopulationFields.SIZE, START);
+            "for (int $L = $L; $L < $L; $L += $L)", START, from, START, to, START, PopulationFields.STRIP_SIZE)
+        .addStatement("int $L = $T.min($L, $L - $L)", COUNT, Math.class, PopulationFields.STRIP_SIZE, to, START);
     Set<IrInput> inputs = EnumSet.noneOf(IrInput.class);
     sections.forEach(s -> inputs.addAll(s.reads(plan).inputs()));
     if (inputs.contains(IrInput.V_PRE)) {
@@ -113,7 +156,7 @@ final class StripLoopWriter {
     }
     code.add(checkedMode(sections));
     if (sections.contains(Section.CURRENT)) {
-      code.add(scatter());
+      code.add(ranged ? rangeScatter() : scatter());
     }
     return code.endControlFlow().build();
   }
@@ -165,6 +208,21 @@ final class StripLoopWriter {
     return stripLoop()
         .addStatement(
             "$L.$L[$L] = voltages[$L[$L + $L]]", PopulationFields.STRIP, fields.gathered().get(input), J, index, START, J)
+        .endControlFlow()
+        .build();
+  }
+
+  /** The scatter into the compartments, or the copy into the per-synapse buffers if given. */
+  private CodeBlock rangeScatter() {
+    return CodeBlock.builder()
+        .beginControlFlow("if ($L == null)", SYNAPSE_CURRENT)
+        .add(scatter())
+        .nextControlFlow("else")
+        .addStatement(
+            "$T.arraycopy($L.$L, 0, $L, $L, $L)", System.class, PopulationFields.STRIP, fields.current(), SYNAPSE_CURRENT, START, COUNT)
+        .addStatement(
+            "$T.arraycopy($L.$L, 0, $L, $L, $L)",
+            System.class, PopulationFields.STRIP, fields.conductance(), SYNAPSE_CONDUCTANCE, START, COUNT)
         .endControlFlow()
         .build();
   }
