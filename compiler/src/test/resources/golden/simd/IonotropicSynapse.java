@@ -109,7 +109,7 @@ public final class IonotropicSynapse extends ArraySynapse {
 
   /**
    * IonotropicSynapse synapses as a struct of arrays: the fast path. Arrays are indexed by synapse. Not safe for
-   * use by more than one thread at a time.
+   * use by more than one thread at a time, except for the ranges of one step (advanceRange).
    */
   public static final class Population implements SynapsePopulation {
     /**
@@ -144,6 +144,11 @@ public final class IonotropicSynapse extends ArraySynapse {
     private final int widestPost;
 
     private final Strip strip = new Strip();
+
+    /**
+     * Each thread's scratch for the range methods, which may run at the same time.
+     */
+    private final ThreadLocal<Strip> rangeStrips = ThreadLocal.withInitial(Strip::new);
 
     /**
      * maximal conductance, in uS.
@@ -389,8 +394,42 @@ public final class IonotropicSynapse extends ArraySynapse {
         double[] conductance) {
       PopulationSupport.checkVoltages(voltages, preIndex, widestPre, postIndex, widestPost);
       PopulationSupport.checkCurrents(voltages, current, conductance, postIndex, widestPost);
-      for (int start = 0; start < size; start += STRIP_SIZE) {
-        int count = Math.min(STRIP_SIZE, size - start);
+      advanceStrips(t, dt, voltages, current, conductance, null, null, 0, size, strip);
+    }
+
+    @Override
+    public void beginAdvance(double dt) {
+    }
+
+    @Override
+    public void advanceRange(double t, double dt, double[] voltages, double[] current,
+        double[] conductance, int from, int to) {
+      PopulationSupport.checkRange(from, to, size);
+      PopulationSupport.checkVoltages(voltages, preIndex, widestPre, postIndex, widestPost);
+      PopulationSupport.checkCurrents(voltages, current, conductance, postIndex, widestPost);
+      advanceStrips(t, dt, voltages, current, conductance, null, null, from, to, rangeStrips.get());
+    }
+
+    @Override
+    public void advanceRangeInto(double t, double dt, double[] voltages, double[] synapseCurrent,
+        double[] synapseConductance, int from, int to) {
+      PopulationSupport.checkRange(from, to, size);
+      PopulationSupport.checkVoltages(voltages, preIndex, widestPre, postIndex, widestPost);
+      PopulationSupport.checkSynapseBuffers(voltages, synapseCurrent, synapseConductance, size);
+      advanceStrips(t, dt, voltages, null, null, synapseCurrent, synapseConductance, from, to, rangeStrips.get());
+    }
+
+    /**
+     * Steps synapses {@code from} to {@code to - 1} and adds their currents into the compartments, or, if
+     * {@code synapseCurrent} is not null, writes them there and into {@code synapseConductance}, at
+     * the synapses' own indices. It writes no field: ranges may run at the same time, each with a
+     * scratch of its own.
+     */
+    private void advanceStrips(double t, double dt, double[] voltages, double[] current,
+        double[] conductance, double[] synapseCurrent, double[] synapseConductance, int from,
+        int to, Strip strip) {
+      for (int start = from; start < to; start += STRIP_SIZE) {
+        int count = Math.min(STRIP_SIZE, to - start);
         for (int j = 0; j < count; j++) {
           strip.vPre[j] = voltages[preIndex[start + j]];
         }
@@ -446,12 +485,22 @@ public final class IonotropicSynapse extends ArraySynapse {
         if (checked) {
           CheckedMode.checkStrip(METADATA, start, count, stateArrays, STATE_ORIGINS, strip.current, strip.conductance, CURRENT_ORIGIN);
         }
-        for (int j = 0; j < count; j++) {
-          int post = postIndex[start + j];
-          current[post] += strip.current[j];
-          conductance[post] += strip.conductance[j];
+        if (synapseCurrent == null) {
+          for (int j = 0; j < count; j++) {
+            int post = postIndex[start + j];
+            current[post] += strip.current[j];
+            conductance[post] += strip.conductance[j];
+          }
+        } else {
+          System.arraycopy(strip.current, 0, synapseCurrent, start, count);
+          System.arraycopy(strip.conductance, 0, synapseConductance, start, count);
         }
       }
+    }
+
+    @Override
+    public int[] postIndices() {
+      return postIndex.clone();
     }
 
     /**
