@@ -50,7 +50,13 @@ final class RatioTable {
       new Ratio("two threads / one thread", "generatedTwoThreads", "generatedPopulation", 1.7, List.of(100_000, 1_000_000)),
       new Ratio("shared / per-synapse", "generatedSharedParameters", "generatedPopulation", 1.5, List.of(1_000_000)),
       new Ratio("generated / C one loop", "generatedPopulation", "c-one", 0, List.of()),
-      new Ratio("generated / C strips fast-math 256-bit", "generatedPopulation", "c-strips-fast256", 0, List.of()));
+      new Ratio("generated / C strips fast-math 256-bit", "generatedPopulation", "c-strips-fast256", 0, List.of()),
+      // The same targets for SIMD mode with fast math (both not bit-exact; the C baseline it is
+      // held to uses fast math too) and for threads on wiring sorted by compartment.
+      new Ratio("SIMD fast math / generated", "generatedSimdFastMath", "generatedPopulation", 2.0, List.of(1_000, 100_000)),
+      new Ratio("SIMD fast math / C strips fast-math 256-bit", "generatedSimdFastMath", "c-strips-fast256", 1.2, List.of()),
+      new Ratio("two threads / one thread, sorted wiring", "generatedSortedWiringTwoThreads", "generatedSortedWiring", 1.7,
+          List.of(100_000, 1_000_000)));
 
   private final Map<String, Map<Integer, Measurement>> byColumn = new LinkedHashMap<>();
   private final TreeSet<Integer> sizes = new TreeSet<>();
