@@ -20,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -92,15 +91,11 @@ public class IonotropicBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() throws IOException {
-    SplittableRandom random = new SplittableRandom(42);
-    pre = new int[n];
-    post = new int[n];
-    voltages = new double[n];
-    for (int i = 0; i < n; i++) {
-      pre[i] = random.nextInt(n);
-      post[i] = random.nextInt(n);
-      voltages[i] = random.nextDouble(-80, 40);
-    }
+    // The C baseline (bench/c/ionotropic.c) draws the same wiring and voltages.
+    IonotropicInputs inputs = IonotropicInputs.seeded(n);
+    pre = inputs.pre();
+    post = inputs.post();
+    voltages = inputs.voltages();
     current = new double[n];
     conductance = new double[n];
     generated = new IonotropicSynapse().newPopulation(pre, post);

@@ -3,7 +3,7 @@ package io.cleft.bench;
 import java.util.SplittableRandom;
 
 /**
- * The wiring and voltages of IonotropicBenchmark, drawn the same way from the same seed: for each
+ * The wiring and voltages of IonotropicBenchmark: for each
  * synapse in turn, its presynaptic and postsynaptic compartment among N and then compartment i's
  * voltage in [-80, 40) mV. bench/c/ionotropic.c draws the same numbers from its own copy of
  * SplittableRandom's algorithm, so the C baseline and the Java populations step the same synapses.
