@@ -56,7 +56,9 @@ final class RatioTable {
       new Ratio("SIMD fast math / generated", "generatedSimdFastMath", "generatedPopulation", 2.0, List.of(1_000, 100_000)),
       new Ratio("SIMD fast math / C strips fast-math 256-bit", "generatedSimdFastMath", "c-strips-fast256", 1.2, List.of()),
       new Ratio("two threads / one thread, sorted wiring", "generatedSortedWiringTwoThreads", "generatedSortedWiring", 1.7,
-          List.of(100_000, 1_000_000)));
+          List.of(100_000, 1_000_000)),
+      new Ratio("shared / per-synapse, sorted wiring", "generatedSharedSortedWiring", "generatedSortedWiring", 1.5,
+          List.of(1_000_000)));
 
   private final Map<String, Map<Integer, Measurement>> byColumn = new LinkedHashMap<>();
   private final TreeSet<Integer> sizes = new TreeSet<>();
