@@ -66,6 +66,8 @@ final class StripLoopWriter {
   private Map<Integer, String> perCall = Map.of();
   /** The local of each shared parameter the loop reads, by parameter index: read once per call. */
   private Map<Integer, String> sharedParameters = Map.of();
+  /** SIMD mode's strip buffers of the population's arrays ({@link StripStaging}); none otherwise. */
+  private StripStaging staging;
 
   StripLoopWriter(GenerationPlan plan, PopulationFields fields, InvariantCacheEmitter caches, List<String> methodParameters) {
     this.plan = plan;
@@ -80,6 +82,7 @@ final class StripLoopWriter {
    */
   CodeBlock loop(List<Section> sections) {
     CodeBlock.Builder code = CodeBlock.builder();
+    staging = new StripStaging(plan, fields, sections);
     NameAllocator names = reservedNames();
     Set<Integer> invariants = new TreeSet<>();
     sections.forEach(section -> invariants.addAll(section.reads(plan).invariants()));
@@ -108,9 +111,11 @@ final class StripLoopWriter {
     for (Section section : sections) {
       PhasedBlock phases = section.phases(plan);
       for (int phase = 0; phase < phases.phaseCount(); phase++) {
+        code.add(staging.before(section, phase));
         code.add(phases.isCallPhase(phase) ? callPhase(section, phase) : arithmeticPhase(section, phase));
       }
     }
+    code.add(staging.copyBack());
     code.add(checkedMode(sections));
     if (sections.contains(Section.CURRENT)) {
       code.add(scatter());
@@ -200,19 +205,21 @@ final class StripLoopWriter {
           public String visitParameter(IrExpr.Parameter p) {
             return sharedParameters.containsKey(p.index())
                 ? sharedParameters.get(p.index())
-                : fields.parameterRead(p.index(), START + " + " + J);
+                : staging.buffer(p).map(StripLoopWriter::stripElement).orElse(fields.parameterRead(p.index(), START + " + " + J));
           }
 
           @Override
           public String visitState(IrExpr.State s) {
-            return "this." + fields.states().get(s.index()) + "[" + START + " + " + J + "]";
+            return staging.buffer(s).map(StripLoopWriter::stripElement)
+                .orElse("this." + fields.states().get(s.index()) + "[" + START + " + " + J + "]");
           }
 
           @Override
           public String visitInvariant(IrExpr.Invariant v) {
             return perCall.containsKey(v.index())
                 ? perCall.get(v.index())
-                : "this." + fields.invariants().get(v.index()) + "[" + START + " + " + J + "]";
+                : staging.buffer(v).map(StripLoopWriter::stripElement)
+                    .orElse("this." + fields.invariants().get(v.index()) + "[" + START + " + " + J + "]");
           }
 
           @Override
@@ -264,12 +271,15 @@ final class StripLoopWriter {
         return Optional.of(
             fields.shared().contains(p.index())
                 ? KernelOperand.scalar(CodeBlock.of("$L", fields.parameterRead(p.index(), START)))
-                : KernelOperand.synapseArray("this." + fields.parameters().get(p.index()), START));
+                : staging.buffer(p).map(KernelOperand::stripArray)
+                    .orElse(KernelOperand.synapseArray("this." + fields.parameters().get(p.index()), START)));
       }
 
       @Override
       public Optional<KernelOperand> visitState(IrExpr.State s) {
-        return Optional.of(KernelOperand.synapseArray("this." + fields.states().get(s.index()), START));
+        return Optional.of(
+            staging.buffer(s).map(KernelOperand::stripArray)
+                .orElse(KernelOperand.synapseArray("this." + fields.states().get(s.index()), START)));
       }
 
       @Override
@@ -277,7 +287,8 @@ final class StripLoopWriter {
         return Optional.of(
             perCall.containsKey(v.index())
                 ? KernelOperand.scalar(CodeBlock.of("$L", perCall.get(v.index())))
-                : KernelOperand.synapseArray("this." + fields.invariants().get(v.index()), START));
+                : staging.buffer(v).map(KernelOperand::stripArray)
+                    .orElse(KernelOperand.synapseArray("this." + fields.invariants().get(v.index()), START)));
       }
 
       @Override
@@ -328,10 +339,10 @@ final class StripLoopWriter {
     List<Integer> cached = reads.invariants().stream().filter(k -> !perCall.containsKey(k)).toList();
     CodeBlock.Builder body = CodeBlock.builder();
     boolean touchesSynapseArrays =
-        !perSynapseParameters.isEmpty()
-            || !reads.states().isEmpty()
-            || !cached.isEmpty()
-            || (last && section == Section.UPDATE);
+        perSynapseParameters.stream().anyMatch(p -> !staging.staged(new IrExpr.Parameter(p)))
+            || reads.states().stream().anyMatch(s -> !staging.staged(new IrExpr.State(s)))
+            || cached.stream().anyMatch(k -> !staging.staged(new IrExpr.Invariant(k)))
+            || (last && section == Section.UPDATE && !staging.writesOnlyBuffers());
     if (touchesSynapseArrays) {
       body.addStatement("int $L = $L + $L", I, START, J);
     }
@@ -345,17 +356,17 @@ final class StripLoopWriter {
     for (int p : perSynapseParameters) {
       String name = names.newName(plan.parameters().get(p).name());
       locals.put(new IrExpr.Parameter(p), name);
-      body.addStatement("double $L = this.$L[$L]", name, fields.parameters().get(p), I);
+      body.addStatement("double $L = $L", name, synapseRead(new IrExpr.Parameter(p), fields.parameters().get(p)));
     }
     for (int s : reads.states()) {
       String name = names.newName(plan.states().get(s).name());
       locals.put(new IrExpr.State(s), name);
-      body.addStatement("double $L = this.$L[$L]", name, fields.states().get(s), I);
+      body.addStatement("double $L = $L", name, synapseRead(new IrExpr.State(s), fields.states().get(s)));
     }
     for (int k : cached) {
       String name = names.newName(plan.invariants().get(k).name());
       locals.put(new IrExpr.Invariant(k), name);
-      body.addStatement("double $L = this.$L[$L]", name, fields.invariants().get(k), I);
+      body.addStatement("double $L = $L", name, synapseRead(new IrExpr.Invariant(k), fields.invariants().get(k)));
     }
     for (int k : reads.locals()) {
       if (phases.values().get(k).phase() != phase) {
@@ -405,7 +416,7 @@ final class StripLoopWriter {
           continue; // never updated: the array already holds the value
         }
         body.add(plan.originComment(plan.updateLine(s)));
-        body.addStatement("this.$L[$L] = $L", fields.states().get(s), I, writer.write(results.get(s)));
+        body.addStatement("$L = $L", synapseRead(new IrExpr.State(s), fields.states().get(s)), writer.write(results.get(s)));
       }
     } else {
       body.add(plan.originComment(plan.currentLine()));
@@ -413,6 +424,15 @@ final class StripLoopWriter {
       body.add("// dI/dv_post, derived symbolically\n");
       body.addStatement("$L = $L", strip(fields.conductance()), writer.write(results.get(IrProgram.CONDUCTANCE)));
     }
+  }
+
+  /** Element i of a population array, or element j of its strip buffer where it is staged. */
+  private String synapseRead(IrExpr leaf, String array) {
+    return staging.buffer(leaf).map(StripLoopWriter::stripElement).orElse("this." + array + "[" + I + "]");
+  }
+
+  private static String stripElement(String stripArray) {
+    return stripArray + "[" + J + "]";
   }
 
   private static CodeBlock.Builder stripLoop() {
