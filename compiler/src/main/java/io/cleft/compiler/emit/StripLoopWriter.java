@@ -29,6 +29,10 @@ import java.util.TreeSet;
  *   <li>adds the strip's currents and conductances into the compartments, in synapse order.
  * </ol>
  *
+ * <p>In SIMD mode the strip is staged as well ({@link StripStaging}): the population's arrays
+ * the phases read are copied into strip buffers, and the states written copied back at its end,
+ * so that each phase indexes only strip arrays and C2 vectorises it.
+ *
  * <p>A strip's scratch arrays are small enough to stay in the L1 cache. Within each phase the
  * values are computed by the operations of the IR in its order; a sum into a compartment is
  * accumulated in synapse order, as a plain loop would. So the results are the same bits as
