@@ -317,19 +317,20 @@ public final class IonotropicSynapse extends ArraySynapse {
         for (int j = 0; j < count; j++) {
           strip.vPre[j] = voltages[preIndex[start + j]];
         }
+        System.arraycopy(this.v_th, start, strip.v_th, 0, count);
+        System.arraycopy(this.delta, start, strip.delta, 0, count);
         for (int j = 0; j < count; j++) {
-          int i = start + j;
           double vPre = strip.vPre[j];
-          double v_th = this.v_th[i];
-          double delta = this.delta[i];
+          double v_th = strip.v_th[j];
+          double delta = strip.delta[j];
           // IonotropicSynapse.syn:27: s_inf = 1 / (1 + safe_exp((v_th - v_pre) / delta))
           strip.s_inf_safe_exp_arg[j] = (v_th - vPre) / delta;
         }
         // IonotropicSynapse.syn:27: s_inf = 1 / (1 + safe_exp((v_th - v_pre) / delta))
         ArrayMath.safeExp(strip.s_inf_safe_exp_arg, strip.s_inf_safe_exp, count);
+        System.arraycopy(this.k_minus, start, strip.k_minus, 0, count);
         for (int j = 0; j < count; j++) {
-          int i = start + j;
-          double k_minus = this.k_minus[i];
+          double k_minus = strip.k_minus[j];
           double s_inf_safe_exp = strip.s_inf_safe_exp[j];
           // IonotropicSynapse.syn:27: s_inf = 1 / (1 + safe_exp((v_th - v_pre) / delta))
           double s_inf = 1.0 / (1.0 + s_inf_safe_exp);
@@ -343,14 +344,15 @@ public final class IonotropicSynapse extends ArraySynapse {
         }
         // IonotropicSynapse.syn:30: exp_term = safe_exp(slope * dt)
         ArrayMath.safeExp(strip.exp_term_safe_exp_arg, strip.exp_term, count);
+        System.arraycopy(this.s, start, strip.s, 0, count);
         for (int j = 0; j < count; j++) {
-          int i = start + j;
-          double s = this.s[i];
+          double s = strip.s[j];
           double s_inf = strip.s_inf[j];
           double exp_term = strip.exp_term[j];
           // IonotropicSynapse.syn:31: s = s * exp_term + s_inf * (1 - exp_term)
-          this.s[i] = s * exp_term + s_inf * (1.0 - exp_term);
+          strip.s[j] = s * exp_term + s_inf * (1.0 - exp_term);
         }
+        System.arraycopy(strip.s, 0, this.s, start, count);
         if (checked) {
           CheckedMode.checkStrip(METADATA, start, count, stateArrays, STATE_ORIGINS, null, null, CURRENT_ORIGIN);
         }
@@ -366,12 +368,14 @@ public final class IonotropicSynapse extends ArraySynapse {
         for (int j = 0; j < count; j++) {
           strip.vPost[j] = voltages[postIndex[start + j]];
         }
+        System.arraycopy(this.gS, start, strip.gS, 0, count);
+        System.arraycopy(this.e_syn, start, strip.e_syn, 0, count);
+        System.arraycopy(this.s, start, strip.s, 0, count);
         for (int j = 0; j < count; j++) {
-          int i = start + j;
           double vPost = strip.vPost[j];
-          double gS = this.gS[i];
-          double e_syn = this.e_syn[i];
-          double s = this.s[i];
+          double gS = strip.gS[j];
+          double e_syn = strip.e_syn[j];
+          double s = strip.s[j];
           double t0 = gS * s;
           // IonotropicSynapse.syn:34: current = gS * s * (v_post - e_syn)
           strip.current[j] = t0 * (vPost - e_syn);
@@ -436,19 +440,20 @@ public final class IonotropicSynapse extends ArraySynapse {
         for (int j = 0; j < count; j++) {
           strip.vPost[j] = voltages[postIndex[start + j]];
         }
+        System.arraycopy(this.v_th, start, strip.v_th, 0, count);
+        System.arraycopy(this.delta, start, strip.delta, 0, count);
         for (int j = 0; j < count; j++) {
-          int i = start + j;
           double vPre = strip.vPre[j];
-          double v_th = this.v_th[i];
-          double delta = this.delta[i];
+          double v_th = strip.v_th[j];
+          double delta = strip.delta[j];
           // IonotropicSynapse.syn:27: s_inf = 1 / (1 + safe_exp((v_th - v_pre) / delta))
           strip.s_inf_safe_exp_arg[j] = (v_th - vPre) / delta;
         }
         // IonotropicSynapse.syn:27: s_inf = 1 / (1 + safe_exp((v_th - v_pre) / delta))
         ArrayMath.safeExp(strip.s_inf_safe_exp_arg, strip.s_inf_safe_exp, count);
+        System.arraycopy(this.k_minus, start, strip.k_minus, 0, count);
         for (int j = 0; j < count; j++) {
-          int i = start + j;
-          double k_minus = this.k_minus[i];
+          double k_minus = strip.k_minus[j];
           double s_inf_safe_exp = strip.s_inf_safe_exp[j];
           // IonotropicSynapse.syn:27: s_inf = 1 / (1 + safe_exp((v_th - v_pre) / delta))
           double s_inf = 1.0 / (1.0 + s_inf_safe_exp);
@@ -462,26 +467,28 @@ public final class IonotropicSynapse extends ArraySynapse {
         }
         // IonotropicSynapse.syn:30: exp_term = safe_exp(slope * dt)
         ArrayMath.safeExp(strip.exp_term_safe_exp_arg, strip.exp_term, count);
+        System.arraycopy(this.s, start, strip.s, 0, count);
         for (int j = 0; j < count; j++) {
-          int i = start + j;
-          double s = this.s[i];
+          double s = strip.s[j];
           double s_inf = strip.s_inf[j];
           double exp_term = strip.exp_term[j];
           // IonotropicSynapse.syn:31: s = s * exp_term + s_inf * (1 - exp_term)
-          this.s[i] = s * exp_term + s_inf * (1.0 - exp_term);
+          strip.s[j] = s * exp_term + s_inf * (1.0 - exp_term);
         }
+        System.arraycopy(this.gS, start, strip.gS, 0, count);
+        System.arraycopy(this.e_syn, start, strip.e_syn, 0, count);
         for (int j = 0; j < count; j++) {
-          int i = start + j;
           double vPost = strip.vPost[j];
-          double gS = this.gS[i];
-          double e_syn = this.e_syn[i];
-          double s = this.s[i];
+          double gS = strip.gS[j];
+          double e_syn = strip.e_syn[j];
+          double s = strip.s[j];
           double t0 = gS * s;
           // IonotropicSynapse.syn:34: current = gS * s * (v_post - e_syn)
           strip.current[j] = t0 * (vPost - e_syn);
           // dI/dv_post, derived symbolically
           strip.conductance[j] = t0;
         }
+        System.arraycopy(strip.s, 0, this.s, start, count);
         if (checked) {
           CheckedMode.checkStrip(METADATA, start, count, stateArrays, STATE_ORIGINS, strip.current, strip.conductance, CURRENT_ORIGIN);
         }
@@ -524,6 +531,18 @@ public final class IonotropicSynapse extends ArraySynapse {
       final double[] exp_term_safe_exp_arg = new double[STRIP_SIZE];
 
       final double[] exp_term = new double[STRIP_SIZE];
+
+      final double[] v_th = new double[STRIP_SIZE];
+
+      final double[] delta = new double[STRIP_SIZE];
+
+      final double[] k_minus = new double[STRIP_SIZE];
+
+      final double[] s = new double[STRIP_SIZE];
+
+      final double[] gS = new double[STRIP_SIZE];
+
+      final double[] e_syn = new double[STRIP_SIZE];
     }
   }
 }

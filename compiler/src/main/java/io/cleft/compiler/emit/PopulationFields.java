@@ -1,6 +1,7 @@
 package io.cleft.compiler.emit;
 
 import com.palantir.javapoet.NameAllocator;
+import io.cleft.compiler.ir.IrExpr;
 import io.cleft.compiler.ir.IrInput;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -19,6 +20,7 @@ import java.util.TreeSet;
  * @param stripValues for each section, the scratch array of each carried value, by value index
  * @param invariants the array of each invariant kept per synapse, by invariant index
  * @param shared the indices of the parameters declared shared, whose field holds one value
+ * @param staged in SIMD mode, the strip buffer of each population array staged ({@link StripStaging})
  */
 record PopulationFields(
     List<String> parameters,
@@ -28,7 +30,8 @@ record PopulationFields(
     String current,
     String conductance,
     Map<StripLoopWriter.Section, Map<Integer, String>> stripValues,
-    Set<Integer> shared) {
+    Set<Integer> shared,
+    Map<IrExpr, String> staged) {
 
   static final String SIZE = "size";
   static final String PRE_INDEX = "preIndex";
@@ -95,7 +98,8 @@ record PopulationFields(
         shared.add(p);
       }
     }
-    return new PopulationFields(parameters, states, invariants, gathered, current, conductance, values, shared);
+    Map<IrExpr, String> staged = StripStaging.buffers(plan, strip, parameters, states, invariants, shared);
+    return new PopulationFields(parameters, states, invariants, gathered, current, conductance, values, shared, staged);
   }
 
   /**
@@ -112,6 +116,7 @@ record PopulationFields(
     arrays.add(current);
     arrays.add(conductance);
     stripValues.values().forEach(m -> arrays.addAll(m.values()));
+    arrays.addAll(staged.values());
     return arrays;
   }
 }

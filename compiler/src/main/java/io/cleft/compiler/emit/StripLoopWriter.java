@@ -29,6 +29,10 @@ import java.util.TreeSet;
  *   <li>adds the strip's currents and conductances into the compartments, in synapse order.
  * </ol>
  *
+ * <p>In SIMD mode the strip is staged as well ({@link StripStaging}): the population's arrays
+ * the phases read are copied into strip buffers, and the states written copied back at its end,
+ * so that each phase indexes only strip arrays and C2 vectorises it.
+ *
  * <p>A strip's scratch arrays are small enough to stay in the L1 cache. Within each phase the
  * values are computed by the operations of the IR in its order; a sum into a compartment is
  * accumulated in synapse order, as a plain loop would. So the results are the same bits as
@@ -71,6 +75,8 @@ final class StripLoopWriter {
   private Map<Integer, String> perCall = Map.of();
   /** The local of each shared parameter the loop reads, by parameter index: read once per call. */
   private Map<Integer, String> sharedParameters = Map.of();
+  /** SIMD mode's strip buffers of the population's arrays ({@link StripStaging}); none otherwise. */
+  private StripStaging staging;
 
   StripLoopWriter(GenerationPlan plan, PopulationFields fields, InvariantCacheEmitter caches, List<String> methodParameters) {
     this.plan = plan;
@@ -123,6 +129,7 @@ final class StripLoopWriter {
 
   /** The invariants computed once per call and the shared parameters, each in a local. */
   private CodeBlock readOnceLocals(List<Section> sections) {
+    staging = new StripStaging(plan, fields, sections);
     CodeBlock.Builder code = CodeBlock.builder();
     NameAllocator names = reservedNames();
     Set<Integer> invariants = new TreeSet<>();
@@ -151,9 +158,11 @@ final class StripLoopWriter {
     for (Section section : sections) {
       PhasedBlock phases = section.phases(plan);
       for (int phase = 0; phase < phases.phaseCount(); phase++) {
+        code.add(staging.before(section, phase));
         code.add(phases.isCallPhase(phase) ? callPhase(section, phase) : arithmeticPhase(section, phase));
       }
     }
+    code.add(staging.copyBack());
     code.add(checkedMode(sections));
     if (sections.contains(Section.CURRENT)) {
       code.add(ranged ? rangeScatter() : scatter());
@@ -258,19 +267,21 @@ final class StripLoopWriter {
           public String visitParameter(IrExpr.Parameter p) {
             return sharedParameters.containsKey(p.index())
                 ? sharedParameters.get(p.index())
-                : fields.parameterRead(p.index(), START + " + " + J);
+                : staging.buffer(p).map(StripLoopWriter::stripElement).orElse(fields.parameterRead(p.index(), START + " + " + J));
           }
 
           @Override
           public String visitState(IrExpr.State s) {
-            return "this." + fields.states().get(s.index()) + "[" + START + " + " + J + "]";
+            return staging.buffer(s).map(StripLoopWriter::stripElement)
+                .orElse("this." + fields.states().get(s.index()) + "[" + START + " + " + J + "]");
           }
 
           @Override
           public String visitInvariant(IrExpr.Invariant v) {
             return perCall.containsKey(v.index())
                 ? perCall.get(v.index())
-                : "this." + fields.invariants().get(v.index()) + "[" + START + " + " + J + "]";
+                : staging.buffer(v).map(StripLoopWriter::stripElement)
+                    .orElse("this." + fields.invariants().get(v.index()) + "[" + START + " + " + J + "]");
           }
 
           @Override
@@ -322,12 +333,15 @@ final class StripLoopWriter {
         return Optional.of(
             fields.shared().contains(p.index())
                 ? KernelOperand.scalar(CodeBlock.of("$L", fields.parameterRead(p.index(), START)))
-                : KernelOperand.synapseArray("this." + fields.parameters().get(p.index()), START));
+                : staging.buffer(p).map(KernelOperand::stripArray)
+                    .orElse(KernelOperand.synapseArray("this." + fields.parameters().get(p.index()), START)));
       }
 
       @Override
       public Optional<KernelOperand> visitState(IrExpr.State s) {
-        return Optional.of(KernelOperand.synapseArray("this." + fields.states().get(s.index()), START));
+        return Optional.of(
+            staging.buffer(s).map(KernelOperand::stripArray)
+                .orElse(KernelOperand.synapseArray("this." + fields.states().get(s.index()), START)));
       }
 
       @Override
@@ -335,7 +349,8 @@ final class StripLoopWriter {
         return Optional.of(
             perCall.containsKey(v.index())
                 ? KernelOperand.scalar(CodeBlock.of("$L", perCall.get(v.index())))
-                : KernelOperand.synapseArray("this." + fields.invariants().get(v.index()), START));
+                : staging.buffer(v).map(KernelOperand::stripArray)
+                    .orElse(KernelOperand.synapseArray("this." + fields.invariants().get(v.index()), START)));
       }
 
       @Override
@@ -386,10 +401,10 @@ final class StripLoopWriter {
     List<Integer> cached = reads.invariants().stream().filter(k -> !perCall.containsKey(k)).toList();
     CodeBlock.Builder body = CodeBlock.builder();
     boolean touchesSynapseArrays =
-        !perSynapseParameters.isEmpty()
-            || !reads.states().isEmpty()
-            || !cached.isEmpty()
-            || (last && section == Section.UPDATE);
+        perSynapseParameters.stream().anyMatch(p -> !staging.staged(new IrExpr.Parameter(p)))
+            || reads.states().stream().anyMatch(s -> !staging.staged(new IrExpr.State(s)))
+            || cached.stream().anyMatch(k -> !staging.staged(new IrExpr.Invariant(k)))
+            || (last && section == Section.UPDATE && !staging.writesOnlyBuffers());
     if (touchesSynapseArrays) {
       body.addStatement("int $L = $L + $L", I, START, J);
     }
@@ -403,17 +418,17 @@ final class StripLoopWriter {
     for (int p : perSynapseParameters) {
       String name = names.newName(plan.parameters().get(p).name());
       locals.put(new IrExpr.Parameter(p), name);
-      body.addStatement("double $L = this.$L[$L]", name, fields.parameters().get(p), I);
+      body.addStatement("double $L = $L", name, synapseRead(new IrExpr.Parameter(p), fields.parameters().get(p)));
     }
     for (int s : reads.states()) {
       String name = names.newName(plan.states().get(s).name());
       locals.put(new IrExpr.State(s), name);
-      body.addStatement("double $L = this.$L[$L]", name, fields.states().get(s), I);
+      body.addStatement("double $L = $L", name, synapseRead(new IrExpr.State(s), fields.states().get(s)));
     }
     for (int k : cached) {
       String name = names.newName(plan.invariants().get(k).name());
       locals.put(new IrExpr.Invariant(k), name);
-      body.addStatement("double $L = this.$L[$L]", name, fields.invariants().get(k), I);
+      body.addStatement("double $L = $L", name, synapseRead(new IrExpr.Invariant(k), fields.invariants().get(k)));
     }
     for (int k : reads.locals()) {
       if (phases.values().get(k).phase() != phase) {
@@ -463,7 +478,7 @@ final class StripLoopWriter {
           continue; // never updated: the array already holds the value
         }
         body.add(plan.originComment(plan.updateLine(s)));
-        body.addStatement("this.$L[$L] = $L", fields.states().get(s), I, writer.write(results.get(s)));
+        body.addStatement("$L = $L", synapseRead(new IrExpr.State(s), fields.states().get(s)), writer.write(results.get(s)));
       }
     } else {
       body.add(plan.originComment(plan.currentLine()));
@@ -471,6 +486,15 @@ final class StripLoopWriter {
       body.add("// dI/dv_post, derived symbolically\n");
       body.addStatement("$L = $L", strip(fields.conductance()), writer.write(results.get(IrProgram.CONDUCTANCE)));
     }
+  }
+
+  /** Element i of a population array, or element j of its strip buffer where it is staged. */
+  private String synapseRead(IrExpr leaf, String array) {
+    return staging.buffer(leaf).map(StripLoopWriter::stripElement).orElse("this." + array + "[" + I + "]");
+  }
+
+  private static String stripElement(String stripArray) {
+    return stripArray + "[" + J + "]";
   }
 
   private static CodeBlock.Builder stripLoop() {

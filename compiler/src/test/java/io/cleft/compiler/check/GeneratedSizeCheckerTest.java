@@ -14,6 +14,7 @@ import io.cleft.compiler.emit.JavaEmitter;
 import io.cleft.compiler.optimize.Optimizer;
 import io.cleft.compiler.source.SourceFile;
 import io.cleft.runtime.ArraySynapse;
+import io.cleft.runtime.vector.ArrayMath;
 import java.io.File;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -137,6 +138,18 @@ class GeneratedSizeCheckerTest {
                 .compile(JavaEmitter.emit(Optimizer.optimize(allowed.program().orElseThrow()), "io.cleft.limits")
                     .toJavaFileObject()));
     assertThat(javac).succeededWithoutWarnings();
+    // The checker runs before the generation options are known: SIMD mode's class (its kernel
+    // calls, its strip buffers, bounded by StripStaging.MOST_BUFFERS) must fit as well.
+    com.google.testing.compile.Compilation simd =
+        onLargeStack(() ->
+            javac()
+                .withOptions("--release", "17", "-Xlint:all", "-Werror")
+                .withClasspath(List.of(
+                    new File(ArraySynapse.class.getProtectionDomain().getCodeSource().getLocation().getPath()),
+                    new File(ArrayMath.class.getProtectionDomain().getCodeSource().getLocation().getPath())))
+                .compile(JavaEmitter.emit(Optimizer.optimize(allowed.program().orElseThrow()), "io.cleft.limits", true)
+                    .toJavaFileObject()));
+    assertThat(simd).succeededWithoutWarnings();
 
     Compilation rejected = onLargeStack(() -> Pipeline.compile(new SourceFile("S.syn", model.apply(largest + 1))));
     List<Diagnostic> errors = errors(rejected);
