@@ -510,6 +510,11 @@ public final class IonotropicSynapse extends ArraySynapse {
       return postIndex.clone();
     }
 
+    @Override
+    public boolean rangesMustStartAtStrips() {
+      return true;
+    }
+
     /**
      * Per-strip scratch: voltages gathered, values kept between phases, currents to scatter.
      */

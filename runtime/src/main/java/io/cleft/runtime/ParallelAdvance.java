@@ -39,7 +39,7 @@ import java.util.function.IntConsumer;
  */
 public final class ParallelAdvance {
   /** The population's strip: two-phase ranges are cut at its multiples (see checked mode). */
-  private static final int STRIP_SIZE = 256;
+  private static final int STRIP_SIZE = PopulationSupport.STRIP_SIZE;
 
   private final SynapsePopulation population;
   private final int parts;
@@ -99,7 +99,7 @@ public final class ParallelAdvance {
     Objects.requireNonNull(executor, "executor");
     PopulationSupport.checkCurrents(voltages, current, conductance, postIndex, widestPost);
     population.beginAdvance(dt);
-    if (sorted && !population.isChecked()) {
+    if (sorted && !population.isChecked() && !population.rangesMustStartAtStrips()) {
       run(executor, p -> population.advanceRange(t, dt, voltages, current, conductance, sortedCuts[p], sortedCuts[p + 1]));
       return;
     }

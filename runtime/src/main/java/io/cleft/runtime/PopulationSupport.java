@@ -8,6 +8,12 @@ import java.util.Objects;
 /** Argument checks shared by generated populations, kept out of their hot loops. */
 public final class PopulationSupport {
   /**
+   * Synapses per strip of a generated population's step: the scratch arrays' length, and where
+   * ranges that must give the one-threaded bits in SIMD mode, or checked mode's exception, start.
+   */
+  public static final int STRIP_SIZE = 256;
+
+  /**
    * The message of the assertion that a population's kept values are what their definitions
    * give now. Writes go through {@link ParameterArray}, which keeps them so; under {@code -ea}
    * the assertion checks that this holds.

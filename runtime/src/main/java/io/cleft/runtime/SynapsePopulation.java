@@ -182,4 +182,15 @@ public interface SynapsePopulation {
   default int[] postIndices() {
     throw PopulationSupport.noRanges(metadata());
   }
+
+  /**
+   * Whether a synapse's bits depend on where the strip it is stepped in starts, so that ranges
+   * give the one-threaded bits only when they start at multiples of {@link
+   * PopulationSupport#STRIP_SIZE}. True in SIMD mode: a kernel sends the elements after its last
+   * whole vector through CleftMath, whose bits may differ from the vector lanes'. {@link
+   * ParallelAdvance} then always cuts there.
+   */
+  default boolean rangesMustStartAtStrips() {
+    return false;
+  }
 }

@@ -9,6 +9,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.cleft.compiler.model.Symbol;
+import io.cleft.runtime.PopulationSupport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -32,7 +33,7 @@ final class PopulationEmitter {
    * in the L1 cache, and a strip is long enough for the vectorised loops and the scattered
    * reads to reach full speed.
    */
-  static final int SYNAPSES_PER_STRIP = 256;
+  static final int SYNAPSES_PER_STRIP = PopulationSupport.STRIP_SIZE;
 
   private static final String VOLTAGES = "voltages";
   private static final String CURRENT = "current";

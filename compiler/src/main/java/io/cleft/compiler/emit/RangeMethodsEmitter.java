@@ -59,7 +59,22 @@ final class RangeMethodsEmitter {
   }
 
   List<MethodSpec> methods() {
-    return List.of(advance(), beginAdvance(), advanceRange(), advanceRangeInto(), advanceStrips(), postIndices());
+    List<MethodSpec> methods = new ArrayList<>(
+        List.of(advance(), beginAdvance(), advanceRange(), advanceRangeInto(), advanceStrips(), postIndices()));
+    if (plan.simd()) {
+      methods.add(rangesMustStartAtStrips());
+    }
+    return methods;
+  }
+
+  /** SIMD mode: a kernel's tail is CleftMath's, so where a strip starts changes bits. */
+  private static MethodSpec rangesMustStartAtStrips() {
+    return MethodSpec.methodBuilder("rangesMustStartAtStrips")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(boolean.class)
+        .addStatement("return true")
+        .build();
   }
 
   private static MethodSpec postIndices() {

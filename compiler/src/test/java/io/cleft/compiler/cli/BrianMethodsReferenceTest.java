@@ -3,8 +3,10 @@ package io.cleft.compiler.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cleft.runtime.vector.KernelWarmUp;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -17,6 +19,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  * r and d together to agree, and exact must integrate r's drive of d exactly).
  */
 class BrianMethodsReferenceTest {
+
+  /**
+   * The SIMD cases run on compiled kernels: cold, the Vector API's fallback gives Math's bits,
+   * and the references would be checked on those (KernelWarmUp).
+   */
+  @BeforeAll
+  static void compileTheVectorKernels() {
+    KernelWarmUp.compileEveryKernel();
+  }
+
   private static final String MODELS = "../models/src/main/syn/";
   private static final String REFERENCE = "src/test/resources/reference/brian2/methods/";
 

@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cleft.runtime.vector.KernelWarmUp;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,6 +24,16 @@ import org.junit.jupiter.params.provider.CsvSource;
  * one, and the warning when the kernels cannot use the Vector API.
  */
 class SimdOptionTest {
+
+  /**
+   * The SIMD cases run on compiled kernels: cold, the Vector API's fallback gives Math's bits,
+   * and the references would be checked on those (KernelWarmUp).
+   */
+  @BeforeAll
+  static void compileTheVectorKernels() {
+    KernelWarmUp.compileEveryKernel();
+  }
+
   private static final String LIBRARY = "../models/src/main/syn/";
   private static final String JAXLEY = "../models/src/test/resources/reference/jaxley/";
 

@@ -14,8 +14,10 @@ import io.cleft.runtime.Synapse;
 import io.cleft.runtime.SynapseMetadata;
 import io.cleft.runtime.SynapsePopulation;
 import io.cleft.runtime.vector.ArrayMath;
+import io.cleft.runtime.vector.KernelWarmUp;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -40,9 +42,21 @@ class SimdPopulationTest {
     return ModelSources.names();
   }
 
+  /**
+   * The kernels compiled by C2 before any model runs: cold, the Vector API's fallback gives
+   * Math's bits, and the bound would be tested on them.
+   */
+  @BeforeAll
+  static void compileTheKernels() {
+    KernelWarmUp.compileEveryKernel();
+  }
+
   @Test
   void theseTestsRunTheVectorKernels() {
     assertTrue(ArrayMath.vectorized(), "surefire adds jdk.incubator.vector for the compiler's tests");
+    if ("amd64".equals(System.getProperty("os.arch"))) {
+      assertTrue(KernelWarmUp.differsFromMath(), "the kernels still run the Vector API's fallback");
+    }
   }
 
   @ParameterizedTest(name = "{0}")

@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cleft.compiler.optimize.MathMode;
+import io.cleft.runtime.vector.KernelWarmUp;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +23,16 @@ import org.junit.jupiter.api.io.TempDir;
  * every column and row, Brian2's weights to 1e-9 with an absolute floor of 1e-12.
  */
 class ReferenceTracesTest {
+
+  /**
+   * The SIMD cases run on compiled kernels: cold, the Vector API's fallback gives Math's bits,
+   * and the references would be checked on those (KernelWarmUp).
+   */
+  @BeforeAll
+  static void compileTheVectorKernels() {
+    KernelWarmUp.compileEveryKernel();
+  }
+
   /** The library's models. */
   private static final Path LIBRARY = Path.of("../models/src/main/syn");
 

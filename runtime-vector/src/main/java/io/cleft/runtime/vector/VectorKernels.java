@@ -2,6 +2,7 @@ package io.cleft.runtime.vector;
 
 import io.cleft.runtime.CleftMath;
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -111,9 +112,9 @@ final class VectorKernels implements Kernels {
     int bound = SPECIES.loopBound(count);
     int j = 0;
     for (; j < bound; j += LANES) {
-      DoubleVector.fromArray(SPECIES, base, baseFrom + j)
-          .lanewise(VectorOperators.POW, DoubleVector.fromArray(SPECIES, exponent, exponentFrom + j))
-          .intoArray(out, outFrom + j);
+      DoubleVector bases = DoubleVector.fromArray(SPECIES, base, baseFrom + j);
+      DoubleVector exponents = DoubleVector.fromArray(SPECIES, exponent, exponentFrom + j);
+      asJavaPow(bases, exponents, bases.lanewise(VectorOperators.POW, exponents)).intoArray(out, outFrom + j);
     }
     for (; j < count; j++) {
       out[outFrom + j] = CleftMath.pow(base[baseFrom + j], exponent[exponentFrom + j]);
@@ -125,7 +126,9 @@ final class VectorKernels implements Kernels {
     int bound = SPECIES.loopBound(count);
     int j = 0;
     for (; j < bound; j += LANES) {
-      DoubleVector.fromArray(SPECIES, base, baseFrom + j).lanewise(VectorOperators.POW, exponent).intoArray(out, outFrom + j);
+      DoubleVector bases = DoubleVector.fromArray(SPECIES, base, baseFrom + j);
+      DoubleVector exponents = DoubleVector.broadcast(SPECIES, exponent);
+      asJavaPow(bases, exponents, bases.lanewise(VectorOperators.POW, exponents)).intoArray(out, outFrom + j);
     }
     for (; j < count; j++) {
       out[outFrom + j] = CleftMath.pow(base[baseFrom + j], exponent);
@@ -138,11 +141,25 @@ final class VectorKernels implements Kernels {
     int bound = SPECIES.loopBound(count);
     int j = 0;
     for (; j < bound; j += LANES) {
-      bases.lanewise(VectorOperators.POW, DoubleVector.fromArray(SPECIES, exponent, exponentFrom + j)).intoArray(out, outFrom + j);
+      DoubleVector exponents = DoubleVector.fromArray(SPECIES, exponent, exponentFrom + j);
+      asJavaPow(bases, exponents, bases.lanewise(VectorOperators.POW, exponents)).intoArray(out, outFrom + j);
     }
     for (; j < count; j++) {
       out[outFrom + j] = CleftMath.pow(base, exponent[exponentFrom + j]);
     }
+  }
+
+  /**
+   * SVML's {@code pow} follows C99, where {@code pow(1, y)} is 1 for every y, NaN included, and
+   * {@code pow(-1, ±inf)} is 1; {@link Math#pow} gives NaN for a NaN exponent and for
+   * {@code |x| = 1} with an infinite exponent. Those lanes are set to NaN, so that a NaN is never
+   * lost in SIMD mode. Every other special case of the two agrees.
+   */
+  private static DoubleVector asJavaPow(DoubleVector bases, DoubleVector exponents, DoubleVector powers) {
+    VectorMask<Double> nan =
+        exponents.test(VectorOperators.IS_NAN)
+            .or(bases.abs().eq(1.0).and(exponents.test(VectorOperators.IS_INFINITE)));
+    return powers.blend(Double.NaN, nan);
   }
 
   @Override

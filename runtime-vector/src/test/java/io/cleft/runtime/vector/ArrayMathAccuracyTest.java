@@ -2,6 +2,7 @@ package io.cleft.runtime.vector;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.cleft.runtime.CleftMath;
 import java.util.Arrays;
@@ -25,6 +26,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ArrayMathAccuracyTest {
   private static final Kernels VECTOR = KernelChoice.KERNELS;
   private static final Kernels SCALAR = new ScalarKernels();
+
+  // A static initialiser, not @BeforeAll: jqwik's properties in this class do not run JUnit's
+  // lifecycle methods, and every test here must see the compiled kernels.
+  static {
+    KernelWarmUp.compileEveryKernel(VECTOR);
+  }
 
   /** Inputs every kernel must get right, placed among the whole vectors and in the tail. */
   private static final double[] SPECIAL = {
@@ -127,15 +134,55 @@ class ArrayMathAccuracyTest {
     }
   }
 
+  /**
+   * The compiled kernels are SVML's, not the fallback's: some results differ from Math's bits
+   * (within the bound). On x86-64, where JDK 17 has SVML, this fails if the warm-up did not
+   * reach C2, and then the other tests here would be testing the fallback.
+   */
+  @Test
+  void theCompiledKernelsAreTheVectorOnes() {
+    assumeTrue("amd64".equals(System.getProperty("os.arch")), "JDK 17 has SVML on x86-64 only");
+    assertTrue(
+        KernelWarmUp.differsFromMath(VECTOR),
+        "no result differs from Math.exp's bits: the kernels still run the Vector API's Java fallback");
+  }
+
+  /**
+   * Every special pair of pow, in each form and in every lane position, as Math has it: Java
+   * gives NaN for a NaN exponent and for |x| = 1 with an infinite exponent, where SVML (C99)
+   * gives 1.
+   */
   @Test
   void powOfSpecialValuesAsMath() {
-    double[] bases = {Double.NaN, 0.0, -0.0, 1.0, -1.0, Double.POSITIVE_INFINITY, -2.0, 2.0};
-    double[] exponents = {2.0, Double.NaN, 0.0, Double.POSITIVE_INFINITY, 0.5, -1.0, 3.0, -1e3};
-    double[] out = new double[bases.length];
-    ArrayMath.pow(bases, exponents, out, bases.length);
-    for (int j = 0; j < bases.length; j++) {
-      double expected = CleftMath.pow(bases[j], exponents[j]);
-      assertTrue(Ulps.distance(expected, out[j]) <= 2, "pow(" + bases[j] + ", " + exponents[j] + ") = " + out[j]);
+    double[] specials = {Double.NaN, 0.0, -0.0, 1.0, -1.0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -2.0, 2.0,
+      0.5, -1e3, 3.0};
+    int lanes = 16;
+    for (double base : specials) {
+      for (double exponent : specials) {
+        double expected = CleftMath.pow(base, exponent);
+        double[] bases = new double[lanes + 3];
+        double[] exponents = new double[lanes + 3];
+        Arrays.fill(bases, base);
+        Arrays.fill(exponents, exponent);
+        double[] out = new double[bases.length];
+        String pair = "pow(" + base + ", " + exponent + ")";
+        VECTOR.pow(bases, 0, exponents, 0, out, 0, bases.length);
+        assertPowEverywhere(expected, out, pair + ", arrays");
+        VECTOR.pow(bases, 0, exponent, out, 0, bases.length);
+        assertPowEverywhere(expected, out, pair + ", scalar exponent");
+        VECTOR.pow(base, exponents, 0, out, 0, bases.length);
+        assertPowEverywhere(expected, out, pair + ", scalar base");
+      }
+    }
+  }
+
+  private static void assertPowEverywhere(double expected, double[] out, String what) {
+    for (int j = 0; j < out.length; j++) {
+      if (Double.isNaN(expected) || Double.isInfinite(expected) || expected == 0.0) {
+        assertEquals(expected, out[j], what + " at " + j);
+      } else {
+        assertTrue(Ulps.distance(expected, out[j]) <= 2, what + " at " + j + " = " + out[j]);
+      }
     }
   }
 
