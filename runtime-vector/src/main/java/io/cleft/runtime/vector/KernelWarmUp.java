@@ -19,9 +19,14 @@ public final class KernelWarmUp {
 
   private KernelWarmUp() {}
 
-  /** Compiles the kernels (a few seconds at most; at once where they already are). */
+  /**
+   * Compiles the kernels: about a second, nothing where they already are or run scalar (without
+   * the module), and at most 20 s where the platform has no SVML and the bits never change.
+   */
   public static void compileEveryKernel() {
-    compileEveryKernel(KernelChoice.KERNELS);
+    if (KernelChoice.KERNELS.vectorized()) {
+      compileEveryKernel(KernelChoice.KERNELS);
+    }
   }
 
   static void compileEveryKernel(Kernels kernels) {
