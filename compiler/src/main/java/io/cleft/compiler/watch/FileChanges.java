@@ -21,11 +21,18 @@ import java.util.concurrent.TimeUnit;
  * an editor that saves by writing a new file and renaming it over the old one (vim, most IDEs)
  * replaces the file, and a watch on the old one would see nothing more. One save is often a
  * burst of events (truncate, write, rename; or delete and create), so a change is reported once
- * the directory has been quiet for {@link #QUIET_MILLIS}.
+ * the watched files have been quiet for {@link #QUIET_MILLIS} (at most {@link #MAX_WAIT_MILLIS}
+ * after the first event); other files' events are drained but do not delay the report.
  */
 public final class FileChanges implements Closeable {
   /** How long no further event must come before a burst counts as one save. */
   static final long QUIET_MILLIS = 30;
+
+  /**
+   * The longest a burst is waited for, from its first event: a file saved again and again (or
+   * written without pause) still runs the command this often.
+   */
+  public static final long MAX_WAIT_MILLIS = 500;
 
   private final WatchService service;
   /** Each watched directory's key, with the names of the watched files in it. */
@@ -56,7 +63,7 @@ public final class FileChanges implements Closeable {
   }
 
   /**
-   * Waits until a watched file has changed and its directory has been quiet for a moment, and
+   * Waits until a watched file has changed and the watched files have been quiet for a moment, and
    * returns the time of the first event of that burst ({@link System#nanoTime}). Returns
    * {@code -1} once {@link #close} has been called, from any thread.
    */
@@ -68,9 +75,16 @@ public final class FileChanges implements Closeable {
           first = System.nanoTime();
         }
       }
-      WatchKey next;
-      while ((next = service.poll(QUIET_MILLIS, TimeUnit.MILLISECONDS)) != null) {
-        isRelevant(next); // drains the burst; its events are part of the same save
+      // Only events of watched files prolong the burst, and only up to MAX_WAIT_MILLIS: a log
+      // written next to the model every few milliseconds must not hold a save back for ever.
+      long quietUntil = first + TimeUnit.MILLISECONDS.toNanos(QUIET_MILLIS);
+      long giveUpAt = first + TimeUnit.MILLISECONDS.toNanos(MAX_WAIT_MILLIS);
+      long now;
+      while ((now = System.nanoTime()) < Math.min(quietUntil, giveUpAt)) {
+        WatchKey next = service.poll(Math.min(quietUntil, giveUpAt) - now, TimeUnit.NANOSECONDS);
+        if (next != null && isRelevant(next)) {
+          quietUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(QUIET_MILLIS);
+        }
       }
       return first;
     } catch (ClosedWatchServiceException e) {

@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cleft.compiler.watch.FileChanges;
 import io.cleft.compiler.watch.WatchLoop;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,6 +82,45 @@ class WatchCommandTest {
         assertTrue(printed.toString().contains("exit 0,"), printed.toString());
         assertFalse(printed.toString().contains("error:"), printed.toString());
       } finally {
+        loop.stop(TIMEOUT_MILLIS);
+        watching.join(TIMEOUT_MILLIS);
+      }
+    }
+  }
+
+  @Test
+  void aFileWrittenWithoutPauseNextToTheModelDoesNotHoldASaveBack() throws Exception {
+    String model = TestModels.write(dir, "Decay.syn", TestModels.DECAY);
+    Path log = dir.resolve("run.log");
+    StringWriter printed = new StringWriter();
+    PrintWriter out = new PrintWriter(printed, true);
+    AtomicBoolean writing = new AtomicBoolean(true);
+    // A log written every 5 ms, well inside the quiet period, from before the save to after it.
+    Thread logger =
+        new Thread(() -> {
+          try {
+            for (int line = 0; writing.get(); line++) {
+              Files.writeString(log, "line " + line + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+              Thread.sleep(5);
+            }
+          } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+          }
+        }, "log writer");
+    try (FileChanges changes = new FileChanges(List.of(Path.of(model)))) {
+      WatchLoop loop = new WatchLoop(changes, () -> CleftCommand.execute(out, out, "check", model), "cleft check", out);
+      Thread watching = new Thread(loop::watch, "watch under test");
+      logger.start();
+      watching.start();
+      try {
+        Thread.sleep(100);
+        Files.writeString(Path.of(model), TestModels.DECAY + "\n");
+        awaitOutput(printed, text -> separators(text) == 1);
+        assertTrue(printed.toString().contains("exit 0,"), printed.toString());
+        assertTrue(logger.isAlive(), "the log was still being written during the run");
+      } finally {
+        writing.set(false);
+        logger.join(TIMEOUT_MILLIS);
         loop.stop(TIMEOUT_MILLIS);
         watching.join(TIMEOUT_MILLIS);
       }
