@@ -15,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,15 +71,27 @@ class WatchCommandTest {
     String other = TestModels.write(dir, "Other.syn", TestModels.DECAY);
     StringWriter printed = new StringWriter();
     PrintWriter out = new PrintWriter(printed, true);
+    AtomicInteger runs = new AtomicInteger();
     try (FileChanges changes = new FileChanges(List.of(Path.of(model)))) {
-      WatchLoop loop = new WatchLoop(changes, () -> CleftCommand.execute(out, out, "check", model), "cleft check", out);
+      WatchLoop loop =
+          new WatchLoop(changes, () -> {
+            runs.incrementAndGet();
+            return CleftCommand.execute(out, out, "check", model);
+          }, "cleft check", out);
       Thread watching = new Thread(loop::watch, "watch under test");
       watching.start();
       try {
         Files.writeString(Path.of(other), TestModels.DECAY.replace("tau", "tua"));
-        // Then the watched file: its run must be the first and only one.
+        // Counted when the command starts, not when its separator is printed, so that a slow
+        // run on a busy machine is caught too.
+        Thread.sleep(FileChanges.MAX_WAIT_MILLIS + 500);
+        assertEquals(0, runs.get(), "a save of another file ran the command:\n" + printed);
+
         Files.writeString(Path.of(model), TestModels.DECAY + "\n");
         awaitOutput(printed, text -> separators(text) == 1);
+        Thread.sleep(FileChanges.MAX_WAIT_MILLIS);
+        assertEquals(1, runs.get(), printed.toString());
+        assertEquals(1, separators(printed.toString()), printed.toString());
         assertTrue(printed.toString().contains("exit 0,"), printed.toString());
         assertFalse(printed.toString().contains("error:"), printed.toString());
       } finally {
