@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -141,6 +142,34 @@ class WatchCommandTest {
   }
 
   @Test
+  void stopDuringTheFirstRunWaitsForItsResult() throws Exception {
+    String model = TestModels.write(dir, "Decay.syn", TestModels.DECAY);
+    StringWriter printed = new StringWriter();
+    PrintWriter out = new PrintWriter(printed, true);
+    CountDownLatch started = new CountDownLatch(1);
+    try (FileChanges changes = new FileChanges(List.of(Path.of(model)))) {
+      WatchLoop loop =
+          new WatchLoop(changes, () -> {
+            started.countDown();
+            sleep(300); // a run that is still going when Ctrl-C comes
+            return ExitCodes.OK;
+          }, "cleft check", out);
+      Thread first = new Thread(loop::runOnce, "first run under test");
+      first.start();
+      try {
+        started.await();
+        long before = System.nanoTime();
+        loop.stop(STOP_WAIT_MILLIS); // as the Ctrl-C hook does
+        long waitedMillis = (System.nanoTime() - before) / 1_000_000;
+        assertEquals(1, separators(printed.toString()), "stop returned before the run's result");
+        assertTrue(waitedMillis < STOP_WAIT_MILLIS, "stop waited " + waitedMillis + " ms, as if for nothing");
+      } finally {
+        first.join(TIMEOUT_MILLIS);
+      }
+    }
+  }
+
+  @Test
   void withoutDashDashIsAUsageError() {
     String model = TestModels.write(dir, "Decay.syn", TestModels.DECAY);
     CliRun run = CliRun.of("watch", model, "check", model);
@@ -202,6 +231,17 @@ class WatchCommandTest {
 
     assertEquals(ExitCodes.OK, run.exitCode());
     assertTrue(run.out().startsWith("Usage: cleft watch"), run.out());
+  }
+
+  /** Well above a 300 ms run on a busy machine, well below {@link #TIMEOUT_MILLIS}. */
+  private static final long STOP_WAIT_MILLIS = 20_000;
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static int separators(String text) {
