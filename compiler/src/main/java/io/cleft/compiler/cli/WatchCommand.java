@@ -74,7 +74,16 @@ public final class WatchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     String[] commandArgs = command.toArray(new String[0]);
-    try (FileChanges changes = new FileChanges(paths)) {
+    FileChanges changes;
+    try {
+      changes = new FileChanges(paths);
+    } catch (IOException e) {
+      // Not the user's command line but the system (a directory that cannot be read, the limit
+      // of inotify watches): reported like a file that cannot be read, not as an internal error.
+      err.println("cleft watch: " + e.getMessage());
+      return ExitCodes.FAILURE;
+    }
+    try (changes) {
       WatchLoop loop =
           new WatchLoop(changes, () -> CleftCommand.execute(out, err, commandArgs), "cleft " + String.join(" ", command), out);
       // Ctrl-C (or a SIGTERM, which the JVM cannot tell apart) ends the watch, which is how it

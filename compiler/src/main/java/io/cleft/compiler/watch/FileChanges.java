@@ -2,7 +2,9 @@ package io.cleft.compiler.watch;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
@@ -11,6 +13,7 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,28 +41,58 @@ public final class FileChanges implements Closeable {
   /** Each watched directory's key, with the names of the watched files in it. */
   private final Map<WatchKey, Set<Path>> namesByKey = new HashMap<>();
 
-  /** Watches {@code files}, which must be paths of files in existing directories. */
+  /**
+   * Watches {@code files}, which must be paths of files in existing directories.
+   *
+   * @throws IOException if a directory cannot be watched (it cannot be read, or the system's
+   *     limit of watches is reached), with a message {@code cannot watch DIR: REASON}
+   */
   public FileChanges(List<Path> files) throws IOException {
-    service = FileSystems.getDefault().newWatchService();
+    Map<Path, Set<Path>> namesByDirectory = new LinkedHashMap<>();
+    for (Path file : files) {
+      Path absolute = file.toAbsolutePath().normalize();
+      namesByDirectory.computeIfAbsent(absolute.getParent(), d -> new HashSet<>()).add(absolute.getFileName());
+    }
+    Path directory = namesByDirectory.keySet().iterator().next();
     try {
-      Map<Path, Set<Path>> namesByDirectory = new HashMap<>();
-      for (Path file : files) {
-        Path absolute = file.toAbsolutePath().normalize();
-        namesByDirectory.computeIfAbsent(absolute.getParent(), d -> new HashSet<>()).add(absolute.getFileName());
-      }
+      service = FileSystems.getDefault().newWatchService();
+    } catch (IOException e) {
+      throw cannotWatch(directory, e);
+    }
+    try {
       for (Map.Entry<Path, Set<Path>> entry : namesByDirectory.entrySet()) {
+        directory = entry.getKey();
         WatchKey key =
-            entry.getKey().register(
+            directory.register(
                 service,
                 StandardWatchEventKinds.ENTRY_CREATE,
                 StandardWatchEventKinds.ENTRY_MODIFY,
                 StandardWatchEventKinds.ENTRY_DELETE);
         namesByKey.put(key, entry.getValue());
       }
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException e) {
+      service.close();
+      throw cannotWatch(directory, e);
+    } catch (RuntimeException e) {
       service.close();
       throw e;
     }
+  }
+
+  /**
+   * The failure to watch {@code directory}, saying why in words: a {@link FileSystemException}'s
+   * message repeats the path, and an access denied has no reason of its own.
+   */
+  private static IOException cannotWatch(Path directory, IOException cause) {
+    String reason;
+    if (cause instanceof AccessDeniedException) {
+      reason = "permission denied";
+    } else if (cause instanceof FileSystemException && ((FileSystemException) cause).getReason() != null) {
+      reason = ((FileSystemException) cause).getReason();
+    } else {
+      reason = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+    }
+    return new IOException("cannot watch " + directory + ": " + reason, cause);
   }
 
   /**

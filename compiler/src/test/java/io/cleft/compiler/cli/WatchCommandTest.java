@@ -3,6 +3,7 @@ package io.cleft.compiler.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.cleft.compiler.watch.FileChanges;
 import io.cleft.compiler.watch.WatchLoop;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -166,6 +168,23 @@ class WatchCommandTest {
       } finally {
         first.join(TIMEOUT_MILLIS);
       }
+    }
+  }
+
+  @Test
+  void aDirectoryThatCannotBeWatchedIsReportedNotAnInternalError() throws Exception {
+    Path locked = Files.createDirectory(dir.resolve("locked"));
+    String model = TestModels.write(locked, "Decay.syn", TestModels.DECAY);
+    // Write and search but no read: the file is there, its directory cannot be watched.
+    Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("-wx------"));
+    try {
+      assumeFalse(Files.isReadable(locked), "root reads every directory; nothing to provoke");
+      CliRun run = CliRun.of("watch", model, "--", "check", model);
+
+      assertEquals(ExitCodes.FAILURE, run.exitCode());
+      assertEquals("cleft watch: cannot watch " + locked.toAbsolutePath() + ": permission denied\n", run.err());
+    } finally {
+      Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
     }
   }
 
