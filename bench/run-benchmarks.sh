@@ -151,7 +151,7 @@ fi
 
 # ---- JMH -------------------------------------------------------------------------------------
 echo "JMH: $row_count rows (progress in $out/jmh.log) ..."
-java "${jmh_lock[@]}" -jar "$jar" "$rows" -p "n=$(IFS=,; echo "${sizes[*]}")" -f "$forks" -wi "$warmups" \
+java ${jmh_lock[@]+"${jmh_lock[@]}"} -jar "$jar" "$rows" -p "n=$(IFS=,; echo "${sizes[*]}")" -f "$forks" -wi "$warmups" \
   -w "${iteration_seconds}s" -i "$iterations" -r "${iteration_seconds}s" \
   -rf json -rff "$out/jmh.json" >"$out/jmh.log" 2>&1 || {
   if grep -q 'Unable to acquire the JMH lock' "$out/jmh.log"; then
@@ -173,7 +173,7 @@ java "${jmh_lock[@]}" -jar "$jar" "$rows" -p "n=$(IFS=,; echo "${sizes[*]}")" -f
   echo "- JDK: $jdk; gcc: $compiler"
   echo "- JMH: $forks fork(s), $warmups x ${iteration_seconds} s warm-up, $iterations x ${iteration_seconds} s measured;" \
     "C: $c_seconds s of warm-up, then the median of $c_repetitions repetitions of about $c_seconds s each"
-  for note in "${checksum_notes[@]}"; do
+  for note in ${checksum_notes[@]+"${checksum_notes[@]}"}; do
     echo "- C $note"
   done
   echo

@@ -74,14 +74,21 @@ public final class WatchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     String[] commandArgs = command.toArray(new String[0]);
-    try (FileChanges changes = new FileChanges(paths)) {
+    FileChanges changes;
+    try {
+      changes = new FileChanges(paths);
+    } catch (IOException e) {
+      // Not the user's command line but the system (a directory that cannot be read, the limit
+      // of inotify watches): reported like a file that cannot be read, not as an internal error.
+      err.println("cleft watch: " + e.getMessage());
+      return ExitCodes.FAILURE;
+    }
+    try (changes) {
       WatchLoop loop =
           new WatchLoop(changes, () -> CleftCommand.execute(out, err, commandArgs), "cleft " + String.join(" ", command), out);
-      if (loop.runOnce() == ExitCodes.USAGE) {
-        return ExitCodes.USAGE; // the command line is wrong; no save can fix it
-      }
-      // Ctrl-C ends the watch, which is how it is meant to end: after the run in progress has
-      // printed its result, with exit code 0 (halt, since a shutdown hook cannot set it).
+      // Ctrl-C (or a SIGTERM, which the JVM cannot tell apart) ends the watch, which is how it
+      // is meant to end: after the run in progress, the first one too, has printed its result,
+      // with exit code 0 (halt, since a shutdown hook cannot set it).
       Thread interrupted =
           new Thread(() -> {
             loop.stop(STOP_WAIT_MILLIS);
@@ -91,6 +98,9 @@ public final class WatchCommand implements Callable<Integer> {
           }, "cleft watch: Ctrl-C");
       Runtime.getRuntime().addShutdownHook(interrupted);
       try {
+        if (loop.runOnce() == ExitCodes.USAGE) {
+          return ExitCodes.USAGE; // the command line is wrong; no save can fix it
+        }
         loop.watch();
       } finally {
         removeHook(interrupted);

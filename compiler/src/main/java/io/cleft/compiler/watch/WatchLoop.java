@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntSupplier;
 
 /**
@@ -22,7 +22,8 @@ public final class WatchLoop {
   private final IntSupplier command;
   private final String description;
   private final PrintWriter out;
-  private final CountDownLatch finished = new CountDownLatch(1);
+  /** Held by a run and its separator, so that {@link #stop} can wait for the run in progress. */
+  private final ReentrantLock running = new ReentrantLock();
   private volatile boolean stopped;
 
   /**
@@ -56,20 +57,21 @@ public final class WatchLoop {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } finally {
-      finished.countDown();
     }
   }
 
   /**
-   * Ends {@link #watch} after the run in progress, if any, and waits up to {@code waitMillis}
-   * for it to return; callable from any thread, a shutdown hook included.
+   * Ends {@link #watch} after the run in progress, if any ({@link #runOnce}'s too), and waits up
+   * to {@code waitMillis} for that run to print its result; callable from any thread, a shutdown
+   * hook included.
    */
   public void stop(long waitMillis) {
     stopped = true;
     try {
       changes.close();
-      finished.await(waitMillis, TimeUnit.MILLISECONDS);
+      if (running.tryLock(waitMillis, TimeUnit.MILLISECONDS)) {
+        running.unlock();
+      }
     } catch (IOException e) {
       // The watch service is closing anyway; nothing is left to release.
     } catch (InterruptedException e) {
@@ -78,12 +80,17 @@ public final class WatchLoop {
   }
 
   private int runAndReport(long since, String measuredFrom) {
-    int exitCode = command.getAsInt();
-    long millis = (System.nanoTime() - since) / 1_000_000;
-    out.println(
-        "-- " + LocalTime.now().format(CLOCK) + " " + description + ": exit " + exitCode + ", "
-            + millis + " ms " + measuredFrom + "; waiting for a save (Ctrl-C ends) --");
-    out.flush();
-    return exitCode;
+    running.lock();
+    try {
+      int exitCode = command.getAsInt();
+      long millis = (System.nanoTime() - since) / 1_000_000;
+      out.println(
+          "-- " + LocalTime.now().format(CLOCK) + " " + description + ": exit " + exitCode + ", "
+              + millis + " ms " + measuredFrom + "; waiting for a save (Ctrl-C ends) --");
+      out.flush();
+      return exitCode;
+    } finally {
+      running.unlock();
+    }
   }
 }

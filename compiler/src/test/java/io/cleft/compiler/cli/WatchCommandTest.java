@@ -3,15 +3,22 @@ package io.cleft.compiler.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.cleft.compiler.watch.FileChanges;
 import io.cleft.compiler.watch.WatchLoop;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,21 +74,117 @@ class WatchCommandTest {
     String other = TestModels.write(dir, "Other.syn", TestModels.DECAY);
     StringWriter printed = new StringWriter();
     PrintWriter out = new PrintWriter(printed, true);
+    AtomicInteger runs = new AtomicInteger();
     try (FileChanges changes = new FileChanges(List.of(Path.of(model)))) {
-      WatchLoop loop = new WatchLoop(changes, () -> CleftCommand.execute(out, out, "check", model), "cleft check", out);
+      WatchLoop loop =
+          new WatchLoop(changes, () -> {
+            runs.incrementAndGet();
+            return CleftCommand.execute(out, out, "check", model);
+          }, "cleft check", out);
       Thread watching = new Thread(loop::watch, "watch under test");
       watching.start();
       try {
         Files.writeString(Path.of(other), TestModels.DECAY.replace("tau", "tua"));
-        // Then the watched file: its run must be the first and only one.
+        // Counted when the command starts, not when its separator is printed, so that a slow
+        // run on a busy machine is caught too.
+        Thread.sleep(FileChanges.MAX_WAIT_MILLIS + 500);
+        assertEquals(0, runs.get(), "a save of another file ran the command:\n" + printed);
+
         Files.writeString(Path.of(model), TestModels.DECAY + "\n");
         awaitOutput(printed, text -> separators(text) == 1);
+        Thread.sleep(FileChanges.MAX_WAIT_MILLIS);
+        assertEquals(1, runs.get(), printed.toString());
+        assertEquals(1, separators(printed.toString()), printed.toString());
         assertTrue(printed.toString().contains("exit 0,"), printed.toString());
         assertFalse(printed.toString().contains("error:"), printed.toString());
       } finally {
         loop.stop(TIMEOUT_MILLIS);
         watching.join(TIMEOUT_MILLIS);
       }
+    }
+  }
+
+  @Test
+  void aFileWrittenWithoutPauseNextToTheModelDoesNotHoldASaveBack() throws Exception {
+    String model = TestModels.write(dir, "Decay.syn", TestModels.DECAY);
+    Path log = dir.resolve("run.log");
+    StringWriter printed = new StringWriter();
+    PrintWriter out = new PrintWriter(printed, true);
+    AtomicBoolean writing = new AtomicBoolean(true);
+    // A log written every 5 ms, well inside the quiet period, from before the save to after it.
+    Thread logger =
+        new Thread(() -> {
+          try {
+            for (int line = 0; writing.get(); line++) {
+              Files.writeString(log, "line " + line + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+              Thread.sleep(5);
+            }
+          } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+          }
+        }, "log writer");
+    try (FileChanges changes = new FileChanges(List.of(Path.of(model)))) {
+      WatchLoop loop = new WatchLoop(changes, () -> CleftCommand.execute(out, out, "check", model), "cleft check", out);
+      Thread watching = new Thread(loop::watch, "watch under test");
+      logger.start();
+      watching.start();
+      try {
+        Thread.sleep(100);
+        Files.writeString(Path.of(model), TestModels.DECAY + "\n");
+        awaitOutput(printed, text -> separators(text) == 1);
+        assertTrue(printed.toString().contains("exit 0,"), printed.toString());
+        assertTrue(logger.isAlive(), "the log was still being written during the run");
+      } finally {
+        writing.set(false);
+        logger.join(TIMEOUT_MILLIS);
+        loop.stop(TIMEOUT_MILLIS);
+        watching.join(TIMEOUT_MILLIS);
+      }
+    }
+  }
+
+  @Test
+  void stopDuringTheFirstRunWaitsForItsResult() throws Exception {
+    String model = TestModels.write(dir, "Decay.syn", TestModels.DECAY);
+    StringWriter printed = new StringWriter();
+    PrintWriter out = new PrintWriter(printed, true);
+    CountDownLatch started = new CountDownLatch(1);
+    try (FileChanges changes = new FileChanges(List.of(Path.of(model)))) {
+      WatchLoop loop =
+          new WatchLoop(changes, () -> {
+            started.countDown();
+            sleep(300); // a run that is still going when Ctrl-C comes
+            return ExitCodes.OK;
+          }, "cleft check", out);
+      Thread first = new Thread(loop::runOnce, "first run under test");
+      first.start();
+      try {
+        started.await();
+        long before = System.nanoTime();
+        loop.stop(STOP_WAIT_MILLIS); // as the Ctrl-C hook does
+        long waitedMillis = (System.nanoTime() - before) / 1_000_000;
+        assertEquals(1, separators(printed.toString()), "stop returned before the run's result");
+        assertTrue(waitedMillis < STOP_WAIT_MILLIS, "stop waited " + waitedMillis + " ms, as if for nothing");
+      } finally {
+        first.join(TIMEOUT_MILLIS);
+      }
+    }
+  }
+
+  @Test
+  void aDirectoryThatCannotBeWatchedIsReportedNotAnInternalError() throws Exception {
+    Path locked = Files.createDirectory(dir.resolve("locked"));
+    String model = TestModels.write(locked, "Decay.syn", TestModels.DECAY);
+    // Write and search but no read: the file is there, its directory cannot be watched.
+    Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("-wx------"));
+    try {
+      assumeFalse(Files.isReadable(locked), "root reads every directory; nothing to provoke");
+      CliRun run = CliRun.of("watch", model, "--", "check", model);
+
+      assertEquals(ExitCodes.FAILURE, run.exitCode());
+      assertEquals("cleft watch: cannot watch " + locked.toAbsolutePath() + ": permission denied\n", run.err());
+    } finally {
+      Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
     }
   }
 
@@ -147,6 +250,17 @@ class WatchCommandTest {
 
     assertEquals(ExitCodes.OK, run.exitCode());
     assertTrue(run.out().startsWith("Usage: cleft watch"), run.out());
+  }
+
+  /** Well above a 300 ms run on a busy machine, well below {@link #TIMEOUT_MILLIS}. */
+  private static final long STOP_WAIT_MILLIS = 20_000;
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static int separators(String text) {
