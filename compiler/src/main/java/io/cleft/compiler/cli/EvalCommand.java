@@ -1,6 +1,7 @@
 package io.cleft.compiler.cli;
 
 import io.cleft.compiler.evaluate.EvalRun;
+import io.cleft.compiler.load.InMemoryCompiler;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
@@ -85,6 +86,9 @@ public final class EvalCommand implements Callable<Integer> {
     }
     if (interpret && simd) {
       throw new ParameterException(spec.commandLine(), "--simd applies to generated code; the interpreter is always exact");
+    }
+    if (!interpret) {
+      InMemoryCompiler.warmUpInBackground(); // while this thread parses and checks the model
     }
     OptionalDouble check = tolerance == null ? OptionalDouble.empty() : OptionalDouble.of(tolerance);
     EvalRun run =

@@ -1,6 +1,7 @@
 package io.cleft.compiler.load;
 
 import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.TypeSpec;
 import io.cleft.runtime.Synapse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.FileObject;
@@ -27,6 +29,8 @@ import javax.tools.ToolProvider;
  * check that what the emitter writes compiles and behaves.
  */
 public final class InMemoryCompiler {
+  private static final AtomicBoolean WARMED_UP = new AtomicBoolean();
+
   private InMemoryCompiler() {}
 
   /** Thrown when javac rejects generated code: a bug in the emitter, never the user's. */
@@ -39,6 +43,33 @@ public final class InMemoryCompiler {
   }
 
   /**
+   * Starts javac on a class of nothing, on a daemon thread, with the options {@link #load} uses:
+   * a short command that will compile the generated class (eval) can let javac load and
+   * initialise itself while its own thread parses and checks the model. On a machine with a
+   * second core that half of javac's cold start is then free; the result is thrown away.
+   */
+  public static void warmUpInBackground() {
+    if (!WARMED_UP.compareAndSet(false, true)) {
+      return; // once per JVM: a watch loop's later runs find javac warm already
+    }
+    Thread warmUp =
+        new Thread(
+            () -> {
+              try {
+                JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+                if (javac != null) {
+                  compile(javac, JavaFile.builder("cleft.warmup", TypeSpec.classBuilder("Nothing").build()).build());
+                }
+              } catch (RuntimeException ignored) {
+                // Only a warm-up: the real compilation reports whatever is wrong.
+              }
+            },
+            "cleft-javac-warm-up");
+    warmUp.setDaemon(true);
+    warmUp.start();
+  }
+
+  /**
    * Compiles {@code file} against the runtime on this JVM's class path and returns a new
    * instance of its class.
    */
@@ -47,9 +78,32 @@ public final class InMemoryCompiler {
     if (javac == null) {
       throw new IllegalStateException("no Java compiler in this runtime; run cleft on a JDK, not a JRE");
     }
+    String className = file.packageName().isEmpty() ? file.typeSpec().name() : file.packageName() + "." + file.typeSpec().name();
+    ClassesInMemory classes = compile(javac, file);
+    ClassLoader loader = new ClassLoader(InMemoryCompiler.class.getClassLoader()) {
+      @Override
+      protected Class<?> findClass(String name) throws ClassNotFoundException {
+        byte[] bytes = classes.bytes(name);
+        if (bytes == null) {
+          throw new ClassNotFoundException(name);
+        }
+        return defineClass(name, bytes, 0, bytes.length);
+      }
+    };
+    // Generated code runs with assertions as cleft itself does; a fresh loader would otherwise
+    // ignore a test runner's setting, which it makes on its own loader rather than the JVM.
+    loader.setDefaultAssertionStatus(InMemoryCompiler.class.desiredAssertionStatus());
+    try {
+      return (Synapse) loader.loadClass(className).getConstructor().newInstance();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot instantiate the generated " + className, e);
+    }
+  }
+
+  /** javac on {@code file}, its class files kept in memory; CompilationFailedException if it fails. */
+  private static ClassesInMemory compile(JavaCompiler javac, JavaFile file) {
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     ClassesInMemory classes = new ClassesInMemory(javac.getStandardFileManager(diagnostics, null, null));
-    String className = file.packageName().isEmpty() ? file.typeSpec().name() : file.packageName() + "." + file.typeSpec().name();
     StringWriter output = new StringWriter();
     // Closed at once: the file manager holds the class path's jars open, and a process that
     // loads many models (a test suite, a watch loop) would run out of file descriptors.
@@ -69,7 +123,7 @@ public final class InMemoryCompiler {
                   List.of(file.toJavaFileObject()))
               .call();
       if (!ok) {
-        StringBuilder message = new StringBuilder("javac rejected the generated " + className + ":\n");
+        StringBuilder message = new StringBuilder("javac rejected the generated " + file.typeSpec().name() + ":\n");
         for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
           message.append(d.getKind()).append(" at line ").append(d.getLineNumber()).append(": ")
               .append(d.getMessage(null)).append('\n');
@@ -79,24 +133,7 @@ public final class InMemoryCompiler {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot close javac's file manager", e);
     }
-    ClassLoader loader = new ClassLoader(InMemoryCompiler.class.getClassLoader()) {
-      @Override
-      protected Class<?> findClass(String name) throws ClassNotFoundException {
-        byte[] bytes = classes.bytes(name);
-        if (bytes == null) {
-          throw new ClassNotFoundException(name);
-        }
-        return defineClass(name, bytes, 0, bytes.length);
-      }
-    };
-    // Generated code runs with assertions as cleft itself does; a fresh loader would otherwise
-    // ignore a test runner's setting, which it makes on its own loader rather than the JVM.
-    loader.setDefaultAssertionStatus(InMemoryCompiler.class.desiredAssertionStatus());
-    try {
-      return (Synapse) loader.loadClass(className).getConstructor().newInstance();
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot instantiate the generated " + className, e);
-    }
+    return classes;
   }
 
   /** Keeps javac's class files in memory instead of writing them to disk. */
