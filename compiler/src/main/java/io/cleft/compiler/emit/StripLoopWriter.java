@@ -373,23 +373,12 @@ final class StripLoopWriter {
     Map<Integer, String> carried = fields.stripValues().get(section);
     boolean last = phase == phases.lastPhase();
     List<Integer> members = new ArrayList<>();
-    List<IrExpr> computed = new ArrayList<>();
     for (int k = 0; k < phases.values().size(); k++) {
       if (phases.values().get(k).phase() == phase) {
         members.add(k);
-        computed.add(phases.values().get(k).value());
       }
     }
-    if (last) {
-      List<IrExpr> results = phases.results();
-      for (int r = 0; r < results.size(); r++) {
-        // A state the update leaves as it is is not written back (writeResults), so its array
-        // need not be read for it.
-        if (!(section == Section.UPDATE && unchanged(results, r))) {
-          computed.add(results.get(r));
-        }
-      }
-    }
+    List<IrExpr> computed = arithmeticPhaseComputes(section, phases, phase);
     Reads reads = Reads.of(computed);
 
     NameAllocator names = reservedNames();
@@ -506,7 +495,27 @@ final class StripLoopWriter {
   }
 
   /** Whether the update's result for state {@code s} is that state as it was. */
-  private static boolean unchanged(List<IrExpr> updateResults, int s) {
+  /**
+   * What arithmetic phase {@code phase} of {@code section} computes, in order: its values and,
+   * in the last phase, the results. StripStaging stages the arrays these read.
+   */
+  static List<IrExpr> arithmeticPhaseComputes(Section section, PhasedBlock phases, int phase) {
+    List<IrExpr> computed = new ArrayList<>();
+    phases.values().stream().filter(v -> v.phase() == phase).forEach(v -> computed.add(v.value()));
+    if (phase == phases.lastPhase()) {
+      List<IrExpr> results = phases.results();
+      for (int r = 0; r < results.size(); r++) {
+        // A state the update leaves as it is is not written back (writeResults), so its array
+        // need not be read for it.
+        if (!(section == Section.UPDATE && unchanged(results, r))) {
+          computed.add(results.get(r));
+        }
+      }
+    }
+    return computed;
+  }
+
+  static boolean unchanged(List<IrExpr> updateResults, int s) {
     return updateResults.get(s).equals(new IrExpr.State(s));
   }
 

@@ -138,24 +138,10 @@ final class StripStaging {
     return array.accept(new FieldNames(fields.parameters(), fields.states(), fields.invariants()));
   }
 
-  /**
-   * The per-synapse arrays an arithmetic phase reads, as StripLoopWriter's arithmeticPhase
-   * finds them: its values and, in the last phase, the results it computes.
-   */
+  /** The per-synapse arrays an arithmetic phase reads (StripLoopWriter.arithmeticPhaseComputes). */
   private static Set<IrExpr> arraysRead(
       GenerationPlan plan, StripLoopWriter.Section section, int phase, Set<Integer> shared, Map<Integer, String> invariants) {
-    PhasedBlock phases = section.phases(plan);
-    List<IrExpr> computed = new ArrayList<>();
-    phases.values().stream().filter(v -> v.phase() == phase).forEach(v -> computed.add(v.value()));
-    if (phase == phases.lastPhase()) {
-      List<IrExpr> results = phases.results();
-      for (int r = 0; r < results.size(); r++) {
-        if (!(section == StripLoopWriter.Section.UPDATE && results.get(r).equals(new IrExpr.State(r)))) {
-          computed.add(results.get(r));
-        }
-      }
-    }
-    Reads reads = Reads.of(computed);
+    Reads reads = Reads.of(StripLoopWriter.arithmeticPhaseComputes(section, section.phases(plan), phase));
     Set<IrExpr> arrays = new LinkedHashSet<>();
     reads.parameters().stream().filter(p -> !shared.contains(p)).forEach(p -> arrays.add(new IrExpr.Parameter(p)));
     reads.states().forEach(s -> arrays.add(new IrExpr.State(s)));
@@ -168,7 +154,7 @@ final class StripStaging {
   private static List<IrExpr> statesWritten(PhasedBlock update) {
     List<IrExpr> written = new ArrayList<>();
     for (int s = 0; s < update.results().size(); s++) {
-      if (!update.results().get(s).equals(new IrExpr.State(s))) {
+      if (!StripLoopWriter.unchanged(update.results(), s)) {
         written.add(new IrExpr.State(s));
       }
     }
