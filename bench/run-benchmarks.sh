@@ -79,7 +79,7 @@ jmh_seconds=$((row_count * ${#sizes[@]} * forks * ((warmups + iterations) * iter
 c_seconds_total=0
 if $have_gcc; then
   c_seconds_total=$(awk -v r="$c_repetitions" -v s="$c_seconds" -v k="${#sizes[@]}" \
-    'BEGIN { printf "%d", 5 * k * (r + 1) * s + 10 }')
+    'BEGIN { printf "%d", 7 * k * (r + 1) * s + 10 }')
 fi
 c_part=""
 if $have_gcc; then
@@ -90,7 +90,11 @@ echo "Expected duration: about $(((jmh_seconds + c_seconds_total + 59) / 60)) mi
 
 # ---- C baseline ------------------------------------------------------------------------------
 variants=(c-one c-one-fast c-strips c-strips-fast c-strips-fast256)
-declare -A loop_of=([c-one]=one [c-one-fast]=one [c-strips]=strips [c-strips-fast]=strips [c-strips-fast256]=strips)
+# Not the same work, so not in the checksum check: the strips' memory traffic without their
+# arithmetic (per-synapse and shared parameters), the floor no implementation goes below.
+floors=(c-memory c-memory-shared)
+declare -A loop_of=([c-one]=one [c-one-fast]=one [c-strips]=strips [c-strips-fast]=strips [c-strips-fast256]=strips
+  [c-memory]=memory [c-memory-shared]=memory-shared)
 # The IEEE builds do not contract a * b + c into FMA (GNU C's default would): Java never does,
 # and without it the C baseline computes what the generated code computes.
 declare -A flags_of=(
@@ -98,10 +102,12 @@ declare -A flags_of=(
   [c-one-fast]="-O3 -march=native -ffast-math"
   [c-strips]="-O3 -march=native -ffp-contract=off"
   [c-strips-fast]="-O3 -march=native -ffast-math"
-  [c-strips-fast256]="-O3 -march=native -ffast-math -mprefer-vector-width=256")
+  [c-strips-fast256]="-O3 -march=native -ffast-math -mprefer-vector-width=256"
+  [c-memory]="-O3 -march=native -ffast-math -mprefer-vector-width=256"
+  [c-memory-shared]="-O3 -march=native -ffast-math -mprefer-vector-width=256")
 checksum_notes=()
 if $have_gcc; then
-  for variant in "${variants[@]}"; do
+  for variant in "${variants[@]}" "${floors[@]}"; do
     # shellcheck disable=SC2086 # the flags are words
     gcc -std=c11 ${flags_of[$variant]} -o "$out/$variant" bench/c/ionotropic.c -lm
   done
@@ -139,7 +145,7 @@ if $have_gcc; then
   done
   echo "C baseline built with $compiler; checksums after 10 steps at N = 1000 checked. Timing it ..."
   for n in "${sizes[@]}"; do
-    for variant in "${variants[@]}"; do
+    for variant in "${variants[@]}" "${floors[@]}"; do
       printf '%s ' "$variant" >>"$out/c-results.txt"
       "$out/$variant" --loop "${loop_of[$variant]}" --n "$n" --repetitions "$c_repetitions" \
         --seconds "$c_seconds" >>"$out/c-results.txt"

@@ -30,8 +30,11 @@
  * loops stay calls of the scalar exp. The one loop is not vectorised either way (its scatter into
  * current[post[i]] may hit the same compartment twice).
  *
- * Usage: ionotropic --loop one|strips --n N [--check STEPS [--dump FILE]] [--repetitions R]
- *        [--seconds T]
+ * Two more loops are not the same work but its floor: "memory" and "memory-shared" make the
+ * strips' memory accesses without their arithmetic (see memory_of_strips).
+ *
+ * Usage: ionotropic --loop one|strips|memory|memory-shared --n N [--check STEPS [--dump FILE]]
+ *        [--repetitions R] [--seconds T]
  * --check runs STEPS steps and prints the checksums (sums in index order of s, current and
  * conductance, exact as the 16 hex digits of their IEEE bits, and readable in %.17g); --dump
  * also writes the inputs and the results, little-endian: pre and post as 32-bit ints, then the
@@ -249,6 +252,87 @@ static void advance_in_strips(population *p, double dt) {
   }
 }
 
+/*
+ * The strips' memory traffic without their arithmetic: the same gathers, the same sequential
+ * reads of every parameter and of s, the same write of s and the same scatter, but a few
+ * additions in place of the exps and divisions. No implementation of this benchmark's work can
+ * take less time than this loop on the same machine, whatever its arithmetic costs; its time is
+ * the floor that bounds every ratio to the C columns (docs/BENCHMARKS.md, "Bounds").
+ */
+static void memory_of_strips(population *p, double dt) {
+  const int *restrict pre = p->pre;
+  const int *restrict post = p->post;
+  const double *restrict v = p->voltages;
+  const double *restrict g_s = p->g_s;
+  const double *restrict e_syn = p->e_syn;
+  const double *restrict k_minus = p->k_minus;
+  const double *restrict v_th = p->v_th;
+  const double *restrict delta = p->delta;
+  double *restrict s = p->s;
+  double *restrict current = p->current;
+  double *restrict conductance = p->conductance;
+  for (int start = 0; start < p->n; start += STRIP) {
+    int count = p->n - start < STRIP ? p->n - start : STRIP;
+    for (int j = 0; j < count; j++) {
+      strip_v_pre[j] = v[pre[start + j]];
+    }
+    for (int j = 0; j < count; j++) {
+      strip_v_post[j] = v[post[start + j]];
+    }
+    for (int j = 0; j < count; j++) {
+      int i = start + j;
+      /* Bounded, so the values stay finite over any number of steps. */
+      s[i] = 0.5 * s[i] + dt * 1e-3 * (v_th[i] + delta[i] + k_minus[i] + strip_v_pre[j]);
+      strip_current[j] = g_s[i] * (strip_v_post[j] - e_syn[i]);
+      strip_conductance[j] = g_s[i];
+    }
+    for (int j = 0; j < count; j++) {
+      int k = post[start + j];
+      current[k] += strip_current[j];
+      conductance[k] += strip_conductance[j];
+    }
+  }
+}
+
+/*
+ * The same floor for IonotropicSynapseShared (only gS per synapse): e_syn, k_minus, v_th and
+ * delta are one value each, read once per step. The ratio of the two floors bounds what sharing
+ * those four parameters can gain by the bytes it saves.
+ */
+static void memory_of_strips_shared(population *p, double dt) {
+  const int *restrict pre = p->pre;
+  const int *restrict post = p->post;
+  const double *restrict v = p->voltages;
+  const double *restrict g_s = p->g_s;
+  const double e_syn = p->e_syn[0];
+  const double k_minus = p->k_minus[0];
+  const double v_th = p->v_th[0];
+  const double delta = p->delta[0];
+  double *restrict s = p->s;
+  double *restrict current = p->current;
+  double *restrict conductance = p->conductance;
+  for (int start = 0; start < p->n; start += STRIP) {
+    int count = p->n - start < STRIP ? p->n - start : STRIP;
+    for (int j = 0; j < count; j++) {
+      strip_v_pre[j] = v[pre[start + j]];
+    }
+    for (int j = 0; j < count; j++) {
+      strip_v_post[j] = v[post[start + j]];
+    }
+    for (int j = 0; j < count; j++) {
+      int i = start + j;
+      s[i] = 0.5 * s[i] + dt * 1e-3 * (v_th + delta + k_minus + strip_v_pre[j]);
+      strip_current[j] = g_s[i] * (strip_v_post[j] - e_syn);
+      strip_conductance[j] = g_s[i];
+    }
+    for (int j = 0; j < count; j++) {
+      int k = post[start + j];
+      current[k] += strip_current[j];
+      conductance[k] += strip_conductance[j];
+    }
+  }
+}
+
 typedef void (*advance_function)(population *, double);
 
 static double sum(const double *values, int n) {
@@ -370,7 +454,7 @@ static int measure(population *p, advance_function advance, const char *loop, in
 
 static int usage(const char *message) {
   fprintf(stderr,
-          "ionotropic: %s\nusage: ionotropic --loop one|strips --n N [--check STEPS [--dump FILE]] "
+          "ionotropic: %s\nusage: ionotropic --loop one|strips|memory|memory-shared --n N [--check STEPS [--dump FILE]] "
           "[--repetitions R] [--seconds T]\n",
           message);
   return 2;
@@ -412,13 +496,17 @@ int main(int argc, char **argv) {
       return usage("unknown option");
     }
   }
-  if (loop == NULL || (strcmp(loop, "one") != 0 && strcmp(loop, "strips") != 0)) {
-    return usage("--loop must be one or strips");
+  if (loop == NULL || (strcmp(loop, "one") != 0 && strcmp(loop, "strips") != 0 && strcmp(loop, "memory") != 0 &&
+                       strcmp(loop, "memory-shared") != 0)) {
+    return usage("--loop must be one, strips, memory or memory-shared");
   }
   if (n < 1 || n > INT32_MAX || check_steps < 0 || repetitions < 1 || !(seconds > 0.0)) {
     return usage("--n, --check and --repetitions must be positive whole numbers, --seconds positive");
   }
-  advance_function advance = strcmp(loop, "one") == 0 ? advance_in_one_loop : advance_in_strips;
+  advance_function advance = strcmp(loop, "one") == 0      ? advance_in_one_loop
+                             : strcmp(loop, "strips") == 0 ? advance_in_strips
+                             : strcmp(loop, "memory") == 0 ? memory_of_strips
+                                                           : memory_of_strips_shared;
   population p = population_new((int)n);
   if (check_steps > 0) {
     return check(&p, advance, check_steps, dump);

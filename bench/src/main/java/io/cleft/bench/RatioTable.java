@@ -38,6 +38,8 @@ final class RatioTable {
     variants.put("c-strips", "C strips");
     variants.put("c-strips-fast", "C strips, fast-math");
     variants.put("c-strips-fast256", "C strips, fast-math, 256-bit");
+    variants.put("c-memory", "C memory floor");
+    variants.put("c-memory-shared", "C memory floor, shared");
     return variants;
   }
 
@@ -58,7 +60,11 @@ final class RatioTable {
       new Ratio("two threads / one thread, sorted wiring", "generatedSortedWiringTwoThreads", "generatedSortedWiring", 1.7,
           List.of(100_000, 1_000_000)),
       new Ratio("shared / per-synapse, sorted wiring", "generatedSharedSortedWiring", "generatedSortedWiring", 1.5,
-          List.of(1_000_000)));
+          List.of(1_000_000)),
+      // Upper bounds, not targets: the memory floors are the strips' loads, stores, gathers and
+      // scatters with no arithmetic, so no implementation of the same work is faster than them.
+      new Ratio("bound: C memory floor / C strips fast-math 256-bit", "c-memory", "c-strips-fast256", 0, List.of()),
+      new Ratio("bound: C memory floor shared / per-synapse", "c-memory-shared", "c-memory", 0, List.of()));
 
   private final Map<String, Map<Integer, Measurement>> byColumn = new LinkedHashMap<>();
   private final TreeSet<Integer> sizes = new TreeSet<>();

@@ -71,6 +71,25 @@ class RatioTableTest {
   }
 
   @Test
+  void theMemoryFloorsBoundTheRatiosWithoutATarget() {
+    RatioTable table = new RatioTable(List.of(
+        new Measurement("c-strips-fast256", 1_000_000, 2e7, Double.NaN),
+        new Measurement("c-memory", 1_000_000, 2.3e7, Double.NaN),
+        new Measurement("c-memory-shared", 1_000_000, 2.76e7, Double.NaN)));
+    RatioTable.Ratio overC = ratioTitled("bound: C memory floor / C strips fast-math 256-bit");
+    RatioTable.Ratio bySharing = ratioTitled("bound: C memory floor shared / per-synapse");
+    assertEquals(1.15, table.ratio(overC, 1_000_000).orElseThrow(), 1e-12);
+    assertEquals(1.2, table.ratio(bySharing, 1_000_000).orElseThrow(), 1e-12);
+    String text = table.render();
+    assertTrue(text.contains("| C memory floor | C memory floor, shared |"), text);
+    assertFalse(text.contains("1.15x ✗") || text.contains("1.15x ✓"), "a bound has no target:\n" + text);
+  }
+
+  private static RatioTable.Ratio ratioTitled(String title) {
+    return RatioTable.RATIOS.stream().filter(r -> r.title().equals(title)).findFirst().orElseThrow();
+  }
+
+  @Test
   void aRowWithOneExtraParameterStillTakesPartInItsRatios() {
     RatioTable.Ratio shared = RatioTable.RATIOS.get(3);
     RatioTable one = new RatioTable(List.of(
