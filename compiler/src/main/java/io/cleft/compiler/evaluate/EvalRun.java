@@ -41,7 +41,6 @@ public record EvalRun(
     OptionalDouble tolerance,
     boolean interpret,
     CodeMode mode) {
-
   /** Runs the evaluation, writing the table to {@code out} or the output file; true on success. */
   public boolean run(PrintWriter out, PrintWriter err) {
     DiagnosticReporter reporter = new DiagnosticReporter(err);
