@@ -223,7 +223,7 @@ public final class CompileTimeScaling {
     if (!optimized.equals(Optimizer.optimize(lowered))) {
       throw new IllegalStateException("the passes timed one by one do not give Optimizer.optimize's program");
     }
-    JavaFile file = clock.time("emit", () -> JavaEmitter.emit(optimized, "scaling"));
+    JavaFile file = clock.time("emit", () -> JavaEmitter.emit(optimized, "scaling", false));
     String text = clock.time("print", file::toString);
     boolean accepted = !size.hasErrors();
     if (javac && accepted && !text.isEmpty()) {

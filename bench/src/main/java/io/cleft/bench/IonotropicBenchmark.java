@@ -1,5 +1,6 @@
 package io.cleft.bench;
 
+import io.cleft.compiler.CodeMode;
 import io.cleft.compiler.Compilation;
 import io.cleft.compiler.GenerationOptions;
 import io.cleft.compiler.Pipeline;
@@ -112,13 +113,13 @@ public class IonotropicBenchmark {
 
     IrProgram program = program();
     generatedFastMath =
-        InMemoryCompiler.load(Pipeline.generate(program, new GenerationOptions(MathMode.FAST, "io.cleft.bench.fast")))
+        InMemoryCompiler.load(Pipeline.generate(program, new GenerationOptions(new CodeMode(MathMode.FAST, false), "io.cleft.bench.fast")))
             .newPopulation(pre, post);
     generatedSimd =
-        InMemoryCompiler.load(Pipeline.generate(program, new GenerationOptions(MathMode.IEEE, "io.cleft.bench.simd", true)))
+        InMemoryCompiler.load(Pipeline.generate(program, new GenerationOptions(new CodeMode(MathMode.IEEE, true), "io.cleft.bench.simd")))
             .newPopulation(pre, post);
     generatedSimdFastMath =
-        InMemoryCompiler.load(Pipeline.generate(program, new GenerationOptions(MathMode.FAST, "io.cleft.bench.simdfast", true)))
+        InMemoryCompiler.load(Pipeline.generate(program, new GenerationOptions(new CodeMode(MathMode.FAST, true), "io.cleft.bench.simdfast")))
             .newPopulation(pre, post);
     interpreter = new Interpreter(program);
     pool = Executors.newFixedThreadPool(2);

@@ -56,7 +56,7 @@ public final class Pipeline {
    * thread with a large stack.
    */
   public static JavaFile generate(IrProgram program, GenerationOptions options) {
-    return LargeStack.call(() -> JavaEmitter.emit(Optimizer.optimize(program, options.mathMode()), options.packageName(), options.simd()));
+    return LargeStack.call(() -> JavaEmitter.emit(Optimizer.optimize(program, options.mode().math()), options.packageName(), options.mode().simd()));
   }
 
   /** Compiles one model, on a thread with a large stack ({@link LargeStack}). */

@@ -103,7 +103,7 @@ class LimitsTest {
           IrProgram program = compilation.program().orElseThrow();
           for (MathMode mode : MathMode.values()) {
             IrProgram optimized = Optimizer.optimize(program, mode);
-            assertTrue(JavaEmitter.emit(optimized, "").toString().contains("class Deep"));
+            assertTrue(JavaEmitter.emit(optimized, "", false).toString().contains("class Deep"));
             double[] parameters = TestModels.defaultParameters(program);
             double[] states = TestModels.initialStates(program);
             new Interpreter(optimized).update(parameters, states, 0.025, -20, -65);

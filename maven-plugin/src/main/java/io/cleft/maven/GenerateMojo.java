@@ -1,5 +1,6 @@
 package io.cleft.maven;
 
+import io.cleft.compiler.CodeMode;
 import io.cleft.compiler.build.CompilerRun;
 import io.cleft.compiler.build.JavaPackageName;
 import io.cleft.compiler.diagnostic.Diagnostic;
@@ -78,16 +79,9 @@ public final class GenerateMojo extends AbstractMojo {
     } catch (IOException e) {
       throw new MojoExecutionException("cleft: cannot list " + root + ": " + e.getMessage(), e);
     }
+    CodeMode mode = new CodeMode(fastMath ? MathMode.FAST : MathMode.IEEE, simd);
     CompilerRun.Result result =
-        new CompilerRun(
-                sources,
-                Optional.of(root),
-                outputDirectory.toPath(),
-                packageName,
-                fastMath ? MathMode.FAST : MathMode.IEEE,
-                true,
-                simd)
-            .execute();
+        new CompilerRun(sources, Optional.of(root), outputDirectory.toPath(), packageName, mode, true).execute();
     result.deleted().forEach(file -> getLog().info("cleft: deleted " + file + ", whose model is gone"));
     for (Diagnostic diagnostic : result.diagnostics()) {
       String rendered = DiagnosticPrinter.render(diagnostic).stripTrailing();

@@ -1,6 +1,7 @@
 package io.cleft.compiler.build;
 
 import com.palantir.javapoet.JavaFile;
+import io.cleft.compiler.CodeMode;
 import io.cleft.compiler.Compilation;
 import io.cleft.compiler.GenerationOptions;
 import io.cleft.compiler.InternalErrorDiagnostic;
@@ -10,7 +11,6 @@ import io.cleft.compiler.diagnostic.Diagnostic;
 import io.cleft.compiler.diagnostic.DiagnosticCode;
 import io.cleft.compiler.diagnostic.DiagnosticCollector;
 import io.cleft.compiler.diagnostic.Severity;
-import io.cleft.compiler.optimize.MathMode;
 import io.cleft.compiler.source.SourceFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,8 +30,8 @@ import java.util.Optional;
  *     {@code packageName} ({@code src/main/syn/ampa/Ampa.syn} in package {@code p.ampa})
  * @param outputDirectory where Java sources go, in package directories
  * @param packageName the package of generated classes (empty for the default package)
- * @param mathMode whether the optimizer must keep every bit (the default) or may trade some
- * @param simd SIMD mode ({@link GenerationOptions#simd}): the classes need cleft-runtime-vector
+ * @param mode how the generated classes compute ({@link CodeMode}): whether the optimizer must
+ *     keep every bit (the default) or may trade some, and SIMD mode
  * @param incremental skip a model whose generated source is newer than it and was written by
  *     this build of cleft with these options, and delete the sources a previous run wrote for
  *     models that are gone (see {@link OutputDirectory})
@@ -41,21 +41,15 @@ public record CompilerRun(
     Optional<Path> sourceRoot,
     Path outputDirectory,
     String packageName,
-    MathMode mathMode,
-    boolean incremental,
-    boolean simd) {
-  /** Without SIMD mode. */
-  public CompilerRun(
-      List<Path> sources, Optional<Path> sourceRoot, Path outputDirectory, String packageName, MathMode mathMode, boolean incremental) {
-    this(sources, sourceRoot, outputDirectory, packageName, mathMode, incremental, false);
-  }
+    CodeMode mode,
+    boolean incremental) {
 
   public CompilerRun {
     sources = List.copyOf(sources);
     Objects.requireNonNull(sourceRoot, "sourceRoot");
     Objects.requireNonNull(outputDirectory, "outputDirectory");
     Objects.requireNonNull(packageName, "packageName");
-    Objects.requireNonNull(mathMode, "mathMode");
+    Objects.requireNonNull(mode, "mode");
     // Callers report a bad package as a usage or configuration error before they get here.
     JavaPackageName.problem(packageName).ifPresent(problem -> {
       throw new IllegalArgumentException(problem);
@@ -125,7 +119,7 @@ public record CompilerRun(
     }
     JavaFile file;
     try {
-      file = Pipeline.generate(compilation.program().get(), new GenerationOptions(mathMode, packageName.get(), simd));
+      file = Pipeline.generate(compilation.program().get(), new GenerationOptions(mode, packageName.get()));
     } catch (RuntimeException | AssertionError | StackOverflowError e) {
       // As in Pipeline: a bug in cleft is reported on the model that shows it, and the run goes on.
       diagnostics.add(InternalErrorDiagnostic.of(text.get(), e));
@@ -149,7 +143,7 @@ public record CompilerRun(
   /** The options that shape generated code; a change to any of them regenerates everything. */
   private String options() {
     // SIMD mode only when on, so that the stamps of default-mode sources stay as they were.
-    return "package=" + packageName + ";math=" + mathMode + (simd ? ";simd=true" : "");
+    return "package=" + packageName + ";math=" + mode.math() + (mode.simd() ? ";simd=true" : "");
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.cleft.compiler.cli;
 
+import io.cleft.compiler.CodeMode;
 import io.cleft.compiler.build.CompilerRun;
 import io.cleft.compiler.build.JavaPackageName;
 import io.cleft.compiler.diagnostic.DiagnosticReporter;
@@ -59,9 +60,8 @@ public final class CompileCommand implements Callable<Integer> {
     if (packageProblem.isPresent()) {
       throw new ParameterException(spec.commandLine(), "Invalid value for option '--package': " + packageProblem.get());
     }
-    CompilerRun.Result result =
-        new CompilerRun(files, Optional.empty(), outputDirectory, packageName, FastMathOption.mode(fastMath), false, simd)
-            .execute();
+    CodeMode mode = new CodeMode(FastMathOption.mode(fastMath), simd);
+    CompilerRun.Result result = new CompilerRun(files, Optional.empty(), outputDirectory, packageName, mode, false).execute();
     DiagnosticReporter reporter = new DiagnosticReporter(spec.commandLine().getErr());
     reporter.report(result.diagnostics());
     return result.hasErrors() ? ExitCodes.FAILURE : ExitCodes.OK;

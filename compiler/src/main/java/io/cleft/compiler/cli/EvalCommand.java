@@ -1,5 +1,6 @@
 package io.cleft.compiler.cli;
 
+import io.cleft.compiler.CodeMode;
 import io.cleft.compiler.evaluate.EvalRun;
 import io.cleft.compiler.load.InMemoryCompiler;
 import java.util.Optional;
@@ -91,9 +92,9 @@ public final class EvalCommand implements Callable<Integer> {
       InMemoryCompiler.warmUpInBackground(); // while this thread parses and checks the model
     }
     OptionalDouble check = tolerance == null ? OptionalDouble.empty() : OptionalDouble.of(tolerance);
-    EvalRun run =
-        new EvalRun(model, input, Optional.ofNullable(output), check, interpret, FastMathOption.mode(fastMath), simd);
-    SimdOption.warnIfScalar(simd, spec.commandLine().getErr());
+    CodeMode mode = new CodeMode(FastMathOption.mode(fastMath), simd);
+    EvalRun run = new EvalRun(model, input, Optional.ofNullable(output), check, interpret, mode);
+    SimdOption.warnIfScalar(mode.simd(), spec.commandLine().getErr());
     boolean ok = run.run(spec.commandLine().getOut(), spec.commandLine().getErr());
     return ok ? ExitCodes.OK : ExitCodes.FAILURE;
   }

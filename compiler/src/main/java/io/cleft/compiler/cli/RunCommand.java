@@ -1,5 +1,6 @@
 package io.cleft.compiler.cli;
 
+import io.cleft.compiler.CodeMode;
 import io.cleft.compiler.simulate.ParameterSetting;
 import io.cleft.compiler.simulate.PassiveCompartment;
 import io.cleft.compiler.simulate.SampleMode;
@@ -190,6 +191,7 @@ public final class RunCommand implements Callable<Integer> {
       throw usage("--record needs names separated by commas, such as --record g,i");
     }
 
+    CodeMode mode = new CodeMode(FastMathOption.mode(fastMath), simd);
     SimulationSpec run =
         new SimulationSpec(
             model,
@@ -205,9 +207,8 @@ public final class RunCommand implements Callable<Integer> {
             sampleMode,
             Optional.ofNullable(output),
             Optional.ofNullable(plot),
-            FastMathOption.mode(fastMath),
-            simd);
-    SimdOption.warnIfScalar(simd, spec.commandLine().getErr());
+            mode);
+    SimdOption.warnIfScalar(mode.simd(), spec.commandLine().getErr());
     try {
       boolean ok = new SimulationRun(run).run(spec.commandLine().getOut(), spec.commandLine().getErr());
       return ok ? ExitCodes.OK : ExitCodes.FAILURE;

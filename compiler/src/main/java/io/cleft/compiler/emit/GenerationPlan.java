@@ -53,12 +53,8 @@ record GenerationPlan(
    * @param currentAndConductance the current kernel as the strip loops and the scalar
    *     {@code current} method compute it: the current and its derivative, without the named
    *     values (which only {@code currentValues} computes) and the locals only they read
+   * @param simd whether the strip loops call the array kernels of SIMD mode ({@link KernelCallWriter})
    */
-  static GenerationPlan of(IrProgram program, String packageName) {
-    return of(program, packageName, false);
-  }
-
-  /** @param simd whether the strip loops call the array kernels of SIMD mode ({@link KernelCallWriter}) */
   static GenerationPlan of(IrProgram program, String packageName, boolean simd) {
     SynapseModel model = program.model();
     IrBlock current = program.current();

@@ -7,10 +7,6 @@ import io.cleft.compiler.ir.IrProgram;
 public final class JavaEmitter {
   private JavaEmitter() {}
 
-  public static JavaFile emit(IrProgram program, String packageName) {
-    return emit(program, packageName, false);
-  }
-
   /** @param simd SIMD mode: the strips' calls of exp and its kind go to the array kernels of cleft-runtime-vector */
   public static JavaFile emit(IrProgram program, String packageName, boolean simd) {
     GenerationPlan plan = GenerationPlan.of(ExpressionDepthLimiter.limit(program, JavaLimits.EXPRESSION_DEPTH), packageName, simd);

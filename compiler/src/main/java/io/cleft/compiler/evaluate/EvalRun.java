@@ -1,12 +1,12 @@
 package io.cleft.compiler.evaluate;
 
+import io.cleft.compiler.CodeMode;
 import io.cleft.compiler.build.ModelFile;
 import io.cleft.compiler.build.TextFiles;
 import io.cleft.compiler.diagnostic.DiagnosticCode;
 import io.cleft.compiler.diagnostic.DiagnosticCollector;
 import io.cleft.compiler.diagnostic.DiagnosticReporter;
 import io.cleft.compiler.ir.IrProgram;
-import io.cleft.compiler.optimize.MathMode;
 import io.cleft.compiler.table.ColumnLayout;
 import io.cleft.compiler.table.CsvNumbers;
 import io.cleft.compiler.table.CsvReader;
@@ -30,9 +30,9 @@ import java.util.OptionalDouble;
  *
  * @param output the output file; when empty, stdout without a check and nowhere with one
  * @param tolerance the largest relative error --check accepts; no check when empty
- * @param mathMode how the generated class is optimised
- * @param simd SIMD mode: each row runs through the generated population's strip loops
- *     ({@link PopulationRunner}), whose kernels run in vector lanes
+ * @param mode how the generated class computes; in SIMD mode each row runs through the
+ *     generated population's strip loops ({@link PopulationRunner}), whose kernels run in
+ *     vector lanes
  */
 public record EvalRun(
     String model,
@@ -40,13 +40,7 @@ public record EvalRun(
     Optional<String> output,
     OptionalDouble tolerance,
     boolean interpret,
-    MathMode mathMode,
-    boolean simd) {
-  /** Without SIMD mode. */
-  public EvalRun(String model, String input, Optional<String> output, OptionalDouble tolerance, boolean interpret, MathMode mathMode) {
-    this(model, input, output, tolerance, interpret, mathMode, false);
-  }
-
+    CodeMode mode) {
   /** Runs the evaluation, writing the table to {@code out} or the output file; true on success. */
   public boolean run(PrintWriter out, PrintWriter err) {
     DiagnosticReporter reporter = new DiagnosticReporter(err);
@@ -73,10 +67,7 @@ public record EvalRun(
       return false;
     }
 
-    ModelRunner runner =
-        interpret
-            ? ModelRunner.interpreted(program.get())
-            : simd ? PopulationRunner.simd(program.get(), mathMode) : ModelRunner.generated(program.get(), mathMode);
+    ModelRunner runner = interpret ? ModelRunner.interpreted(program.get()) : ModelRunner.generated(program.get(), mode);
     RowEvaluator evaluator = new RowEvaluator(program.get(), runner, layout.get());
     List<double[]> results = new ArrayList<>();
     for (double[] row : table.get().rows()) {

@@ -1,11 +1,11 @@
 package io.cleft.compiler.evaluate;
 
+import io.cleft.compiler.CodeMode;
 import io.cleft.compiler.GenerationOptions;
 import io.cleft.compiler.Pipeline;
 import io.cleft.compiler.interp.Interpreter;
 import io.cleft.compiler.ir.IrProgram;
 import io.cleft.compiler.load.InMemoryCompiler;
-import io.cleft.compiler.optimize.MathMode;
 import io.cleft.runtime.ArraySynapse;
 import io.cleft.runtime.Quantity;
 import io.cleft.runtime.SynapsePopulation;
@@ -39,10 +39,17 @@ interface ModelRunner {
     };
   }
 
-  /** The generated class, optimised as {@code cleft compile} writes it, compiled in memory. */
-  static ModelRunner generated(IrProgram program, MathMode mathMode) {
+  /**
+   * The generated class, as {@code cleft compile} writes it in {@code mode}, compiled in memory.
+   * In SIMD mode the rows run through the population's strip loops ({@link PopulationRunner}):
+   * SIMD mode changes only those, not the per-synapse {@code update}.
+   */
+  static ModelRunner generated(IrProgram program, CodeMode mode) {
+    if (mode.simd()) {
+      return PopulationRunner.simd(program, mode);
+    }
     ArraySynapse synapse =
-        (ArraySynapse) InMemoryCompiler.load(Pipeline.generate(program, new GenerationOptions(mathMode, "cleft.eval")));
+        (ArraySynapse) InMemoryCompiler.load(Pipeline.generate(program, new GenerationOptions(mode, "cleft.eval")));
     return new ModelRunner() {
       /** The generated population's {@code initialize()}, on a population of one synapse. */
       @Override

@@ -1,10 +1,10 @@
 package io.cleft.compiler.evaluate;
 
+import io.cleft.compiler.CodeMode;
 import io.cleft.compiler.GenerationOptions;
 import io.cleft.compiler.Pipeline;
 import io.cleft.compiler.ir.IrProgram;
 import io.cleft.compiler.load.InMemoryCompiler;
-import io.cleft.compiler.optimize.MathMode;
 import io.cleft.runtime.ArraySynapse;
 import io.cleft.runtime.Quantity;
 import io.cleft.runtime.SynapsePopulation;
@@ -38,10 +38,10 @@ final class PopulationRunner implements ModelRunner {
     }
   }
 
-  /** The class generated in SIMD mode with {@code mathMode}, compiled in memory. */
-  static ModelRunner simd(IrProgram program, MathMode mathMode) {
+  /** The class generated in {@code mode} (SIMD mode, from {@link ModelRunner#generated}), compiled in memory. */
+  static ModelRunner simd(IrProgram program, CodeMode mode) {
     return new PopulationRunner(
-        (ArraySynapse) InMemoryCompiler.load(Pipeline.generate(program, new GenerationOptions(mathMode, "cleft.eval", true))));
+        (ArraySynapse) InMemoryCompiler.load(Pipeline.generate(program, new GenerationOptions(mode, "cleft.eval"))));
   }
 
   @Override

@@ -62,7 +62,7 @@ public final class SimulationRun {
     if (program.isEmpty()) {
       return false;
     }
-    Synapse synapse = InMemoryCompiler.load(Pipeline.generate(program.get(), new GenerationOptions(spec.mathMode(), "cleft.run", spec.simd())));
+    Synapse synapse = InMemoryCompiler.load(Pipeline.generate(program.get(), new GenerationOptions(spec.mode(), "cleft.run")));
     return simulate(synapse.metadata(), synapse::newPopulation, out, err);
   }
 

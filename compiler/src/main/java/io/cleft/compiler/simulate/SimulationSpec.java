@@ -1,6 +1,6 @@
 package io.cleft.compiler.simulate;
 
-import io.cleft.compiler.optimize.MathMode;
+import io.cleft.compiler.CodeMode;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,8 +15,8 @@ import java.util.Optional;
  * @param record {@code --record}'s names; empty for the default set
  * @param output the CSV file; empty for standard output
  * @param plot the PNG file, if any
- * @param mathMode how the generated class is optimised
- * @param simd SIMD mode ({@code --simd}): the population's kernels run in vector lanes
+ * @param mode how the generated class computes: fast math, SIMD mode (the population's kernels
+ *     in vector lanes)
  */
 public record SimulationSpec(
     String model,
@@ -32,26 +32,7 @@ public record SimulationSpec(
     SampleMode sample,
     Optional<String> output,
     Optional<String> plot,
-    MathMode mathMode,
-    boolean simd) {
-  /** Without SIMD mode. */
-  public SimulationSpec(
-      String model,
-      TimeGrid grid,
-      Optional<String> synapses,
-      List<ParameterSetting> settings,
-      Optional<String> events,
-      Optional<PassiveCompartment> compartment,
-      VoltageInput vPre,
-      VoltageInput vPost,
-      Optional<List<String>> record,
-      boolean perSynapse,
-      SampleMode sample,
-      Optional<String> output,
-      Optional<String> plot,
-      MathMode mathMode) {
-    this(model, grid, synapses, settings, events, compartment, vPre, vPost, record, perSynapse, sample, output, plot, mathMode, false);
-  }
+    CodeMode mode) {
 
   public SimulationSpec {
     settings = List.copyOf(settings);

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cleft.compiler.CodeMode;
 import io.cleft.compiler.diagnostic.Diagnostic;
 import io.cleft.compiler.diagnostic.DiagnosticCode;
-import io.cleft.compiler.optimize.MathMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +45,7 @@ class CompilerRunOutputTest {
   }
 
   private CompilerRun.Result run(boolean incremental, Path... sources) {
-    return new CompilerRun(List.of(sources), Optional.of(syn), out, "p", MathMode.IEEE, incremental).execute();
+    return new CompilerRun(List.of(sources), Optional.of(syn), out, "p", CodeMode.DEFAULT, incremental).execute();
   }
 
   /** Every regular file under the temporary directory that is not a model. */
@@ -123,7 +123,7 @@ class CompilerRunOutputTest {
     Path relativeOut = Path.of("").toAbsolutePath().relativize(out);
 
     CompilerRun.Result result =
-        new CompilerRun(List.of(model), Optional.of(syn), relativeOut, "", MathMode.IEEE, true).execute();
+        new CompilerRun(List.of(model), Optional.of(syn), relativeOut, "", CodeMode.DEFAULT, true).execute();
 
     assertEquals(List.of(), result.diagnostics());
     assertEquals(List.of(relativeOut.resolve("Relative.java")), result.written());
@@ -135,6 +135,6 @@ class CompilerRunOutputTest {
   void anInvalidPackageIsRefusedBeforeAnythingRuns(String packageName) {
     assertThrows(
         IllegalArgumentException.class,
-        () -> new CompilerRun(List.of(), Optional.empty(), out, packageName, MathMode.IEEE, false));
+        () -> new CompilerRun(List.of(), Optional.empty(), out, packageName, CodeMode.DEFAULT, false));
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cleft.compiler.CodeMode;
 import io.cleft.compiler.diagnostic.Diagnostic;
 import io.cleft.compiler.diagnostic.DiagnosticCode;
 import io.cleft.compiler.optimize.MathMode;
@@ -73,6 +74,10 @@ class CompilerRunTest {
   }
 
   private CompilerRun.Result run(String packageName, MathMode mode, boolean incremental, Path... sources) {
+    return run(packageName, new CodeMode(mode, false), incremental, sources);
+  }
+
+  private CompilerRun.Result run(String packageName, CodeMode mode, boolean incremental, Path... sources) {
     CompilerRun.Result result =
         new CompilerRun(List.of(sources), Optional.of(syn), out, packageName, mode, incremental).execute();
     // Re-date what was written, later than the models, so that a later rewrite shows.
@@ -222,6 +227,20 @@ class CompilerRunTest {
 
     assertEquals(List.of(out("p/Alpha.java"), out("p/Beta.java")), third.written());
     assertEquals(List.of(), third.upToDate());
+  }
+
+  @Test
+  void simdModeRegeneratesEverythingAndOnlyItAddsToTheStampsOptions() throws IOException {
+    firstRun();
+
+    CompilerRun.Result second = run("p", new CodeMode(MathMode.FAST, true), true, alpha, beta);
+
+    assertEquals(List.of(), second.diagnostics());
+    assertEquals(List.of(out("p/Alpha.java"), out("p/Beta.java")), second.written());
+    assertEquals(List.of(), second.upToDate());
+    // The format predates SIMD mode: a default-mode stamp must read as before, or every build regenerates.
+    List<String> stampLines = Files.readAllLines(stamp());
+    assertTrue(stampLines.contains("options=package=p;math=FAST;simd=true"), stampLines.toString());
   }
 
   @Test

@@ -135,7 +135,7 @@ class GeneratedSizeCheckerTest {
             javac()
                 .withOptions("--release", "17", "-Xlint:all", "-Werror")
                 .withClasspath(List.of(new File(ArraySynapse.class.getProtectionDomain().getCodeSource().getLocation().getPath())))
-                .compile(JavaEmitter.emit(Optimizer.optimize(allowed.program().orElseThrow()), "io.cleft.limits")
+                .compile(JavaEmitter.emit(Optimizer.optimize(allowed.program().orElseThrow()), "io.cleft.limits", false)
                     .toJavaFileObject()));
     assertThat(javac).succeededWithoutWarnings();
     // The checker runs before the generation options are known: SIMD mode's class (its kernel
@@ -178,7 +178,7 @@ class GeneratedSizeCheckerTest {
             javac()
                 .withOptions("--release", "17", "-Xlint:all", "-Werror")
                 .withClasspath(List.of(new File(ArraySynapse.class.getProtectionDomain().getCodeSource().getLocation().getPath())))
-                .compile(JavaEmitter.emit(Optimizer.optimize(allowed.program().orElseThrow()), "io.cleft.limits")
+                .compile(JavaEmitter.emit(Optimizer.optimize(allowed.program().orElseThrow()), "io.cleft.limits", false)
                     .toJavaFileObject()));
     assertThat(javac).succeededWithoutWarnings();
   }
@@ -198,7 +198,7 @@ class GeneratedSizeCheckerTest {
             javac()
                 .withOptions("--release", "17", "-Xlint:all", "-Werror")
                 .withClasspath(List.of(new File(ArraySynapse.class.getProtectionDomain().getCodeSource().getLocation().getPath())))
-                .compile(JavaEmitter.emit(Optimizer.optimize(threes.program().orElseThrow()), "io.cleft.limits")
+                .compile(JavaEmitter.emit(Optimizer.optimize(threes.program().orElseThrow()), "io.cleft.limits", false)
                     .toJavaFileObject()));
     assertThat(javac).succeededWithoutWarnings();
 

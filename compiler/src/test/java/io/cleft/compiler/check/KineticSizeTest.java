@@ -47,7 +47,7 @@ class KineticSizeTest {
         javac()
             .withOptions("--release", "17", "-Xlint:all", "-Werror")
             .withClasspath(List.of(new File(ArraySynapse.class.getProtectionDomain().getCodeSource().getLocation().getPath())))
-            .compile(JavaEmitter.emit(Optimizer.optimize(allowed.program().orElseThrow()), "io.cleft.limits")
+            .compile(JavaEmitter.emit(Optimizer.optimize(allowed.program().orElseThrow()), "io.cleft.limits", false)
                 .toJavaFileObject());
     assertThat(compiled).succeededWithoutWarnings();
 

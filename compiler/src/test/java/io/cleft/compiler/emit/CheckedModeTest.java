@@ -106,7 +106,7 @@ class CheckedModeTest {
   }
 
   private static SynapsePopulation bounded() {
-    return InMemoryCompiler.load(JavaEmitter.emit(Optimizer.optimize(ModelSources.program("BoundedSynapse")), "io.cleft.models"))
+    return InMemoryCompiler.load(JavaEmitter.emit(Optimizer.optimize(ModelSources.program("BoundedSynapse")), "io.cleft.models", false))
         .newPopulation(new int[N], new int[N]);
   }
 

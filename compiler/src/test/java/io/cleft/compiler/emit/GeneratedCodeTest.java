@@ -50,7 +50,7 @@ class GeneratedCodeTest {
   @ParameterizedTest(name = "{0}, {1}")
   @MethodSource("modelsInBothModes")
   void generatedSourceCompilesWithoutWarnings(String model, MathMode mode) {
-    JavaFile file = JavaEmitter.emit(Optimizer.optimize(ModelSources.program(model), mode), "io.cleft.models");
+    JavaFile file = JavaEmitter.emit(Optimizer.optimize(ModelSources.program(model), mode), "io.cleft.models", false);
     Compilation compilation =
         javac()
             .withOptions("--release", "17", "-Xlint:all", "-Werror")
@@ -186,7 +186,7 @@ class GeneratedCodeTest {
   void conductanceIsTheDerivativeOfTheCurrent(String model) {
     Interpreter interpreter = new Interpreter(ModelSources.program(model));
     SplittableRandom random = new SplittableRandom(3L);
-    SynapseMetadata metadata = InMemoryCompiler.load(JavaEmitter.emit(ModelSources.program(model), "m")).metadata();
+    SynapseMetadata metadata = InMemoryCompiler.load(JavaEmitter.emit(ModelSources.program(model), "m", false)).metadata();
     for (int sample = 0; sample < 1_000; sample++) {
       Inputs in = Inputs.draw(metadata, random);
       double h = 1e-3; // Jaxley's step for its finite difference
@@ -213,7 +213,7 @@ class GeneratedCodeTest {
       IrProgram optimized = Optimizer.optimize(program, mode);
       return new Compiled(
           new Interpreter(mode == MathMode.IEEE ? program : optimized),
-          InMemoryCompiler.load(JavaEmitter.emit(optimized, "io.cleft.models")));
+          InMemoryCompiler.load(JavaEmitter.emit(optimized, "io.cleft.models", false)));
     }
 
     /** A population of the generated class with each synapse's parameters and states set. */

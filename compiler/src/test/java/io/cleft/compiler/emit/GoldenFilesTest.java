@@ -23,7 +23,7 @@ class GoldenFilesTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"IonotropicSynapse", "IonotropicSynapseOde", "DecaySynapse", "TsodyksMarkram", "Exp2Syn", "IonotropicSynapseShared"})
   void generatedSourceMatchesGoldenFile(String model) throws IOException {
-    String generated = JavaEmitter.emit(Optimizer.optimize(ModelSources.program(model)), "io.cleft.models").toString();
+    String generated = JavaEmitter.emit(Optimizer.optimize(ModelSources.program(model)), "io.cleft.models", false).toString();
     Path golden = GOLDEN.resolve(model + ".java");
     if (Boolean.parseBoolean(System.getenv("CLEFT_UPDATE_GOLDEN"))) {
       Files.createDirectories(GOLDEN);

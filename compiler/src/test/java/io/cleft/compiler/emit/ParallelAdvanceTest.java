@@ -393,7 +393,7 @@ class ParallelAdvanceTest {
 
   static synchronized Synapse synapse(String model) {
     return LOADED.computeIfAbsent(
-        model, name -> InMemoryCompiler.load(JavaEmitter.emit(Optimizer.optimize(ModelSources.program(name)), "io.cleft.models")));
+        model, name -> InMemoryCompiler.load(JavaEmitter.emit(Optimizer.optimize(ModelSources.program(name)), "io.cleft.models", false)));
   }
 
   /** Pre- and postsynaptic compartments of each synapse. */

@@ -100,7 +100,7 @@ class ParameterWritesPropertyTest {
   }
 
   private static Synapse compile(String model) {
-    return InMemoryCompiler.load(JavaEmitter.emit(Optimizer.optimize(ModelSources.program(model)), "io.cleft.models"));
+    return InMemoryCompiler.load(JavaEmitter.emit(Optimizer.optimize(ModelSources.program(model)), "io.cleft.models", false));
   }
 
   private static double[] parameters(SynapsePopulation population, int i) {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.function.Executable;
 class PopulationArgumentsTest {
   /** IonotropicSynapse reads v_pre and v_post; three synapses, the last reaching compartment 4. */
   private static final Synapse IONOTROPIC =
-      InMemoryCompiler.load(JavaEmitter.emit(Optimizer.optimize(ModelSources.program("IonotropicSynapse")), "io.cleft.models"));
+      InMemoryCompiler.load(JavaEmitter.emit(Optimizer.optimize(ModelSources.program("IonotropicSynapse")), "io.cleft.models", false));
 
   @Test
   void aPresynapticIndexBeyondTheVoltagesIsNamedBeforeAnythingChanges() {

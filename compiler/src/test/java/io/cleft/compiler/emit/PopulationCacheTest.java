@@ -87,7 +87,7 @@ class PopulationCacheTest {
     Path model = Path.of("src/test/resources/robustness/javac-fails_cachesAreCurrent-duplicate-local.syn");
     IrProgram program = Pipeline.compile(new SourceFile(model.toString(), Files.readString(model))).program().orElseThrow();
     SynapsePopulation population =
-        InMemoryCompiler.load(JavaEmitter.emit(Optimizer.optimize(program), "io.cleft.models")).newPopulation(new int[N], new int[N]);
+        InMemoryCompiler.load(JavaEmitter.emit(Optimizer.optimize(program), "io.cleft.models", false)).newPopulation(new int[N], new int[N]);
     Interpreter interpreter = new Interpreter(program);
     population.step(0.025, new double[] {-20});
     population.parameter("tau").set(9, 7);
@@ -160,7 +160,7 @@ class PopulationCacheTest {
     static Fixture of(String model) {
       IrProgram program = ModelSources.program(model);
       SynapsePopulation population =
-          InMemoryCompiler.load(JavaEmitter.emit(Optimizer.optimize(program), "io.cleft.models"))
+          InMemoryCompiler.load(JavaEmitter.emit(Optimizer.optimize(program), "io.cleft.models", false))
               .newPopulation(new int[N], new int[N]);
       return new Fixture(new Interpreter(program), population);
     }

@@ -33,7 +33,7 @@ class SimdGoldenFileTest {
   @Test
   void simdModeCallsTheKernelsAndDefaultModeNever() {
     String simd = JavaEmitter.emit(Optimizer.optimize(ModelSources.program("IonotropicSynapse")), "io.cleft.models", true).toString();
-    String plain = JavaEmitter.emit(Optimizer.optimize(ModelSources.program("IonotropicSynapse")), "io.cleft.models").toString();
+    String plain = JavaEmitter.emit(Optimizer.optimize(ModelSources.program("IonotropicSynapse")), "io.cleft.models", false).toString();
     assertTrue(simd.contains("ArrayMath.safeExp(strip.s_inf_safe_exp_arg, strip.s_inf_safe_exp, count);"), simd);
     assertFalse(simd.contains("strip.s_inf_safe_exp[j] = CleftMath.safeExp"), "the scalar loop is replaced");
     assertFalse(plain.contains("ArrayMath"), "default mode never needs cleft-runtime-vector");

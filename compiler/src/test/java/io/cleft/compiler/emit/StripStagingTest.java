@@ -56,7 +56,7 @@ class StripStagingTest {
 
   @Test
   void defaultModeStillIndexesThePopulationArrays() {
-    String plain = JavaEmitter.emit(Optimizer.optimize(ModelSources.program("IonotropicSynapse")), "io.cleft.models").toString();
+    String plain = JavaEmitter.emit(Optimizer.optimize(ModelSources.program("IonotropicSynapse")), "io.cleft.models", false).toString();
     assertFalse(plain.contains("System.arraycopy(this."), plain);
     assertTrue(plain.contains("this.s[i] = s * exp_term + s_inf * (1.0 - exp_term);"), plain);
   }
@@ -83,7 +83,7 @@ class StripStagingTest {
   @Test
   void stagedPopulationComputesTheSameBitsAsTheDefaultMode() {
     IrProgram program = program(withParameters(StripStaging.MOST_BUFFERS + 6));
-    Synapse plain = InMemoryCompiler.load(JavaEmitter.emit(Optimizer.optimize(program), "io.cleft.staging.plain"));
+    Synapse plain = InMemoryCompiler.load(JavaEmitter.emit(Optimizer.optimize(program), "io.cleft.staging.plain", false));
     Synapse simd = InMemoryCompiler.load(JavaEmitter.emit(Optimizer.optimize(program), "io.cleft.staging.simd", true));
     int n = 3 * PopulationEmitter.SYNAPSES_PER_STRIP + 17;
     int compartments = 41;

@@ -3,7 +3,7 @@ package io.cleft.compiler.simulate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cleft.compiler.optimize.MathMode;
+import io.cleft.compiler.CodeMode;
 import io.cleft.runtime.vector.KernelWarmUp;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -70,7 +70,7 @@ class ReferenceTracesTest {
         SampleMode.STEPS,
         Optional.of(output.toString()),
         Optional.empty(),
-        MathMode.IEEE);
+        CodeMode.DEFAULT);
   }
 
   private static String runCompiled(SimulationSpec spec) {
@@ -150,7 +150,7 @@ class ReferenceTracesTest {
   private static SimulationSpec simd(SimulationSpec s) {
     return new SimulationSpec(
         s.model(), s.grid(), s.synapses(), s.settings(), s.events(), s.compartment(), s.vPre(), s.vPost(), s.record(),
-        s.perSynapse(), s.sample(), s.output(), s.plot(), s.mathMode(), true);
+        s.perSynapse(), s.sample(), s.output(), s.plot(), new CodeMode(s.mode().math(), true));
   }
 
   @Test
@@ -215,7 +215,7 @@ class ReferenceTracesTest {
         SampleMode.EVENTS,
         Optional.of(output.toString()),
         Optional.empty(),
-        MathMode.IEEE);
+        CodeMode.DEFAULT);
   }
 
   @Test

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cleft.compiler.optimize.MathMode;
+import io.cleft.compiler.CodeMode;
 import io.cleft.compiler.table.CsvNumbers;
 import io.cleft.runtime.SynapseMetadata;
 import java.io.IOException;
@@ -56,7 +56,7 @@ class SimulationRunTest {
         sample,
         Optional.empty(),
         Optional.empty(),
-        MathMode.IEEE);
+        CodeMode.DEFAULT);
   }
 
   private record Outcome(boolean ok, String out, String err) {}
@@ -219,7 +219,7 @@ class SimulationRunTest {
         new SimulationSpec(
             base.model(), base.grid(), base.synapses(), base.settings(), base.events(), base.compartment(), base.vPre(),
             base.vPost(), base.record(), base.perSynapse(), base.sample(), base.output(), Optional.of(plot.toString()),
-            base.mathMode());
+            base.mode());
 
     Outcome run = simulate(withPlot, ExpSynPopulation.METADATA, ExpSynPopulation::new);
 
@@ -239,7 +239,7 @@ class SimulationRunTest {
         new SimulationSpec(
             base.model(), base.grid(), base.synapses(), base.settings(), base.events(), base.compartment(), base.vPre(),
             base.vPost(), base.record(), base.perSynapse(), base.sample(), base.output(), Optional.of(plot.toString()),
-            base.mathMode());
+            base.mode());
 
     Outcome run = simulate(withPlot, PairStdpPopulation.METADATA, PairStdpPopulation::new);
 
