@@ -12,8 +12,14 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 runs="${RUNS:-10}"
 read -r -a cleft <<<"${CLEFT:-./cleft}"
-model=models/src/main/syn/IonotropicSynapse.syn
 reference=models/src/test/resources/reference/jaxley/IonotropicSynapse.csv
+# A model no JVM has seen: the ionotropic synapse under another name, so that neither the class
+# archive (trained on IonotropicSynapse) nor anything else has its classes.
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+model="$work/NewIonotropic.syn"
+sed 's/^synapse IonotropicSynapse {/synapse NewIonotropic {/' models/src/main/syn/IonotropicSynapse.syn >"$model"
+grep -q '^synapse NewIonotropic {' "$model" || { echo "measure.sh: cannot rename the model" >&2; exit 1; }
 
 # One warm-up run so that a stale jar is rebuilt (and any archive made) before timing.
 "${cleft[@]}" check "$model" >/dev/null 2>&1 || true

@@ -143,7 +143,7 @@ public class IonotropicBenchmark {
     pool.shutdownNow();
   }
 
-  private static IrProgram program() throws IOException {
+  static IrProgram program() throws IOException {
     try (InputStream in = IonotropicBenchmark.class.getResourceAsStream("/IonotropicSynapse.syn")) {
       if (in == null) {
         throw new IOException("IonotropicSynapse.syn is not on the class path");

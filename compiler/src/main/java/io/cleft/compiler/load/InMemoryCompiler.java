@@ -58,7 +58,8 @@ public final class InMemoryCompiler {
               try {
                 JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
                 if (javac != null) {
-                  compile(javac, JavaFile.builder("cleft.warmup", TypeSpec.classBuilder("Nothing").build()).build());
+                  JavaFile nothing = JavaFile.builder("cleft.warmup", TypeSpec.classBuilder("Nothing").build()).build();
+                  compile(javac, "cleft.warmup.Nothing", nothing.toJavaFileObject());
                 }
               } catch (RuntimeException ignored) {
                 // Only a warm-up: the real compilation reports whatever is wrong.
@@ -74,12 +75,31 @@ public final class InMemoryCompiler {
    * instance of its class.
    */
   public static Synapse load(JavaFile file) {
+    String className = file.packageName().isEmpty() ? file.typeSpec().name() : file.packageName() + "." + file.typeSpec().name();
+    return load(className, file.toJavaFileObject());
+  }
+
+  /**
+   * Compiles Java source text whose top-level class is {@code className} (qualified) and returns
+   * a new instance of it: for code that is not the emitter's own output, such as a benchmark's
+   * edited copy of it.
+   */
+  public static Synapse load(String className, String source) {
+    URI uri = URI.create("string:///" + className.replace('.', '/') + JavaFileObject.Kind.SOURCE.extension);
+    return load(className, new SimpleJavaFileObject(uri, JavaFileObject.Kind.SOURCE) {
+      @Override
+      public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+        return source;
+      }
+    });
+  }
+
+  private static Synapse load(String className, JavaFileObject source) {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     if (javac == null) {
       throw new IllegalStateException("no Java compiler in this runtime; run cleft on a JDK, not a JRE");
     }
-    String className = file.packageName().isEmpty() ? file.typeSpec().name() : file.packageName() + "." + file.typeSpec().name();
-    ClassesInMemory classes = compile(javac, file);
+    ClassesInMemory classes = compile(javac, className, source);
     ClassLoader loader = new ClassLoader(InMemoryCompiler.class.getClassLoader()) {
       @Override
       protected Class<?> findClass(String name) throws ClassNotFoundException {
@@ -100,8 +120,8 @@ public final class InMemoryCompiler {
     }
   }
 
-  /** javac on {@code file}, its class files kept in memory; CompilationFailedException if it fails. */
-  private static ClassesInMemory compile(JavaCompiler javac, JavaFile file) {
+  /** javac on {@code source}, its class files kept in memory; CompilationFailedException if it fails. */
+  private static ClassesInMemory compile(JavaCompiler javac, String className, JavaFileObject source) {
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     ClassesInMemory classes = new ClassesInMemory(javac.getStandardFileManager(diagnostics, null, null));
     StringWriter output = new StringWriter();
@@ -120,10 +140,10 @@ public final class InMemoryCompiler {
                       "--release", "17", "-Xlint:all", "-Werror", "-proc:none",
                       "-classpath", System.getProperty("java.class.path")),
                   null,
-                  List.of(file.toJavaFileObject()))
+                  List.of(source))
               .call();
       if (!ok) {
-        StringBuilder message = new StringBuilder("javac rejected the generated " + file.typeSpec().name() + ":\n");
+        StringBuilder message = new StringBuilder("javac rejected the generated " + className + ":\n");
         for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
           message.append(d.getKind()).append(" at line ").append(d.getLineNumber()).append(": ")
               .append(d.getMessage(null)).append('\n');
