@@ -298,6 +298,10 @@ static void memory_of_strips(population *p, double dt) {
  * The same floor for IonotropicSynapseShared (only gS per synapse): e_syn, k_minus, v_th and
  * delta are one value each, read once per step. The ratio of the two floors bounds what sharing
  * those four parameters can gain by the bytes it saves.
+ *
+ * It repeats memory_of_strips rather than share code with it on purpose: gcc 12 vectorises
+ * these loops differently when the gathers or the scatter move into a helper or the indices
+ * into a parameter (-fopt-info-vec, 2026-12-01), and a floor must be the loop that was measured.
  */
 static void memory_of_strips_shared(population *p, double dt) {
   const int *restrict pre = p->pre;
