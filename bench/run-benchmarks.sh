@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Issue 10's benchmarks in one go: the JMH rows of IonotropicBenchmark (generated, SIMD, threads,
 # shared parameters, sorted wiring, hand-written; whichever this build has) and the same-work C
-# baseline bench/c/ionotropic.c in five builds, then the ratio table of docs/BENCHMARKS.md.
+# baseline bench/c/ionotropic.c in five builds and two memory floors, then the ratio table of
+# docs/BENCHMARKS.md.
 #
 #   bench/run-benchmarks.sh           the measurement: about 15 to 20 minutes (printed at the start)
 #   bench/run-benchmarks.sh --quick   a smoke test: 1 fork, short iterations, a few minutes
@@ -74,12 +75,17 @@ if [ "$row_count" -eq 0 ]; then
   echo "run-benchmarks.sh: no IonotropicBenchmark rows match '$rows'" >&2
   exit 1
 fi
+# The C builds: five of the same work, and two memory floors.
+variants=(c-one c-one-fast c-strips c-strips-fast c-strips-fast256)
+# Not the same work, so not in the checksum check: the strips' memory traffic without their
+# arithmetic (per-synapse and shared parameters), the floor no implementation goes below.
+floors=(c-memory c-memory-shared)
 # Each fork: the iterations, plus about 6 s to start the JVM, set up 10^6 synapses and compile.
 jmh_seconds=$((row_count * ${#sizes[@]} * forks * ((warmups + iterations) * iteration_seconds + 6)))
 c_seconds_total=0
 if $have_gcc; then
   c_seconds_total=$(awk -v r="$c_repetitions" -v s="$c_seconds" -v k="${#sizes[@]}" \
-    'BEGIN { printf "%d", 7 * k * (r + 1) * s + 10 }')
+    -v c="$((${#variants[@]} + ${#floors[@]}))" 'BEGIN { printf "%d", c * k * (r + 1) * s + 10 }')
 fi
 c_part=""
 if $have_gcc; then
@@ -89,10 +95,6 @@ echo "Expected duration: about $(((jmh_seconds + c_seconds_total + 59) / 60)) mi
   "($row_count JMH rows x ${#sizes[@]} sizes x $forks fork(s)$c_part)."
 
 # ---- C baseline ------------------------------------------------------------------------------
-variants=(c-one c-one-fast c-strips c-strips-fast c-strips-fast256)
-# Not the same work, so not in the checksum check: the strips' memory traffic without their
-# arithmetic (per-synapse and shared parameters), the floor no implementation goes below.
-floors=(c-memory c-memory-shared)
 declare -A loop_of=([c-one]=one [c-one-fast]=one [c-strips]=strips [c-strips-fast]=strips [c-strips-fast256]=strips
   [c-memory]=memory [c-memory-shared]=memory-shared)
 # The IEEE builds do not contract a * b + c into FMA (GNU C's default would): Java never does,

@@ -10,9 +10,7 @@ import io.cleft.compiler.check.UsageChecker;
 import io.cleft.compiler.diagnostic.Diagnostic;
 import io.cleft.compiler.diagnostic.DiagnosticCollector;
 import io.cleft.compiler.emit.JavaEmitter;
-import io.cleft.compiler.ir.IrBlock;
 import io.cleft.compiler.ir.IrExpr;
-import io.cleft.compiler.ir.IrLocal;
 import io.cleft.compiler.ir.IrProgram;
 import io.cleft.compiler.ir.IrRewriter;
 import io.cleft.compiler.load.InMemoryCompiler;
@@ -210,14 +208,14 @@ public final class CompileTimeScaling {
     requireNoErrors(n, diagnostics);
     IrProgram lowered = clock.time("lower", () -> Lowering.lower(solved));
     // Optimizer.optimize (IEEE mode), pass by pass, as it runs them.
-    IrProgram folded = clock.time("fold", () -> lowered.mapBlocks(b -> map(b, ConstantFolder::fold)));
+    IrProgram folded = clock.time("fold", () -> Optimizer.map(lowered, ConstantFolder::fold));
     IrProgram hoisted = clock.time("hoist", () -> InvariantHoisting.hoist(folded));
     CommonSubexpressions.Renumbered invariants =
         clock.time("cse", () -> CommonSubexpressions.eliminateRenumbering(hoisted.invariants()));
     IrProgram shared = clock.time("cse", () -> {
       UnaryOperator<IrExpr> follow = IrRewriter.renumberingInvariants(invariants.newIndexOfLocal())::rewrite;
       return hoisted.withInvariants(invariants.block())
-          .mapKernels(kernel -> CommonSubexpressions.eliminate(map(kernel.block(), follow)));
+          .mapKernels(kernel -> CommonSubexpressions.eliminate(Optimizer.map(kernel.block(), follow)));
     });
     IrProgram optimized = clock.time("dead locals", () -> shared.mapKernels(kernel -> DeadLocals.remove(kernel.block())));
     if (!optimized.equals(Optimizer.optimize(lowered))) {
@@ -230,12 +228,6 @@ public final class CompileTimeScaling {
       clock.run("javac", () -> InMemoryCompiler.load(file));
     }
     return new Timed(nanos, accepted);
-  }
-
-  private static IrBlock map(IrBlock block, UnaryOperator<IrExpr> rewrite) {
-    return new IrBlock(
-        block.locals().stream().map(l -> new IrLocal(l.name(), rewrite.apply(l.value()), l.sourceLine())).toList(),
-        block.results().stream().map(rewrite).toList());
   }
 
   private static void requireNoErrors(int n, DiagnosticCollector diagnostics) {

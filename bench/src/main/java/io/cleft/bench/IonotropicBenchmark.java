@@ -61,7 +61,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @Measurement(iterations = 10, time = 1)
 @Fork(3)
 public class IonotropicBenchmark {
-  private static final double DT = 0.025;
+  private static final double DT = IonotropicInputs.DT;
   /** Jaxley's voltage step for the finite-difference derivative of the current (mV). */
   private static final double JAXLEY_DV = 1e-3;
 

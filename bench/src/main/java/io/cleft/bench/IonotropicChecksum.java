@@ -12,9 +12,6 @@ import io.cleft.runtime.SynapsePopulation;
  * it prints the lines the C program prints.
  */
 final class IonotropicChecksum {
-  /** IonotropicBenchmark's time step (ms). */
-  static final double DT = 0.025;
-
   /** The population's state s, current and conductance after the steps, indexed by synapse or compartment. */
   record Result(int n, long steps, double[] s, double[] current, double[] conductance) {
     /** The line ionotropic.c prints: sums in index order, as the hex digits of their IEEE bits. */
@@ -38,7 +35,7 @@ final class IonotropicChecksum {
     double[] current = new double[n];
     double[] conductance = new double[n];
     for (long step = 0; step < steps; step++) {
-      population.advance(DT, inputs.voltages(), current, conductance);
+      population.advance(IonotropicInputs.DT, inputs.voltages(), current, conductance);
     }
     return new Result(n, steps, population.state("s").clone(), current, conductance);
   }

@@ -12,6 +12,9 @@ record IonotropicInputs(int[] pre, int[] post, double[] voltages) {
   /** IonotropicBenchmark's seed. */
   static final long SEED = 42;
 
+  /** IonotropicBenchmark's time step (ms), which bench/c/ionotropic.c uses too. */
+  static final double DT = 0.025;
+
   static IonotropicInputs seeded(int n) {
     SplittableRandom random = new SplittableRandom(SEED);
     int[] pre = new int[n];

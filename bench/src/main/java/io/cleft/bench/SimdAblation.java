@@ -32,7 +32,7 @@ import java.util.Map;
  * io.cleft.bench.SimdAblation [--n 1000,100000,1000000] [--rounds 9] [--millis 300]}.
  */
 public final class SimdAblation {
-  private static final double DT = IonotropicChecksum.DT;
+  private static final double DT = IonotropicInputs.DT;
 
   /** One copy of the generated source: its name, and the edits (literal text: its replacement). */
   record Variant(String name, Map<String, String> edits) {}

@@ -26,7 +26,7 @@ class SimdAblationTest {
       SynapsePopulation population =
           InMemoryCompiler.load("ablation.v" + v + ".IonotropicSynapse", sources.get(v)).newPopulation(inputs.pre(), inputs.post());
       currents[v] = new double[600];
-      population.advance(IonotropicChecksum.DT, inputs.voltages(), currents[v], new double[600]);
+      population.advance(IonotropicInputs.DT, inputs.voltages(), currents[v], new double[600]);
     }
     IonotropicChecksum.Result expected = IonotropicChecksum.run(600, 1);
     for (int k = 0; k < 600; k++) {

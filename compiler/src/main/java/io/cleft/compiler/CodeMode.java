@@ -22,4 +22,9 @@ public record CodeMode(MathMode math, boolean simd) {
   public CodeMode {
     Objects.requireNonNull(math, "math");
   }
+
+  /** The mode a front end's two flags choose: {@code --fast-math} and {@code --simd}. */
+  public static CodeMode of(boolean fastMath, boolean simd) {
+    return new CodeMode(fastMath ? MathMode.FAST : MathMode.IEEE, simd);
+  }
 }

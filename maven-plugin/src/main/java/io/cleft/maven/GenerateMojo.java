@@ -5,7 +5,6 @@ import io.cleft.compiler.build.CompilerRun;
 import io.cleft.compiler.build.JavaPackageName;
 import io.cleft.compiler.diagnostic.Diagnostic;
 import io.cleft.compiler.diagnostic.DiagnosticPrinter;
-import io.cleft.compiler.optimize.MathMode;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -79,7 +78,7 @@ public final class GenerateMojo extends AbstractMojo {
     } catch (IOException e) {
       throw new MojoExecutionException("cleft: cannot list " + root + ": " + e.getMessage(), e);
     }
-    CodeMode mode = new CodeMode(fastMath ? MathMode.FAST : MathMode.IEEE, simd);
+    CodeMode mode = CodeMode.of(fastMath, simd);
     CompilerRun.Result result =
         new CompilerRun(sources, Optional.of(root), outputDirectory.toPath(), packageName, mode, true).execute();
     result.deleted().forEach(file -> getLog().info("cleft: deleted " + file + ", whose model is gone"));

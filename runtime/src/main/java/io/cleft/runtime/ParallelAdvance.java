@@ -161,7 +161,7 @@ public final class ParallelAdvance {
     if (synapseCurrent != null) {
       return;
     }
-    synapsesByCompartment = orderByCompartment(postIndex);
+    synapsesByCompartment = byCompartment(postIndex); // the population's own, checked already
     compartmentOfEntry = permuted(postIndex, synapsesByCompartment);
     entryCuts = compartmentBoundaryCuts(compartmentOfEntry, parts);
     synapseCurrent = new double[size];
@@ -260,11 +260,12 @@ public final class ParallelAdvance {
    * advances on several threads in one phase.
    */
   public static int[] orderByCompartment(int[] postIndex) {
-    for (int i = 0; i < postIndex.length; i++) {
-      if (postIndex[i] < 0) {
-        throw new IllegalArgumentException("postIndex[" + i + "] is negative: " + postIndex[i]);
-      }
-    }
+    PopulationSupport.checkedIndex(postIndex, postIndex.length, "postIndex");
+    return byCompartment(postIndex);
+  }
+
+  /** {@link #orderByCompartment} of indices already checked. */
+  private static int[] byCompartment(int[] postIndex) {
     return PopulationSupport.synapsesByCompartment(postIndex, PopulationSupport.compartmentStarts(postIndex));
   }
 

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 /**
  * The workload the {@code ./cleft} script runs once per jar under
  * {@code -XX:ArchiveClassesAtExit}, so that the JVM's class archive holds the classes every
- * short command loads (picocli's excepted: they are Java 5 classes, which CDS cannot archive).
+ * short command loads (picocli's too, built for Java 17 by cli-picocli so that CDS can archive them).
  * Each command runs once in-process, its output discarded: {@code check}, {@code eval} both
  * ways, {@code compile} into a temporary directory and a short {@code run}.
  *

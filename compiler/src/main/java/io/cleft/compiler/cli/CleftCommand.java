@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
@@ -37,6 +38,11 @@ public final class CleftCommand {
     subcommands.put("run", RunCommand::new);
     subcommands.put("watch", WatchCommand::new);
     return Collections.unmodifiableMap(subcommands);
+  }
+
+  /** The subcommands' names, in the order help lists them. */
+  static Set<String> subcommandNames() {
+    return SUBCOMMANDS.keySet();
   }
 
   public static void main(String[] args) {

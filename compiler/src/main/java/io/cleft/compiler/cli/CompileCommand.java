@@ -60,7 +60,7 @@ public final class CompileCommand implements Callable<Integer> {
     if (packageProblem.isPresent()) {
       throw new ParameterException(spec.commandLine(), "Invalid value for option '--package': " + packageProblem.get());
     }
-    CodeMode mode = new CodeMode(FastMathOption.mode(fastMath), simd);
+    CodeMode mode = CodeMode.of(fastMath, simd);
     CompilerRun.Result result = new CompilerRun(files, Optional.empty(), outputDirectory, packageName, mode, false).execute();
     DiagnosticReporter reporter = new DiagnosticReporter(spec.commandLine().getErr());
     reporter.report(result.diagnostics());

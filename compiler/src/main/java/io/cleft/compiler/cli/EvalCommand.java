@@ -72,6 +72,12 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--simd", description = SimdOption.DESCRIPTION)
   private boolean simd;
 
+  private void rejectWithInterpreter(boolean given, String option) {
+    if (interpret && given) {
+      throw new ParameterException(spec.commandLine(), option + " applies to generated code; the interpreter is always exact");
+    }
+  }
+
   @Override
   public Integer call() {
     UsageChecks.requireNonEmpty(spec, model, "FILE");
@@ -81,18 +87,13 @@ public final class EvalCommand implements Callable<Integer> {
       UsageChecks.requireDistinct(spec, output, input, "the input");
       UsageChecks.requireDistinct(spec, output, model, "the model");
     }
-    if (interpret && fastMath) {
-      throw new ParameterException(
-          spec.commandLine(), "--fast-math applies to generated code; the interpreter is always exact");
-    }
-    if (interpret && simd) {
-      throw new ParameterException(spec.commandLine(), "--simd applies to generated code; the interpreter is always exact");
-    }
+    rejectWithInterpreter(fastMath, "--fast-math");
+    rejectWithInterpreter(simd, "--simd");
     if (!interpret) {
       InMemoryCompiler.warmUpInBackground(); // while this thread parses and checks the model
     }
     OptionalDouble check = tolerance == null ? OptionalDouble.empty() : OptionalDouble.of(tolerance);
-    CodeMode mode = new CodeMode(FastMathOption.mode(fastMath), simd);
+    CodeMode mode = CodeMode.of(fastMath, simd);
     EvalRun run = new EvalRun(model, input, Optional.ofNullable(output), check, interpret, mode);
     SimdOption.warnIfScalar(mode.simd(), spec.commandLine().getErr());
     boolean ok = run.run(spec.commandLine().getOut(), spec.commandLine().getErr());

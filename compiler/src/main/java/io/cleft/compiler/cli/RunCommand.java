@@ -191,7 +191,7 @@ public final class RunCommand implements Callable<Integer> {
       throw usage("--record needs names separated by commas, such as --record g,i");
     }
 
-    CodeMode mode = new CodeMode(FastMathOption.mode(fastMath), simd);
+    CodeMode mode = CodeMode.of(fastMath, simd);
     SimulationSpec run =
         new SimulationSpec(
             model,

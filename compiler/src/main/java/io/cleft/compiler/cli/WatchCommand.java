@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -35,7 +36,13 @@ import picocli.CommandLine.Spec;
     })
 public final class WatchCommand implements Callable<Integer> {
   /** The commands that can be watched: every command but watch itself. */
-  private static final Set<String> COMMANDS = Set.of("check", "compile", "eval", "run");
+  private static final Set<String> COMMANDS = watchable();
+
+  private static Set<String> watchable() {
+    Set<String> commands = new TreeSet<>(CleftCommand.subcommandNames());
+    commands.remove("watch");
+    return Collections.unmodifiableSet(commands);
+  }
 
   /** How long Ctrl-C waits for a run in progress to finish its output. */
   private static final long STOP_WAIT_MILLIS = 2000;
@@ -64,7 +71,7 @@ public final class WatchCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(),
           (command.isEmpty() ? "Missing the command after '--'" : "Unknown command '" + command.get(0) + "' after '--'")
-              + "; watch runs one of " + String.join(", ", new TreeSet<>(COMMANDS)));
+              + "; watch runs one of " + String.join(", ", COMMANDS));
     }
     List<Path> paths = new ArrayList<>();
     for (String file : files) {

@@ -27,4 +27,12 @@ record KernelOperand(CodeBlock array, Optional<String> from, CodeBlock scalar) {
   boolean isArray() {
     return array != null;
   }
+
+  /** The operand's value for strip element {@code j}, as a scalar loop reads it. */
+  String element(String j) {
+    if (!isArray()) {
+      return scalar.toString();
+    }
+    return array + "[" + from.map(start -> start + " + " + j).orElse(j) + "]";
+  }
 }

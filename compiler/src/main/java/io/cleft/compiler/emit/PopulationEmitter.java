@@ -35,9 +35,9 @@ final class PopulationEmitter {
    */
   static final int SYNAPSES_PER_STRIP = PopulationSupport.STRIP_SIZE;
 
-  private static final String VOLTAGES = "voltages";
-  private static final String CURRENT = "current";
-  private static final String CONDUCTANCE = "conductance";
+  static final String VOLTAGES = "voltages";
+  static final String CURRENT = "current";
+  static final String CONDUCTANCE = "conductance";
 
   private PopulationEmitter() {}
 
@@ -345,22 +345,45 @@ final class PopulationEmitter {
       InvariantCacheEmitter caches,
       List<StripLoopWriter.Section> sections,
       String... parameters) {
+    MethodSpec.Builder method = publicMethod(name, parameters).addCode(voltageChecks());
+    if (List.of(parameters).contains(CURRENT)) {
+      method.addCode(currentChecks());
+    }
+    return method.addCode(new StripLoopWriter(plan, fields, caches, List.of(parameters)).loop(sections)).build();
+  }
+
+  /** An override of the population interface, with {@code double} for dt and t and arrays for the rest. */
+  static MethodSpec.Builder publicMethod(String name, String... parameters) {
     MethodSpec.Builder method =
         MethodSpec.methodBuilder(name).addAnnotation(Override.class).addModifiers(Modifier.PUBLIC);
+    return addNumberParameters(method, List.of(parameters));
+  }
+
+  /** Adds {@code double} parameters for dt and t and {@code double[]} ones for the others. */
+  static MethodSpec.Builder addNumberParameters(MethodSpec.Builder method, List<String> parameters) {
     for (String parameter : parameters) {
       boolean scalar = parameter.equals(BlockWriter.DT) || parameter.equals(BlockWriter.T);
       method.addParameter(scalar ? TypeName.DOUBLE : SynapseEmitter.DOUBLES, parameter);
     }
-    // O(1) checks of the arrays against the largest indices, so that no loop fails halfway.
-    method.addStatement(
-        "$T.checkVoltages($L, $L, $L, $L, $L)",
-        SUPPORT, VOLTAGES, PopulationFields.PRE_INDEX, PopulationFields.WIDEST_PRE, PopulationFields.POST_INDEX, PopulationFields.WIDEST_POST);
-    if (List.of(parameters).contains(CURRENT)) {
-      method.addStatement(
-          "$T.checkCurrents($L, $L, $L, $L, $L)",
-          SUPPORT, VOLTAGES, CURRENT, CONDUCTANCE, PopulationFields.POST_INDEX, PopulationFields.WIDEST_POST);
-    }
-    return method.addCode(new StripLoopWriter(plan, fields, caches, List.of(parameters)).loop(sections)).build();
+    return method;
+  }
+
+  // O(1) checks of the arrays against the largest indices, so that no loop fails halfway.
+  static CodeBlock voltageChecks() {
+    return CodeBlock.builder()
+        .addStatement(
+            "$T.checkVoltages($L, $L, $L, $L, $L)",
+            SUPPORT, VOLTAGES, PopulationFields.PRE_INDEX, PopulationFields.WIDEST_PRE,
+            PopulationFields.POST_INDEX, PopulationFields.WIDEST_POST)
+        .build();
+  }
+
+  static CodeBlock currentChecks() {
+    return CodeBlock.builder()
+        .addStatement(
+            "$T.checkCurrents($L, $L, $L, $L, $L)",
+            SUPPORT, VOLTAGES, CURRENT, CONDUCTANCE, PopulationFields.POST_INDEX, PopulationFields.WIDEST_POST)
+        .build();
   }
 
   /** The scratch arrays of one strip. */

@@ -28,9 +28,9 @@ import javax.lang.model.element.Modifier;
  */
 final class RangeMethodsEmitter {
   private static final String ADVANCE_STRIPS = "advanceStrips";
-  private static final String VOLTAGES = "voltages";
-  private static final String CURRENT = "current";
-  private static final String CONDUCTANCE = "conductance";
+  private static final String VOLTAGES = PopulationEmitter.VOLTAGES;
+  private static final String CURRENT = PopulationEmitter.CURRENT;
+  private static final String CONDUCTANCE = PopulationEmitter.CONDUCTANCE;
   private static final List<StripLoopWriter.Section> SECTIONS =
       List.of(StripLoopWriter.Section.UPDATE, StripLoopWriter.Section.CURRENT);
 
@@ -87,10 +87,10 @@ final class RangeMethodsEmitter {
   }
 
   private MethodSpec advance() {
-    return publicMethod("advance", BlockWriter.T, BlockWriter.DT, VOLTAGES, CURRENT, CONDUCTANCE)
-        .addCode(voltageChecks())
-        .addCode(currentChecks())
-        .addCode(new StripLoopWriter(plan, fields, caches, List.of()).perCallWork(SECTIONS))
+    return PopulationEmitter.publicMethod("advance", BlockWriter.T, BlockWriter.DT, VOLTAGES, CURRENT, CONDUCTANCE)
+        .addCode(PopulationEmitter.voltageChecks())
+        .addCode(PopulationEmitter.currentChecks())
+        .addCode(StripLoopWriter.perCallWork(caches, SECTIONS))
         .addStatement(
             "$L($L, $L, $L, $L, $L, null, null, 0, $L, $L)",
             ADVANCE_STRIPS, BlockWriter.T, BlockWriter.DT, VOLTAGES, CURRENT, CONDUCTANCE, PopulationFields.SIZE,
@@ -99,18 +99,18 @@ final class RangeMethodsEmitter {
   }
 
   private MethodSpec beginAdvance() {
-    return publicMethod("beginAdvance", BlockWriter.DT)
-        .addCode(new StripLoopWriter(plan, fields, caches, List.of()).perCallWork(SECTIONS))
+    return PopulationEmitter.publicMethod("beginAdvance", BlockWriter.DT)
+        .addCode(StripLoopWriter.perCallWork(caches, SECTIONS))
         .build();
   }
 
   private MethodSpec advanceRange() {
-    return publicMethod("advanceRange", BlockWriter.T, BlockWriter.DT, VOLTAGES, CURRENT, CONDUCTANCE)
+    return PopulationEmitter.publicMethod("advanceRange", BlockWriter.T, BlockWriter.DT, VOLTAGES, CURRENT, CONDUCTANCE)
         .addParameter(TypeName.INT, StripLoopWriter.FROM)
         .addParameter(TypeName.INT, StripLoopWriter.TO)
         .addCode(rangeChecks())
-        .addCode(voltageChecks())
-        .addCode(currentChecks())
+        .addCode(PopulationEmitter.voltageChecks())
+        .addCode(PopulationEmitter.currentChecks())
         .addCode(requireBegun())
         .addStatement(
             "$L($L, $L, $L, $L, $L, null, null, $L, $L, $L.get())",
@@ -120,7 +120,7 @@ final class RangeMethodsEmitter {
   }
 
   private MethodSpec advanceRangeInto() {
-    return publicMethod(
+    return PopulationEmitter.publicMethod(
             "advanceRangeInto",
             BlockWriter.T,
             BlockWriter.DT,
@@ -130,7 +130,7 @@ final class RangeMethodsEmitter {
         .addParameter(TypeName.INT, StripLoopWriter.FROM)
         .addParameter(TypeName.INT, StripLoopWriter.TO)
         .addCode(rangeChecks())
-        .addCode(voltageChecks())
+        .addCode(PopulationEmitter.voltageChecks())
         .addStatement(
             "$T.checkSynapseBuffers($L, $L, $L, $L)",
             PopulationEmitter.SUPPORT, VOLTAGES, StripLoopWriter.SYNAPSE_CURRENT, StripLoopWriter.SYNAPSE_CONDUCTANCE,
@@ -157,10 +157,7 @@ final class RangeMethodsEmitter {
                     + "the synapses' own indices. It writes no field: ranges may run at the same time, each with a\n"
                     + "scratch of its own.\n")
             .addModifiers(Modifier.PRIVATE);
-    for (String parameter : numbers) {
-      boolean scalar = parameter.equals(BlockWriter.DT) || parameter.equals(BlockWriter.T);
-      method.addParameter(scalar ? TypeName.DOUBLE : SynapseEmitter.DOUBLES, parameter);
-    }
+    PopulationEmitter.addNumberParameters(method, numbers);
     method.addParameter(TypeName.INT, StripLoopWriter.FROM)
         .addParameter(TypeName.INT, StripLoopWriter.TO)
         .addParameter(strip, PopulationFields.STRIP);
@@ -168,35 +165,6 @@ final class RangeMethodsEmitter {
     List<String> parameters = new ArrayList<>(numbers);
     parameters.addAll(List.of(StripLoopWriter.FROM, StripLoopWriter.TO));
     return method.addCode(new StripLoopWriter(plan, fields, caches, parameters).rangeLoop(SECTIONS)).build();
-  }
-
-  private static MethodSpec.Builder publicMethod(String name, String... parameters) {
-    MethodSpec.Builder method =
-        MethodSpec.methodBuilder(name).addAnnotation(Override.class).addModifiers(Modifier.PUBLIC);
-    for (String parameter : parameters) {
-      boolean scalar = parameter.equals(BlockWriter.DT) || parameter.equals(BlockWriter.T);
-      method.addParameter(scalar ? TypeName.DOUBLE : SynapseEmitter.DOUBLES, parameter);
-    }
-    return method;
-  }
-
-  // O(1) checks of the arrays against the largest indices, so that no loop fails halfway.
-  private static CodeBlock voltageChecks() {
-    return CodeBlock.builder()
-        .addStatement(
-            "$T.checkVoltages($L, $L, $L, $L, $L)",
-            PopulationEmitter.SUPPORT, VOLTAGES, PopulationFields.PRE_INDEX, PopulationFields.WIDEST_PRE,
-            PopulationFields.POST_INDEX, PopulationFields.WIDEST_POST)
-        .build();
-  }
-
-  private static CodeBlock currentChecks() {
-    return CodeBlock.builder()
-        .addStatement(
-            "$T.checkCurrents($L, $L, $L, $L, $L)",
-            PopulationEmitter.SUPPORT, VOLTAGES, CURRENT, CONDUCTANCE, PopulationFields.POST_INDEX,
-            PopulationFields.WIDEST_POST)
-        .build();
   }
 
   private static CodeBlock rangeChecks() {

@@ -39,8 +39,8 @@ import java.util.TreeSet;
  * the interpreter's.
  */
 final class StripLoopWriter {
-  private static final String START = "start";
-  private static final String COUNT = "count";
+  static final String START = "start";
+  static final String COUNT = "count";
   private static final String J = "j";
   private static final String I = "i";
   private static final String POST = "post";
@@ -92,7 +92,7 @@ final class StripLoopWriter {
   CodeBlock loop(List<Section> sections) {
     CodeBlock.Builder code = CodeBlock.builder();
     code.add(readOnceLocals(sections));
-    code.add(perCallWork(sections));
+    code.add(perCallWork(caches, sections));
     return code.add(strips(sections, "0", PopulationFields.SIZE, false)).build();
   }
 
@@ -101,7 +101,7 @@ final class StripLoopWriter {
    * {@code dt} brought up to date, and (under {@code -ea}) checked. The ranges of a call must
    * not do it, since ranges may run at the same time.
    */
-  CodeBlock perCallWork(List<Section> sections) {
+  static CodeBlock perCallWork(InvariantCacheEmitter caches, List<Section> sections) {
     CodeBlock.Builder code = CodeBlock.builder();
     if (sections.contains(Section.UPDATE) && caches.cachesStepValues()) {
       code.addStatement("$L($L)", InvariantCacheEmitter.PREPARE_STEP, BlockWriter.DT);
@@ -256,45 +256,13 @@ final class StripLoopWriter {
   private CodeBlock callPhase(Section section, int phase) {
     PhasedBlock phases = section.phases(plan);
     Map<Integer, String> carried = fields.stripValues().get(section);
-    LeafReads reads =
-        new LeafReads() {
-          @Override
-          public String visitLocal(IrExpr.Local local) {
-            return strip(carried.get(local.index()));
-          }
-
-          @Override
-          public String visitParameter(IrExpr.Parameter p) {
-            return sharedParameters.containsKey(p.index())
-                ? sharedParameters.get(p.index())
-                : staging.buffer(p).map(StripLoopWriter::stripElement).orElse(fields.parameterRead(p.index(), START + " + " + J));
-          }
-
-          @Override
-          public String visitState(IrExpr.State s) {
-            return staging.buffer(s).map(StripLoopWriter::stripElement)
-                .orElse("this." + fields.states().get(s.index()) + "[" + START + " + " + J + "]");
-          }
-
-          @Override
-          public String visitInvariant(IrExpr.Invariant v) {
-            return perCall.containsKey(v.index())
-                ? perCall.get(v.index())
-                : staging.buffer(v).map(StripLoopWriter::stripElement)
-                    .orElse("this." + fields.invariants().get(v.index()) + "[" + START + " + " + J + "]");
-          }
-
-          @Override
-          public String visitInput(IrExpr.Input input) {
-            return input(input.input());
-          }
-        };
-    ExpressionWriter inline = new ExpressionWriter(reads::read);
+    KernelOperands operands = kernelOperands(carried);
+    // What stays in the scalar loop reads each leaf from where a kernel would: its element j.
+    ExpressionWriter inline = new ExpressionWriter(leaf -> operands.of(leaf).orElseThrow().element(J));
     CodeBlock.Builder body = CodeBlock.builder();
     Origins origins = new Origins(body);
     CodeBlock.Builder kernelCalls = CodeBlock.builder();
     Origins kernelOrigins = new Origins(kernelCalls);
-    KernelOperands operands = kernelOperands(carried);
     for (int k = 0; k < phases.values().size(); k++) {
       PhasedBlock.Value value = phases.values().get(k);
       if (value.phase() == phase && value.carried()) {
@@ -490,18 +458,13 @@ final class StripLoopWriter {
     return CodeBlock.builder().beginControlFlow("for (int $L = 0; $L < $L; $L++)", J, J, COUNT, J);
   }
 
-  private String input(IrInput input) {
-    return isScalar(input) ? BlockWriter.input(input) : strip(fields.gathered().get(input));
-  }
-
-  /** Whether the update's result for state {@code s} is that state as it was. */
   /**
    * What arithmetic phase {@code phase} of {@code section} computes, in order: its values and,
    * in the last phase, the results. StripStaging stages the arrays these read.
    */
   static List<IrExpr> arithmeticPhaseComputes(Section section, PhasedBlock phases, int phase) {
     List<IrExpr> computed = new ArrayList<>();
-    phases.values().stream().filter(v -> v.phase() == phase).forEach(v -> computed.add(v.value()));
+    phases.valuesOf(phase).forEach(v -> computed.add(v.value()));
     if (phase == phases.lastPhase()) {
       List<IrExpr> results = phases.results();
       for (int r = 0; r < results.size(); r++) {
@@ -515,6 +478,7 @@ final class StripLoopWriter {
     return computed;
   }
 
+  /** Whether the update's result for state {@code s} is that state as it was. */
   static boolean unchanged(List<IrExpr> updateResults, int s) {
     return updateResults.get(s).equals(new IrExpr.State(s));
   }

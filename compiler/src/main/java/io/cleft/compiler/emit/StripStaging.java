@@ -89,7 +89,7 @@ final class StripStaging {
       String buffer = fields.staged().get(array);
       if (buffer != null && present.add(array)) {
         code.addStatement(
-            "$T.arraycopy(this.$L, $L, $L.$L, 0, $L)", System.class, populationArray(array), "start", PopulationFields.STRIP, buffer, "count");
+            "$T.arraycopy(this.$L, $L, $L.$L, 0, $L)", System.class, populationArray(array), StripLoopWriter.START, PopulationFields.STRIP, buffer, StripLoopWriter.COUNT);
       }
     }
     if (section == StripLoopWriter.Section.UPDATE && phase == phases.lastPhase()) {
@@ -106,7 +106,7 @@ final class StripStaging {
         String buffer = fields.staged().get(state);
         if (buffer != null) {
           code.addStatement(
-              "$T.arraycopy($L.$L, 0, this.$L, $L, $L)", System.class, PopulationFields.STRIP, buffer, populationArray(state), "start", "count");
+              "$T.arraycopy($L.$L, 0, this.$L, $L, $L)", System.class, PopulationFields.STRIP, buffer, populationArray(state), StripLoopWriter.START, StripLoopWriter.COUNT);
         }
       }
     }

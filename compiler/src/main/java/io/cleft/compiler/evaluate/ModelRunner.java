@@ -7,9 +7,6 @@ import io.cleft.compiler.interp.Interpreter;
 import io.cleft.compiler.ir.IrProgram;
 import io.cleft.compiler.load.InMemoryCompiler;
 import io.cleft.runtime.ArraySynapse;
-import io.cleft.runtime.Quantity;
-import io.cleft.runtime.SynapsePopulation;
-import java.util.List;
 
 /** One synapse's initial states, update and current on arrays, by the interpreter or by generated code. */
 interface ModelRunner {
@@ -45,22 +42,16 @@ interface ModelRunner {
    * SIMD mode changes only those, not the per-synapse {@code update}.
    */
   static ModelRunner generated(IrProgram program, CodeMode mode) {
-    if (mode.simd()) {
-      return PopulationRunner.simd(program, mode);
-    }
     ArraySynapse synapse =
         (ArraySynapse) InMemoryCompiler.load(Pipeline.generate(program, new GenerationOptions(mode, "cleft.eval")));
+    if (mode.simd()) {
+      return new PopulationRunner(synapse);
+    }
     return new ModelRunner() {
       /** The generated population's {@code initialize()}, on a population of one synapse. */
       @Override
       public double[] initial(double[] parameters) {
-        SynapsePopulation one = synapse.newPopulation(new int[] {0}, new int[] {0});
-        List<Quantity> declared = synapse.metadata().parameters();
-        for (int p = 0; p < parameters.length; p++) {
-          one.parameter(declared.get(p).name()).fill(parameters[p]); // one synapse: fill also takes a shared parameter
-        }
-        one.initialize();
-        return synapse.metadata().states().stream().mapToDouble(s -> one.state(s.name())[0]).toArray();
+        return PopulationRunner.initialStates(synapse, new int[] {0}, new int[] {0}, parameters);
       }
 
       @Override

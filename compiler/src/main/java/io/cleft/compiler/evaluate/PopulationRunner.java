@@ -1,10 +1,5 @@
 package io.cleft.compiler.evaluate;
 
-import io.cleft.compiler.CodeMode;
-import io.cleft.compiler.GenerationOptions;
-import io.cleft.compiler.Pipeline;
-import io.cleft.compiler.ir.IrProgram;
-import io.cleft.compiler.load.InMemoryCompiler;
 import io.cleft.runtime.ArraySynapse;
 import io.cleft.runtime.Quantity;
 import io.cleft.runtime.SynapsePopulation;
@@ -24,38 +19,39 @@ final class PopulationRunner implements ModelRunner {
   static final int COPIES = 16;
 
   private final ArraySynapse synapse;
-  private final List<Quantity> parameters;
   private final List<Quantity> states;
   private final int[] preIndex = new int[COPIES];
   private final int[] postIndex = new int[COPIES];
 
-  private PopulationRunner(ArraySynapse synapse) {
+  /** @param synapse the class generated in SIMD mode (from {@link ModelRunner#generated}) */
+  PopulationRunner(ArraySynapse synapse) {
     this.synapse = synapse;
-    this.parameters = synapse.metadata().parameters();
     this.states = synapse.metadata().states();
     for (int i = 0; i < COPIES; i++) {
       postIndex[i] = 1 + i; // compartment 0 is the presynaptic voltage's
     }
   }
 
-  /** The class generated in {@code mode} (SIMD mode, from {@link ModelRunner#generated}), compiled in memory. */
-  static ModelRunner simd(IrProgram program, CodeMode mode) {
-    return new PopulationRunner(
-        (ArraySynapse) InMemoryCompiler.load(Pipeline.generate(program, new GenerationOptions(mode, "cleft.eval"))));
-  }
-
   @Override
   public double[] initial(double[] parameterValues) {
-    SynapsePopulation population = population(parameterValues);
+    return initialStates(synapse, preIndex, postIndex, parameterValues);
+  }
+
+  /**
+   * The generated population's {@code initialize()} on synapses wired so, all with these
+   * parameters (fill also takes a shared parameter); the first synapse's initial states.
+   */
+  static double[] initialStates(ArraySynapse synapse, int[] preIndex, int[] postIndex, double[] parameterValues) {
+    SynapsePopulation population = filled(synapse, preIndex, postIndex, parameterValues);
     population.initialize();
-    return firstStates(population);
+    return firstStates(synapse, population);
   }
 
   @Override
   public double[] update(double[] parameterValues, double[] stateValues, double t, double dt, double vPre, double vPost) {
     SynapsePopulation population = population(parameterValues, stateValues);
     population.step(t, dt, voltages(vPre, vPost));
-    return firstStates(population);
+    return firstStates(synapse, population);
   }
 
   @Override
@@ -66,8 +62,9 @@ final class PopulationRunner implements ModelRunner {
     return current[postIndex[0]];
   }
 
-  private SynapsePopulation population(double[] parameterValues) {
+  private static SynapsePopulation filled(ArraySynapse synapse, int[] preIndex, int[] postIndex, double[] parameterValues) {
     SynapsePopulation population = synapse.newPopulation(preIndex, postIndex);
+    List<Quantity> parameters = synapse.metadata().parameters();
     for (int p = 0; p < parameterValues.length; p++) {
       population.parameter(parameters.get(p).name()).fill(parameterValues[p]);
     }
@@ -75,7 +72,7 @@ final class PopulationRunner implements ModelRunner {
   }
 
   private SynapsePopulation population(double[] parameterValues, double[] stateValues) {
-    SynapsePopulation population = population(parameterValues);
+    SynapsePopulation population = filled(synapse, preIndex, postIndex, parameterValues);
     for (int s = 0; s < stateValues.length; s++) {
       Arrays.fill(population.state(states.get(s).name()), stateValues[s]);
     }
@@ -89,7 +86,7 @@ final class PopulationRunner implements ModelRunner {
     return voltages;
   }
 
-  private double[] firstStates(SynapsePopulation population) {
-    return states.stream().mapToDouble(s -> population.state(s.name())[0]).toArray();
+  private static double[] firstStates(ArraySynapse synapse, SynapsePopulation population) {
+    return synapse.metadata().states().stream().mapToDouble(s -> population.state(s.name())[0]).toArray();
   }
 }

@@ -44,11 +44,12 @@ public final class Optimizer {
   }
 
   /** The program with {@code rewrite} applied to every local and result of every block. */
-  static IrProgram map(IrProgram program, UnaryOperator<IrExpr> rewrite) {
+  public static IrProgram map(IrProgram program, UnaryOperator<IrExpr> rewrite) {
     return program.mapBlocks(block -> map(block, rewrite));
   }
 
-  static IrBlock map(IrBlock block, UnaryOperator<IrExpr> rewrite) {
+  /** The block with {@code rewrite} applied to every local and result. */
+  public static IrBlock map(IrBlock block, UnaryOperator<IrExpr> rewrite) {
     return new IrBlock(
         block.locals().stream().map(l -> new IrLocal(l.name(), rewrite.apply(l.value()), l.sourceLine())).toList(),
         block.results().stream().map(rewrite).toList());

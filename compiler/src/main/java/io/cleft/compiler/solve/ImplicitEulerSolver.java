@@ -58,6 +58,8 @@ public final class ImplicitEulerSolver {
   private final Set<Symbol.Local> stepLocals;
   private final SolverLocals solverLocals;
   private final Set<Symbol.State> states;
+  /** The states each equation reads through the step locals: one walk for the linearity test and the solve. */
+  private final StatesReadThroughLocals reads;
   /** What the names of this system's solver locals start with, to tell them from another's. */
   private final String label;
 
@@ -70,6 +72,7 @@ public final class ImplicitEulerSolver {
     this.stepLocals = stepLocals;
     this.solverLocals = solverLocals;
     this.states = SystemComponents.states(system);
+    this.reads = new StatesReadThroughLocals(states, stepLocals);
   }
 
   /**
@@ -84,7 +87,7 @@ public final class ImplicitEulerSolver {
       List<StateUpdate.Derivative> system, String label, List<Symbol.Local> modelLocals,
       Set<Symbol.Local> stepLocals, SolverLocals solverLocals) {
     ImplicitEulerSolver solver = new ImplicitEulerSolver(system, label, modelLocals, stepLocals, solverLocals);
-    return isLinear(system, stepLocals) ? solver.direct() : solver.newton();
+    return isLinear(system, solver.states, stepLocals, solver.reads) ? solver.direct() : solver.newton();
   }
 
   /**
@@ -93,9 +96,14 @@ public final class ImplicitEulerSolver {
    */
   public static boolean isLinear(List<StateUpdate.Derivative> system, Set<Symbol.Local> stepLocals) {
     Set<Symbol.State> states = SystemComponents.states(system);
+    return isLinear(system, states, stepLocals, new StatesReadThroughLocals(states, stepLocals));
+  }
+
+  private static boolean isLinear(
+      List<StateUpdate.Derivative> system, Set<Symbol.State> states, Set<Symbol.Local> stepLocals,
+      StatesReadThroughLocals reads) {
     // A decomposer of its own, whose shared parts are thrown away: only the verdict is wanted.
     SolverLocals scratch = new SolverLocals(0);
-    StatesReadThroughLocals reads = new StatesReadThroughLocals(states, stepLocals);
     for (StateUpdate.Derivative d : system) {
       SystemForm form =
           new SystemDecomposer(states, new Exprs(d.span()), scratch, stepLocals, reads).decompose(d.derivative());
@@ -120,7 +128,6 @@ public final class ImplicitEulerSolver {
     List<Symbol.State> order = List.copyOf(states);
     List<Expr> entries = new ArrayList<>();
     List<Expr> rhs = new ArrayList<>();
-    StatesReadThroughLocals reads = new StatesReadThroughLocals(states, stepLocals);
     for (StateUpdate.Derivative d : system) {
       Exprs build = new Exprs(d.span());
       Expr dt = build.read(Symbol.Input.DT);

@@ -49,10 +49,7 @@ public final class StatesReadThroughLocals {
   /** Whether {@code local} mentions a state of the set, directly or through other step locals. */
   public boolean readsAny(Symbol.Local local) {
     if (!ofLocal.containsKey(local)) {
-      walkLocalsReachedFrom(local.definition());
-      Set<Symbol.State> read = new LinkedHashSet<>();
-      addDirectlyRead(local.definition(), read);
-      ofLocal.put(local, read);
+      ofLocal.put(local, of(local.definition()));
       definitionsWalked++;
     }
     return !ofLocal.get(local).isEmpty();

@@ -71,15 +71,6 @@ public final class SystemComponents {
   }
 
   /**
-   * The states of {@code states} that the right-hand side of {@code d} mentions, directly or
-   * through {@code stepLocals}; for several equations of one system, one {@link
-   * StatesReadThroughLocals} walks the locals once for all.
-   */
-  public static Set<Symbol.State> statesRead(StateUpdate.Derivative d, Set<Symbol.State> states, Set<Symbol.Local> stepLocals) {
-    return new StatesReadThroughLocals(states, stepLocals).of(d.derivative());
-  }
-
-  /**
    * How the solver locals of {@code component} are told from those of the other components of
    * its system: empty when it is the only one (so a system in one piece keeps the names it
    * always had), else its first state's name.

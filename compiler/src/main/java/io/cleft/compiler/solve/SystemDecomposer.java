@@ -85,13 +85,13 @@ final class SystemDecomposer {
       }
     }
     reached.sort(Comparator.comparingInt(Symbol.Local::index));
+    // Reached means it reads a state of the system (reads.readsAny): all are marked before any is
+    // decomposed, as decomposing one looks its locals up.
     for (Symbol.Local local : reached) {
-      localMentions.put(local, mentionsState(local.definition()));
+      localMentions.put(local, true);
     }
     for (Symbol.Local local : reached) {
-      if (localMentions.get(local)) {
-        localForms.put(local, shared(local, decomposeExpr(local.definition())));
-      }
+      localForms.put(local, shared(local, decomposeExpr(local.definition())));
     }
   }
 

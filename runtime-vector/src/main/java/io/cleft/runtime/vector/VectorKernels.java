@@ -123,11 +123,11 @@ final class VectorKernels implements Kernels {
 
   @Override
   public void pow(double[] base, int baseFrom, double exponent, double[] out, int outFrom, int count) {
+    DoubleVector exponents = DoubleVector.broadcast(SPECIES, exponent);
     int bound = SPECIES.loopBound(count);
     int j = 0;
     for (; j < bound; j += LANES) {
       DoubleVector bases = DoubleVector.fromArray(SPECIES, base, baseFrom + j);
-      DoubleVector exponents = DoubleVector.broadcast(SPECIES, exponent);
       asJavaPow(bases, exponents, bases.lanewise(VectorOperators.POW, exponents)).intoArray(out, outFrom + j);
     }
     for (; j < count; j++) {
